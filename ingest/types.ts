@@ -1,0 +1,134 @@
+/**
+ * The canonical records every input format is parsed into. Parsers are pure: text in,
+ * records out; they never touch ClickHouse. Times are epoch milliseconds (UTC), durations
+ * milliseconds. Identifiers are strings, always (an Asterisk uniqueid like 1658814295.10
+ * is not the number 1658814295.1).
+ */
+
+export const CHANNELS = ['voice', 'chat', 'callback', 'email', 'einquiry'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CALL_EVENT_TYPES = [
+	'queued', // entered a topic queue (for e-mail/e-inquiry: received)
+	'answered', // a consultant took it (for e-mail/e-inquiry: answered, which completes it)
+	'ended', // conversation over (talk and hold known)
+	'wrapup_ended', // after-call work done (wrap-up known)
+	'abandoned', // caller hung up while waiting
+	'timed_out', // the queue's timeout sent the caller elsewhere
+	'left', // left the queue by choice (key pressed, queue empty, withdrawn)
+	'callback_requested', // caller left a question for a callback the next working day
+	'callback_completed', // the consultant called back
+	'wait_announced', // the IVR told the caller an estimated wait
+	'closed_unknown', // left open by a PBX restart; closed without a known outcome
+	'pbx_other' // an event we do not interpret, kept with its raw data
+] as const;
+export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
+
+export type CallEvent = {
+	/** Deterministic and unique per event: replays produce the same id. */
+	eventId: string;
+	ts: number;
+	/** Identifies one contact attempt (a call leg in one queue) within its source. */
+	callId: string;
+	type: CallEventType;
+	channel?: Channel;
+	topic?: string;
+	site?: string;
+	agent?: string;
+	/** answered/abandoned/timed_out/left: time spent waiting in the queue. */
+	waitMs?: number;
+	/** ended: talk time, excluding hold. */
+	talkMs?: number;
+	/** ended: total time on hold. */
+	holdMs?: number;
+	/** wrapup_ended: after-call work time. */
+	wrapMs?: number;
+	/** wait_announced: the estimate given to the caller, seconds. */
+	announcedWaitS?: number;
+	estimateMethod?: string;
+	/** Free text: exit key, transfer target, unknown event name and data. */
+	reason?: string;
+	simulated?: boolean;
+};
+
+export const AGENT_STATES = ['logged_in', 'logged_out', 'available', 'on_call', 'wrap_up', 'not_ready'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+export type AgentEvent = {
+	eventId: string;
+	ts: number;
+	agent: string;
+	site?: string;
+	state: AgentState;
+	/** not_ready: the reason (break, training, …). */
+	reason?: string;
+	/** Topics this consultant serves, when the source says. */
+	topics?: string[];
+	simulated?: boolean;
+};
+
+export const OUTCOMES = [
+	'answered',
+	'abandoned',
+	'timed_out',
+	'left',
+	'callback_requested',
+	'unknown'
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A finished contact, whole: what CDRs, Genesys records and bulk backfill give directly. */
+export type ContactRecord = {
+	contactId: string;
+	channel: Channel;
+	topic: string;
+	site: string;
+	agent: string;
+	queuedAt: number;
+	answeredAt: number | null;
+	endedAt: number;
+	/** Callbacks and e-inquiries: when the answer is due. */
+	dueAt?: number | null;
+	outcome: Outcome;
+	waitMs: number;
+	talkMs: number;
+	holdMs: number;
+	wrapMs: number;
+	announcedWaitS?: number | null;
+	simulated?: boolean;
+};
+
+/** Something the source says about itself rather than about a call. */
+export type ControlRecord = {
+	/** pbx_restart: the PBX (re)started logging; calls it left open are closed as unknown. */
+	control: 'pbx_restart';
+	ts: number;
+};
+
+export type Rejected = {
+	/** Why, in words an operator understands ("line has 3 fields, a queue_log line needs at least 5"). */
+	reason: string;
+	/** The raw text of the record, as received (NUL bytes and all). */
+	raw: string;
+};
+
+/** One parsed input record. A parser returns zero or more per input line or document. */
+export type ParsedRecord =
+	| { kind: 'call'; event: CallEvent }
+	| { kind: 'agent'; event: AgentEvent }
+	| { kind: 'contact'; contact: ContactRecord }
+	| { kind: 'control'; control: ControlRecord }
+	| { kind: 'rejected'; rejected: Rejected }
+	| { kind: 'ignored'; why: string };
+
+/** How PBX names map onto ours. Unknown queues stay themselves; unknown agents sit at "unknown". */
+export type NameMapping = {
+	/** Queue name or id → topic id (the queue name itself when unmapped). */
+	topicOfQueue(queue: string): string;
+	/** Agent name as the PBX writes it → canonical agent id (aliases resolved). */
+	canonicalAgent(agent: string): string;
+	/** Canonical agent id → site id ("unknown" when unmapped). */
+	siteOfAgent(agent: string): string;
+};
+
+export type FormatName = 'ndjson' | 'queue-log' | 'queue-log-csv' | 'cdr-csv' | 'genesys';

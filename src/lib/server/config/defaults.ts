@@ -1,0 +1,75 @@
+/**
+ * Defaults that describe our centre: three sites, four IVR topics, Lithuanian hours.
+ * A config file (CALLBOARD_CONFIG) overrides any of these keys.
+ */
+import type { Config } from './schema.ts';
+
+export const defaultConfig: Config = {
+	port: 3000,
+	host: '0.0.0.0',
+	dataDir: './data',
+	clickhouse: { user: 'default', password: '', database: 'callboard' },
+	timeZone: 'Europe/Vilnius',
+	// Public-sector hours in Lithuania: Friday is shorter by 1 h 15 min.
+	openingHours: {
+		'1': { open: '08:00', close: '17:00' },
+		'2': { open: '08:00', close: '17:00' },
+		'3': { open: '08:00', close: '17:00' },
+		'4': { open: '08:00', close: '17:00' },
+		'5': { open: '08:00', close: '15:45' },
+		'6': null,
+		'7': null
+	},
+	extraHolidays: [],
+	shortAbandonSeconds: 5,
+	eInquiryDeadlineWorkingDays: 20,
+	topics: [
+		{
+			id: 'pensions',
+			name: { lt: 'Pensijos', en: 'Pensions' },
+			ivrPriority: 1,
+			serviceLevelTargetSeconds: 60,
+			serviceLevelGoal: 0.8,
+			queues: ['pensions', 'pensijos']
+		},
+		{
+			id: 'benefits',
+			name: { lt: 'Išmokos', en: 'Benefits' },
+			ivrPriority: 2,
+			serviceLevelTargetSeconds: 60,
+			serviceLevelGoal: 0.8,
+			queues: ['benefits', 'ismokos']
+		},
+		{
+			id: 'contributions',
+			name: { lt: 'Įmokos', en: 'Contributions' },
+			ivrPriority: 3,
+			serviceLevelTargetSeconds: 60,
+			serviceLevelGoal: 0.8,
+			queues: ['contributions', 'imokos']
+		},
+		{
+			id: 'other',
+			name: { lt: 'Kiti socialinio draudimo klausimai', en: 'Other social insurance' },
+			ivrPriority: 4,
+			serviceLevelTargetSeconds: 90,
+			serviceLevelGoal: 0.8,
+			queues: ['other', 'kiti']
+		}
+	],
+	sites: [
+		{ id: 'panevezys', name: 'Panevėžys', agents: [] },
+		{ id: 'radviliskis', name: 'Radviliškis', agents: [] },
+		{ id: 'siauliai', name: 'Šiauliai', agents: [], openedOn: '2025-03-01' }
+	],
+	agentAliases: {},
+	pbxTimeZone: 'Europe/Vilnius',
+	auth: { sessionHours: 12 },
+	ingest: {
+		flushMs: 250,
+		batchSize: 20_000,
+		maxBodyBytes: 32 * 1024 * 1024,
+		spoolDir: './data/spool',
+		spoolMaxBytes: 1024 * 1024 * 1024
+	}
+};

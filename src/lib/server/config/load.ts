@@ -1,0 +1,118 @@
+/**
+ * Reads configuration once: defaults, then an optional JSON file (CALLBOARD_CONFIG),
+ * then environment variables. Fails loudly with every problem listed.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configSchema, type Config } from './schema.ts';
+import { defaultConfig } from './defaults.ts';
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+function int(env: Env, key: string): number | undefined {
+	const raw = env[key];
+	if (raw === undefined || raw === '') return undefined;
+	const n = Number(raw);
+	if (!Number.isInteger(n)) throw new ConfigError(`${key} must be a whole number, got "${raw}"`);
+	return n;
+}
+
+function str(env: Env, key: string): string | undefined {
+	const raw = env[key];
+	return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (e) {
+		throw new ConfigError(`cannot read config file ${path}: ${(e as Error).message}`);
+	}
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+			throw new Error('the top level must be an object');
+		return parsed as Record<string, unknown>;
+	} catch (e) {
+		throw new ConfigError(`config file ${path} is not valid JSON: ${(e as Error).message}`);
+	}
+}
+
+/** Deep merge for plain objects; arrays and scalars from `over` replace those in `base`. */
+function merge(base: unknown, over: unknown): unknown {
+	if (over === undefined) return base;
+	if (typeof base !== 'object' || base === null || Array.isArray(base)) return over;
+	if (typeof over !== 'object' || over === null || Array.isArray(over)) return over;
+	const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+	for (const [k, v] of Object.entries(over)) out[k] = merge(out[k], v);
+	return out;
+}
+
+function stripUndefined(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(value)) {
+		const s = stripUndefined(v);
+		if (s !== undefined) out[k] = s;
+	}
+	return out;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+	const file = str(env, 'CALLBOARD_CONFIG');
+	const fromFile = file ? readConfigFile(resolve(file)) : {};
+	const dataDir = str(env, 'DATA_DIR');
+	const fromEnv = stripUndefined({
+		port: int(env, 'PORT'),
+		host: str(env, 'HOST'),
+		dataDir,
+		clickhouse: {
+			url: str(env, 'CLICKHOUSE_URL'),
+			user: str(env, 'CLICKHOUSE_USER'),
+			password: env.CLICKHOUSE_PASSWORD,
+			database: str(env, 'CLICKHOUSE_DATABASE')
+		},
+		timeZone: str(env, 'CENTRE_TIME_ZONE'),
+		shortAbandonSeconds: int(env, 'SHORT_ABANDON_SECONDS'),
+		auth: {
+			adminToken: str(env, 'CALLBOARD_ADMIN_TOKEN'),
+			sessionSecret: str(env, 'SESSION_SECRET')
+		},
+		ingest: {
+			flushMs: int(env, 'INGEST_FLUSH_MS'),
+			maxBodyBytes: int(env, 'INGEST_MAX_BODY_BYTES'),
+			spoolDir: str(env, 'INGEST_SPOOL_DIR') ?? (dataDir ? `${dataDir}/spool` : undefined)
+		}
+	});
+	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
+	const result = configSchema.safeParse(merged);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+		throw new ConfigError(`invalid configuration${file ? ` (file ${file})` : ''}:\n${lines.join('\n')}`);
+	}
+	const config = result.data;
+	checkConsistency(config);
+	return config;
+}
+
+function checkConsistency(config: Config): void {
+	const problems: string[] = [];
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
+	} catch {
+		problems.push(`timeZone: "${config.timeZone}" is not an IANA time zone`);
+	}
+	const dup = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
+	for (const d of dup(config.topics.map((t) => t.id))) problems.push(`topics: id "${d}" appears twice`);
+	for (const d of dup(config.sites.map((s) => s.id))) problems.push(`sites: id "${d}" appears twice`);
+	for (const d of dup(config.topics.flatMap((t) => t.queues))) problems.push(`topics: queue "${d}" maps to two topics`);
+	for (const d of dup(config.sites.flatMap((s) => s.agents))) problems.push(`sites: agent "${d}" is at two sites`);
+	for (const [day, hours] of Object.entries(config.openingHours))
+		if (hours && hours.open >= hours.close) problems.push(`openingHours.${day}: opens at ${hours.open} but closes at ${hours.close}`);
+	if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}

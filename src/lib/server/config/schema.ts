@@ -1,0 +1,84 @@
+/**
+ * The shape of callboard's configuration, validated once at start-up.
+ * Everything else in the code base receives a `Config` and trusts it.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');
+
+export const topicSchema = z.object({
+	id,
+	name: z.object({ lt: z.string().min(1), en: z.string().min(1) }),
+	/** Position in the IVR menu: 1 is read out first. */
+	ivrPriority: z.number().int().min(1),
+	/** Service level: a call answered within this many seconds counts as "in service level". */
+	serviceLevelTargetSeconds: z.number().int().min(1).max(3600),
+	/** The share of calls that should meet the target, 0..1 (shown as the tile's goal). */
+	serviceLevelGoal: z.number().min(0).max(1),
+	/** Queue names in the PBX (Asterisk queue, Genesys queue name or id) that mean this topic. */
+	queues: z.array(z.string()).default([])
+});
+
+export const siteSchema = z.object({
+	id,
+	name: z.string().min(1),
+	/** Agent identifiers (as the PBX writes them) that sit at this site. */
+	agents: z.array(z.string()).default([]),
+	/** First day the site took calls (YYYY-MM-DD), for the simulator and for reports. */
+	openedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
+});
+
+const dayHours = z.object({ open: hhmm, close: hhmm }).nullable();
+
+export const configSchema = z.object({
+	port: z.number().int().min(1).max(65535),
+	host: z.string(),
+	/** Where embedded ClickHouse (chDB) keeps its files. */
+	dataDir: z.string().min(1),
+	clickhouse: z.object({
+		/** Unset: embedded chDB in `dataDir`. Set: a ClickHouse server or cluster over HTTP(S). */
+		url: z.string().url().optional(),
+		user: z.string(),
+		password: z.string(),
+		database: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+	}),
+	/** IANA zone of the centre. "Today", opening hours and all shown times follow it. */
+	timeZone: z.string().min(1),
+	/** Opening hours by ISO weekday (1 = Monday … 7 = Sunday); null = closed. */
+	openingHours: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), dayHours),
+	/** Extra non-working days (YYYY-MM-DD) on top of the built-in Lithuanian public holidays. */
+	extraHolidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+	/** An abandon after less than this many seconds of waiting is a "short abandon". */
+	shortAbandonSeconds: z.number().int().min(0).max(120),
+	/** Working days within which an e-inquiry must be answered. */
+	eInquiryDeadlineWorkingDays: z.number().int().min(1).max(120),
+	topics: z.array(topicSchema).min(1),
+	sites: z.array(siteSchema).min(1),
+	/** Other names of one consultant (Asterisk logs a member as "SIP/1001" and as "Ona"): alias → name. */
+	agentAliases: z.record(z.string(), z.string()).default({}),
+	/** Zone of PBX sources that write local time without an offset (queue_log realtime, CDR CSV). */
+	pbxTimeZone: z.string().min(1),
+	auth: z.object({
+		/** Admin API token from CALLBOARD_ADMIN_TOKEN, for automation. Never stored. */
+		adminToken: z.string().min(24, 'CALLBOARD_ADMIN_TOKEN must be at least 24 characters').optional(),
+		/** HMAC key for session cookies; generated and kept in ClickHouse when unset. */
+		sessionSecret: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+		sessionHours: z.number().int().min(1).max(24 * 31)
+	}),
+	ingest: z.object({
+		/** Flush a batch after this many milliseconds even when it is not full. */
+		flushMs: z.number().int().min(10).max(60_000),
+		/** Flush when a batch holds this many records. */
+		batchSize: z.number().int().min(1).max(1_000_000),
+		/** Largest accepted POST /api/ingest body in bytes. */
+		maxBodyBytes: z.number().int().min(1024),
+		/** Spool directory for batches that could not be written; bounded by spoolMaxBytes. */
+		spoolDir: z.string(),
+		spoolMaxBytes: z.number().int().min(1024 * 1024)
+	})
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Site = z.infer<typeof siteSchema>;
