@@ -132,3 +132,19 @@ export type NameMapping = {
 };
 
 export type FormatName = 'ndjson' | 'queue-log' | 'queue-log-csv' | 'cdr-csv' | 'genesys';
+
+/** What a parser knows about where a record came from. */
+export type ParseContext = {
+	/** Stable name of the source (file fingerprint, API stream). Not used in event ids. */
+	sourceId: string;
+	/** Where the record sits in the source, for rejected records: "line 189", "byte 40211". */
+	position: string;
+	mapping: NameMapping;
+	/** Zone for formats that write local wall-clock time without an offset. */
+	timeZone: string;
+};
+
+/** Parses one line of a line-oriented format. */
+export type LineParser = (line: string, ctx: ParseContext) => ParsedRecord[];
+/** Parses one whole document (a JSON file or body). */
+export type DocumentParser = (text: string, ctx: ParseContext) => ParsedRecord[];
