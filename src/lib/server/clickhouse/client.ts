@@ -70,7 +70,10 @@ async function open(config: Config): Promise<Store> {
 			);
 		throw e;
 	}
-	const client = createClient({ connection, clickhouse_settings: baseSettings });
+	// :TRICKY: chdb types its connection against @clickhouse/client-common, which
+	// @clickhouse/client now bundles under its own names: the same contract, two type identities.
+	type NodeConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
+	const client = createClient({ connection: connection as unknown as NodeConnection, clickhouse_settings: baseSettings });
 	// chDB ignores the client's `database` option: embedded data lives in `default`.
 	return { client, mode: 'embedded', where: path };
 }

@@ -1,0 +1,53 @@
+import { redirect, type Handle } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app.ts';
+import { authenticate } from '$lib/server/auth/authenticate.ts';
+import { isPublicPath, isWrite, ruleFor } from '$lib/server/http/guard.ts';
+import { pickLanguage } from '$lib/i18n/pick.ts';
+
+function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify({ error: message }), {
+		status,
+		headers: { 'content-type': 'application/json', ...headers }
+	});
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const app = await getApp();
+	const path = event.url.pathname;
+	event.locals.lang = pickLanguage(event.cookies.get('lang'), event.request.headers.get('accept-language'));
+
+	const { principal, badToken } = await authenticate(app, {
+		authorization: event.request.headers.get('authorization'),
+		queryToken: event.request.method === 'GET' ? event.url.searchParams.get('token') : null,
+		cookies: (name) => event.cookies.get(name)
+	});
+	event.locals.principal = principal;
+
+	if (!isPublicPath(path)) {
+		const machine = path.startsWith('/api/') || path === '/metrics';
+		if (!principal) {
+			if (machine || badToken)
+				return jsonError(401, badToken ? 'the token is unknown or revoked' : 'sign in or send a bearer token', {
+					'www-authenticate': 'Bearer realm="callboard"'
+				});
+			redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+		}
+		const rule = ruleFor(path);
+		if (!rule.check(principal)) return jsonError(403, `this needs ${rule.what}`);
+		if (isWrite(event.request.method) && principal.role === 'wallboard')
+			return jsonError(403, 'wallboard access is read-only');
+		// Cookie-authenticated writes must come from our own pages (tokens are not sent by browsers on their own).
+		if (isWrite(event.request.method) && principal.kind === 'user') {
+			const origin = event.request.headers.get('origin');
+			if (origin && origin !== event.url.origin) return jsonError(403, 'cross-site request refused');
+		}
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+	});
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	return response;
+};

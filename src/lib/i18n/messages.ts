@@ -1,0 +1,56 @@
+/**
+ * UI texts in Lithuanian (default) and English. One key per text; a missing key in either
+ * language is a type error, so the two never drift apart.
+ */
+import type { Lang } from './pick.ts';
+
+const lt = {
+	'app.name': 'Skambučių centro suvestinė',
+	'login.title': 'Prisijungimas',
+	'login.username': 'Naudotojo vardas',
+	'login.password': 'Slaptažodis',
+	'login.submit': 'Prisijungti',
+	'login.failed': 'Neteisingas naudotojo vardas arba slaptažodis.',
+	'setup.title': 'Pirmasis administratorius',
+	'setup.intro': 'Sukurkite administratoriaus paskyrą. Ši nuoroda veikia vieną kartą.',
+	'setup.password2': 'Pakartokite slaptažodį',
+	'setup.submit': 'Sukurti ir prisijungti',
+	'setup.invalid': 'Nuoroda netinka arba jau panaudota. Paleiskite serverį iš naujo, kad gautumėte naują.',
+	'setup.mismatch': 'Slaptažodžiai nesutampa.',
+	'nav.dashboard': 'Suvestinė',
+	'nav.wallboard': 'Ekranas',
+	'nav.signout': 'Atsijungti',
+	'lang.switch': 'English',
+	'dashboard.title': 'Vadovo suvestinė',
+	'dashboard.pending': 'Tiesioginiai rodikliai rodomi, kai įkeliami duomenys.'
+} as const;
+
+type Key = keyof typeof lt;
+
+const en: Record<Key, string> = {
+	'app.name': 'Contact centre board',
+	'login.title': 'Sign in',
+	'login.username': 'Username',
+	'login.password': 'Password',
+	'login.submit': 'Sign in',
+	'login.failed': 'Wrong username or password.',
+	'setup.title': 'First administrator',
+	'setup.intro': 'Create the administrator account. This link works once.',
+	'setup.password2': 'Repeat the password',
+	'setup.submit': 'Create and sign in',
+	'setup.invalid': 'This link is not valid or was already used. Restart the server to print a new one.',
+	'setup.mismatch': 'The passwords differ.',
+	'nav.dashboard': 'Dashboard',
+	'nav.wallboard': 'Wallboard',
+	'nav.signout': 'Sign out',
+	'lang.switch': 'Lietuviškai',
+	'dashboard.title': 'Supervisor dashboard',
+	'dashboard.pending': 'Live figures appear once data is ingested.'
+};
+
+export type MessageKey = Key;
+
+export function translator(lang: Lang): (key: Key) => string {
+	const table: Record<Key, string> = lang === 'en' ? en : lt;
+	return (key) => table[key];
+}

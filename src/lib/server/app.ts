@@ -1,0 +1,55 @@
+/**
+ * The application context of one process: configuration, the ClickHouse store (migrated),
+ * access control and the session key. Created once, shared through globalThis by every
+ * copy of the server code in the process (our entry, the SvelteKit bundle, Vite's dev SSR).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config/schema.ts';
+import { getConfig } from './config/index.ts';
+import { ensureDatabase, getStore, type Store } from './clickhouse/client.ts';
+import { migrate } from './clickhouse/migrate.ts';
+import { AccessStore } from './auth/accessStore.ts';
+import { startDefaultMetrics } from './observability/metrics.ts';
+
+export type App = {
+	config: Config;
+	store: Store;
+	access: AccessStore;
+	/** HMAC key for session cookies. */
+	sessionKey: string;
+	startedAt: number;
+};
+
+export type StartOptions = { config?: Config; log?: (line: string) => void };
+
+const KEY = Symbol.for('callboard.app');
+type Holder = { [KEY]?: Promise<App> };
+
+async function start(opts: StartOptions): Promise<App> {
+	const config = opts.config ?? getConfig();
+	const log = opts.log ?? ((line: string) => console.log(line));
+	await ensureDatabase(config);
+	const store = await getStore(config);
+	const applied = await migrate(store.client, { log: (l) => log(`migrate: ${l}`) });
+	if (applied.length) log(`migrate: ${applied.length} migration(s) applied`);
+	const access = new AccessStore(store.client);
+	const sessionKey =
+		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));
+	startDefaultMetrics();
+	return { config, store, access, sessionKey, startedAt: Date.now() };
+}
+
+/** The process's application, started on first call (migrations included). */
+export function getApp(opts: StartOptions = {}): Promise<App> {
+	const g = globalThis as Holder;
+	if (!g[KEY]) {
+		g[KEY] = start(opts);
+		g[KEY].catch(() => delete g[KEY]);
+	}
+	return g[KEY];
+}
+
+/** Forgets the app (tests and shutdown); the store is closed separately. */
+export function resetApp(): void {
+	delete (globalThis as Holder)[KEY];
+}

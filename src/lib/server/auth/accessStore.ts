@@ -1,0 +1,237 @@
+/**
+ * People, tokens and one-time links, kept in ClickHouse (the one store). Lookups on the
+ * request path are cached for a few seconds: a revoked token stops working within
+ * CACHE_MS on every server process, without a query per request.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../clickhouse/sql.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { digest, newId, newToken } from './secrets.ts';
+import { isRole, type Principal, type Role } from './principal.ts';
+
+const CACHE_MS = 5_000;
+
+export type UserRow = { username: string; display_name: string; role: string; site: string; disabled: number };
+export type TokenRow = { id: string; name: string; role: string; site: string; revoked: number; created_ms: number };
+
+export class AccessError extends Error {
+	override name = 'AccessError';
+}
+
+type Cached<T> = { value: T; until: number };
+
+export class AccessStore {
+	readonly #db: ClickHouseClient;
+	readonly #tokenCache = new Map<string, Cached<Principal | null>>();
+	readonly #userCache = new Map<string, Cached<Principal | null>>();
+
+	constructor(db: ClickHouseClient) {
+		this.#db = db;
+	}
+
+	/** Forget cached lookups (after a change made by this process). */
+	invalidate(): void {
+		this.#tokenCache.clear();
+		this.#userCache.clear();
+	}
+
+	// --- people -------------------------------------------------------------------------
+
+	async listUsers(): Promise<UserRow[]> {
+		return queryRows<UserRow>(this.#db, 'access/users');
+	}
+
+	async hasActiveAdmin(): Promise<boolean> {
+		return (await this.listUsers()).some((u) => u.role === 'admin' && !u.disabled);
+	}
+
+	async addUser(input: {
+		username: string;
+		password: string;
+		role: Role;
+		displayName?: string;
+		site?: string | null;
+	}): Promise<void> {
+		const username = input.username.trim().toLowerCase();
+		if (!/^[a-z0-9._-]{2,64}$/.test(username))
+			throw new AccessError('a username is 2–64 characters: letters, digits, ".", "_" or "-"');
+		const problem = passwordProblem(input.password);
+		if (problem) throw new AccessError(problem);
+		if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
+		const existing = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
+		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`);
+		await this.#writeUser({
+			username,
+			display_name: input.displayName?.trim() || username,
+			role: input.role,
+			site: input.site ?? '',
+			password_hash: await hashPassword(input.password),
+			disabled: 0
+		});
+	}
+
+	async setPassword(username: string, password: string): Promise<void> {
+		const problem = passwordProblem(password);
+		if (problem) throw new AccessError(problem);
+		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
+		if (!row || row.disabled) throw new AccessError(`no user "${username}"`);
+		await this.#writeUser({ ...row, password_hash: await hashPassword(password) });
+	}
+
+	async disableUser(username: string): Promise<void> {
+		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
+		if (!row) throw new AccessError(`no user "${username}"`);
+		await this.#writeUser({ ...row, disabled: 1 });
+	}
+
+	async #writeUser(row: UserRow & { password_hash: string }): Promise<void> {
+		await this.#db.insert({
+			table: 'users',
+			values: [{ ...row, updated_at: Date.now() }],
+			format: 'JSONEachRow'
+		});
+		this.invalidate();
+	}
+
+	/** Checks a password; the principal on success, null otherwise (same time either way). */
+	async signIn(username: string, password: string): Promise<Principal | null> {
+		const name = username.trim().toLowerCase();
+		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', {
+			username: name
+		});
+		// Verify against a dummy hash when the user is unknown, so timing does not tell.
+		const hash = row?.password_hash ?? DUMMY_HASH;
+		const ok = await verifyPassword(password, hash);
+		if (!row || !ok || row.disabled || !isRole(row.role)) return null;
+		return toUserPrincipal(row);
+	}
+
+	/** The principal behind a session cookie's username (null when disabled or gone). */
+	async userPrincipal(username: string): Promise<Principal | null> {
+		const hit = this.#userCache.get(username);
+		if (hit && hit.until > Date.now()) return hit.value;
+		const [row] = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
+		const value = row && !row.disabled && isRole(row.role) ? toUserPrincipal(row) : null;
+		this.#userCache.set(username, { value, until: Date.now() + CACHE_MS });
+		return value;
+	}
+
+	// --- tokens -------------------------------------------------------------------------
+
+	/** Creates a token; the secret is returned once and never stored. */
+	async createToken(input: { name: string; role: Role; site?: string | null }): Promise<{ id: string; token: string }> {
+		if (input.role === 'supervisor') throw new AccessError('supervisors sign in with a password; use admin, wallboard or ingest');
+		if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard tokens can be limited to one site');
+		const id = newId();
+		const token = newToken();
+		const now = Date.now();
+		await this.#db.insert({
+			table: 'api_tokens',
+			values: [
+				{
+					id,
+					name: input.name.trim() || `${input.role} token`,
+					role: input.role,
+					site: input.site ?? '',
+					token_hash: digest(token),
+					created_at: now,
+					revoked: 0,
+					updated_at: now
+				}
+			],
+			format: 'JSONEachRow'
+		});
+		this.invalidate();
+		return { id, token };
+	}
+
+	async listTokens(): Promise<TokenRow[]> {
+		return queryRows<TokenRow>(this.#db, 'access/tokens');
+	}
+
+	async revokeToken(id: string): Promise<void> {
+		const [row] = await queryRows<TokenRow & { token_hash: string }>(this.#db, 'access/token_by_id', { id });
+		if (!row) throw new AccessError(`no token with id "${id}"`);
+		await this.#db.insert({
+			table: 'api_tokens',
+			values: [{ ...row, created_at: row.created_ms, created_ms: undefined, revoked: 1, updated_at: Date.now() }],
+			format: 'JSONEachRow'
+		});
+		this.invalidate();
+	}
+
+	async tokenPrincipal(token: string): Promise<Principal | null> {
+		const key = digest(token);
+		const hit = this.#tokenCache.get(key);
+		if (hit && hit.until > Date.now()) return hit.value;
+		const [row] = await queryRows<TokenRow>(this.#db, 'access/token_by_hash', { token_hash: key });
+		const value: Principal | null =
+			row && !row.revoked && isRole(row.role)
+				? { kind: 'token', id: row.id, name: row.name, role: row.role, site: row.site || null }
+				: null;
+		this.#tokenCache.set(key, { value, until: Date.now() + CACHE_MS });
+		if (this.#tokenCache.size > 10_000) this.#tokenCache.clear();
+		return value;
+	}
+
+	// --- one-time sign-in links ------------------------------------------------------
+
+	/** A code for the first-admin set-up page, valid for `ttlMs`. */
+	async createSetupCode(ttlMs: number): Promise<string> {
+		const code = newToken().slice(3);
+		const now = Date.now();
+		await this.#db.insert({
+			table: 'sign_in_links',
+			values: [{ code_hash: digest(code), purpose: 'first-admin', expires_at: now + ttlMs, used: 0, updated_at: now }],
+			format: 'JSONEachRow'
+		});
+		return code;
+	}
+
+	async setupCodeValid(code: string): Promise<boolean> {
+		const [row] = await queryRows<{ purpose: string; expires_ms: number; used: number }>(this.#db, 'access/sign_in_link', {
+			code_hash: digest(code)
+		});
+		return !!row && row.purpose === 'first-admin' && !row.used && row.expires_ms > Date.now();
+	}
+
+	/** Marks a code used; the first admin is created only once per code. */
+	async consumeSetupCode(code: string): Promise<void> {
+		const now = Date.now();
+		await this.#db.insert({
+			table: 'sign_in_links',
+			values: [{ code_hash: digest(code), purpose: 'first-admin', expires_at: now, used: 1, updated_at: now }],
+			format: 'JSONEachRow'
+		});
+	}
+
+	// --- shared secrets --------------------------------------------------------------
+
+	/** A named secret shared by all server processes, created on first use. */
+	async sharedSecret(name: string, create: () => string): Promise<string> {
+		const read = async () =>
+			(await queryRows<{ value: string; n: number }>(this.#db, 'access/secret', { name }))[0];
+		const found = await read();
+		if (found && found.n > 0) return found.value;
+		await this.#db.insert({
+			table: 'app_secrets',
+			values: [{ name, value: create(), created_at: Date.now() }],
+			format: 'JSONEachRow'
+		});
+		return (await read())!.value;
+	}
+}
+
+function toUserPrincipal(row: UserRow): Principal {
+	return {
+		kind: 'user',
+		id: row.username,
+		name: row.display_name || row.username,
+		role: row.role as Role,
+		site: row.site || null
+	};
+}
+
+// A valid scrypt hash of a random password, so unknown users cost the same time.
+const DUMMY_HASH =
+	'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$Jq3b8mX6WQ3oQe5m4hIh3bQ2vJw4o9k3T3y8cQmJk1Y';

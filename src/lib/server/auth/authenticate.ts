@@ -1,0 +1,42 @@
+/**
+ * Turns a request's credentials into a Principal: a bearer token (header, or `?token=` for
+ * wallboard TVs and WebSockets that cannot set headers), CALLBOARD_ADMIN_TOKEN, or a signed
+ * session cookie. Shared by SvelteKit's hook and the WebSocket upgrade handler.
+ */
+import type { App } from '../app.ts';
+import type { Principal } from './principal.ts';
+import { sameSecret } from './secrets.ts';
+import { readSessionValue, SESSION_COOKIE } from './sessionCookie.ts';
+
+export type Credentials = {
+	authorization?: string | null;
+	/** `?token=` from the URL; accepted on GET only. */
+	queryToken?: string | null;
+	cookies: (name: string) => string | undefined;
+};
+
+export type AuthResult = { principal: Principal | null; badToken: boolean };
+
+export async function authenticate(app: App, creds: Credentials): Promise<AuthResult> {
+	const bearer = /^Bearer\s+(\S+)$/i.exec(creds.authorization ?? '')?.[1] ?? creds.queryToken ?? null;
+	if (bearer) {
+		const admin = app.config.auth.adminToken;
+		if (admin && sameSecret(bearer, admin))
+			return { principal: { kind: 'env-admin', id: 'env', name: 'CALLBOARD_ADMIN_TOKEN', role: 'admin', site: null }, badToken: false };
+		const principal = await app.access.tokenPrincipal(bearer);
+		return { principal, badToken: principal === null };
+	}
+	const username = readSessionValue(creds.cookies(SESSION_COOKIE), app.sessionKey);
+	if (username) return { principal: await app.access.userPrincipal(username), badToken: false };
+	return { principal: null, badToken: false };
+}
+
+/** Parses a Cookie header (for the raw WebSocket upgrade request). */
+export function cookieReader(header: string | undefined): (name: string) => string | undefined {
+	const jar = new Map<string, string>();
+	for (const part of (header ?? '').split(';')) {
+		const eq = part.indexOf('=');
+		if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+	}
+	return (name) => jar.get(name);
+}

@@ -1,0 +1,49 @@
+/**
+ * Who is asking, and what each role may do. Four roles:
+ * - admin: everything, including people and tokens;
+ * - supervisor: reads every site, signs in with a password;
+ * - wallboard: reads, optionally one site only (a TV in that centre);
+ * - ingest: writes events, reads nothing (a PBX connector, the IVR's wait lookup).
+ */
+export const ROLES = ['admin', 'supervisor', 'wallboard', 'ingest'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Principal = {
+	kind: 'user' | 'token' | 'env-admin';
+	/** Username or token id. */
+	id: string;
+	/** What to show: display name or token name. */
+	name: string;
+	role: Role;
+	/** The one site this principal may see; null for all sites. */
+	site: string | null;
+};
+
+export function isRole(value: string): value is Role {
+	return (ROLES as readonly string[]).includes(value);
+}
+
+/** May read dashboards and figures (of `site`, when given). */
+export function canRead(p: Principal | null, site?: string | null): boolean {
+	if (!p || p.role === 'ingest') return false;
+	if (p.site === null) return true;
+	return site != null && site === p.site;
+}
+
+/** May read figures of the whole centre (all sites). */
+export function canReadAll(p: Principal | null): boolean {
+	return !!p && p.role !== 'ingest' && p.site === null;
+}
+
+export function canIngest(p: Principal | null): boolean {
+	return !!p && (p.role === 'ingest' || p.role === 'admin');
+}
+
+export function isAdmin(p: Principal | null): boolean {
+	return !!p && p.role === 'admin';
+}
+
+/** Operator views (/metrics, rejected records): admins and supervisors. */
+export function canOperate(p: Principal | null): boolean {
+	return !!p && (p.role === 'admin' || p.role === 'supervisor');
+}

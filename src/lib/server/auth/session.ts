@@ -1,0 +1,19 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { App } from '../app.ts';
+import { createSessionValue, SESSION_COOKIE } from './sessionCookie.ts';
+
+export function startSession(cookies: Cookies, app: App, username: string, url: URL): void {
+	const ttl = app.config.auth.sessionHours * 3600_000;
+	cookies.set(SESSION_COOKIE, createSessionValue(username, ttl, app.sessionKey), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: ttl / 1000
+	});
+}
+
+/** Only same-site relative paths may follow a sign-in (no open redirects). */
+export function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

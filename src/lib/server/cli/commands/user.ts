@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { isRole } from '../../auth/principal.ts';
+import { UsageError, parse, readStdin } from '../args.ts';
+import { callApi, remoteFrom, withLocalAccess } from '../adminTarget.ts';
+
+export const help = `callboard user add USERNAME [--role supervisor|admin|wallboard] [--site SITE] [--name "Display Name"] [--password-stdin]
+callboard user list
+callboard user disable USERNAME
+callboard user passwd USERNAME [--password-stdin]
+  Without --password-stdin a strong password is generated and printed once.
+  --server URL --token T   act through a running server's admin API (needed in embedded mode while it runs)`;
+
+const common = {
+	role: { type: 'string' },
+	site: { type: 'string' },
+	name: { type: 'string' },
+	'password-stdin': { type: 'boolean' },
+	server: { type: 'string' },
+	token: { type: 'string' }
+} as const;
+
+export async function run(argv: string[]): Promise<void> {
+	const [action, ...rest] = argv;
+	const { values, positionals } = parse(rest, common);
+	const remote = remoteFrom(values);
+	const username = positionals[0];
+	const password = async () => {
+		if (values['password-stdin']) return (await readStdin()).replace(/\r?\n$/, '');
+		const generated = randomBytes(12).toString('base64url');
+		console.log(`password: ${generated}   (shown once; change it with "callboard user passwd")`);
+		return generated;
+	};
+	switch (action) {
+		case 'add': {
+			if (!username) throw new UsageError('user add needs a USERNAME');
+			const role = values.role ?? 'supervisor';
+			if (!isRole(role) || role === 'ingest') throw new UsageError('--role is admin, supervisor or wallboard');
+			const input = { username, role, site: values.site ?? null, displayName: values.name, password: await password() };
+			if (remote) await callApi(remote, 'POST', '/api/admin/users', input);
+			else await withLocalAccess((a) => a.addUser(input));
+			console.log(`user ${username} (${role}${values.site ? `, ${values.site}` : ''}) created`);
+			return;
+		}
+		case 'list': {
+			const users = remote
+				? (await callApi<{ users: { username: string; role: string; site: string; disabled: number }[] }>(remote, 'GET', '/api/admin/users')).users
+				: await withLocalAccess((a) => a.listUsers());
+			for (const u of users) console.log(`${u.username}\t${u.role}\t${u.site || 'all sites'}${u.disabled ? '\tdisabled' : ''}`);
+			return;
+		}
+		case 'disable': {
+			if (!username) throw new UsageError('user disable needs a USERNAME');
+			if (remote) throw new UsageError('user disable works on the store directly; stop the server in embedded mode');
+			await withLocalAccess((a) => a.disableUser(username));
+			console.log(`user ${username} disabled`);
+			return;
+		}
+		case 'passwd': {
+			if (!username) throw new UsageError('user passwd needs a USERNAME');
+			if (remote) throw new UsageError('user passwd works on the store directly; stop the server in embedded mode');
+			const pw = await password();
+			await withLocalAccess((a) => a.setPassword(username, pw));
+			console.log(`password of ${username} changed`);
+			return;
+		}
+		default:
+			throw new UsageError(help);
+	}
+}

@@ -1,0 +1,40 @@
+/**
+ * The access rules by path, in one place. Everything is closed unless listed here as open;
+ * each rule names the check a principal must pass.
+ */
+import type { Principal } from '../auth/principal.ts';
+import { canIngest, canOperate, canRead, isAdmin } from '../auth/principal.ts';
+
+/** Paths anyone may open: health, the sign-in and first-admin pages, static assets. */
+export function isPublicPath(path: string): boolean {
+	return (
+		path === '/healthz' ||
+		path === '/login' ||
+		path === '/setup' ||
+		path === '/favicon.svg' ||
+		path.startsWith('/_app/')
+	);
+}
+
+export type Rule = { check: (p: Principal | null) => boolean; what: string };
+
+const rules: [RegExp, Rule][] = [
+	[/^\/api\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }],
+	[/^\/api\/ingest\/rejected$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
+	[/^\/metrics$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }]
+];
+
+const readRule: Rule = { check: (p) => canRead(p, p?.site ?? null), what: 'a reader (supervisor, admin or wallboard)' };
+
+/** The rule for a path; reading is the default for every closed path. */
+export function ruleFor(path: string): Rule {
+	for (const [re, rule] of rules) if (re.test(path)) return rule;
+	return readRule;
+}
+
+/** Methods that change state. A wallboard (read-only) never gets past these. */
+export function isWrite(method: string): boolean {
+	return !['GET', 'HEAD', 'OPTIONS'].includes(method);
+}

@@ -1,0 +1,71 @@
+/**
+ * The production server: SvelteKit's adapter-node handler inside our own http server, so
+ * the same process can answer WebSocket upgrades and host the ingest worker (embedded
+ * ClickHouse allows one process per data directory).
+ */
+import http from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getApp, type App } from '../app.ts';
+import { closeStore } from '../clickhouse/client.ts';
+import { projectRoot } from '../clickhouse/paths.ts';
+import { announceFirstAdminLink } from '../auth/firstAdmin.ts';
+import type { Config } from '../config/schema.ts';
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+export type Running = { app: App; server: http.Server; url: string; close: () => Promise<void> };
+
+/** Hooks other parts add to the running server (the live WebSocket, the ingest worker). */
+export type ServerPart = {
+	name: string;
+	start(app: App, server: http.Server): Promise<void> | void;
+	stop(): Promise<void> | void;
+};
+
+const PROTO_HEADER = 'x-callboard-proto';
+
+export async function serve(config: Config, parts: ServerPart[] = [], log = console.log): Promise<Running> {
+	const handlerPath = join(projectRoot(), 'build', 'handler.js');
+	if (!existsSync(handlerPath)) throw new Error(`${handlerPath} is missing: run "npm run build" first`);
+	// :TRICKY: adapter-node assumes https when it cannot tell, which makes its CSRF check
+	// refuse every form posted over plain http. Without ORIGIN we tell it the real protocol
+	// of each connection (our own header, set below, so a client cannot spoof it).
+	if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTO_HEADER;
+	const app = await getApp({ config, log });
+	const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler };
+
+	const server = http.createServer((req, res) => {
+		if (process.env.PROTOCOL_HEADER === PROTO_HEADER)
+			req.headers[PROTO_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	for (const part of parts) await part.start(app, server);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, () => resolve());
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	const url = process.env.ORIGIN ?? `http://localhost:${port}`;
+	log(`callboard listening on ${url} (ClickHouse ${app.store.mode}: ${app.store.where})`);
+	if (config.auth.adminToken) log('  CALLBOARD_ADMIN_TOKEN is set: it is an admin bearer token for the API.');
+	await announceFirstAdminLink(app.access, url, log);
+
+	let closing: Promise<void> | undefined;
+	const close = () =>
+		(closing ??= (async () => {
+			for (const part of [...parts].reverse()) await part.stop();
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			await closeStore();
+		})());
+	return { app, server, url, close };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app.ts';
+import { AccessError } from '$lib/server/auth/accessStore.ts';
+import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
+
+export const GET: RequestHandler = async () => jsonResponse({ tokens: await (await getApp()).access.listTokens() });
+
+const newToken = z.object({
+	name: z.string().default(''),
+	role: z.enum(['admin', 'wallboard', 'ingest']),
+	site: z.string().nullable().optional()
+});
+
+/** Creates a token; the secret is in this response only. */
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await readJson(request, newToken);
+	if (body instanceof Response) return body;
+	const app = await getApp();
+	if (body.site && !app.config.sites.some((s) => s.id === body.site)) return jsonProblem(400, `unknown site "${body.site}"`);
+	try {
+		return jsonResponse(await app.access.createToken(body), 201);
+	} catch (e) {
+		if (e instanceof AccessError) return jsonProblem(400, e.message);
+		throw e;
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getApp } from '$lib/server/app.ts';
+import { AccessError } from '$lib/server/auth/accessStore.ts';
+import { startSession } from '$lib/server/auth/session.ts';
+
+/** First-admin set-up through the one-time link the server printed at start. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const app = await getApp();
+	const code = url.searchParams.get('code') ?? '';
+	const valid = code !== '' && !(await app.access.hasActiveAdmin()) && (await app.access.setupCodeValid(code));
+	return { lang: locals.lang, valid, code };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const app = await getApp();
+		const form = await request.formData();
+		const code = String(form.get('code') ?? '');
+		const username = String(form.get('username') ?? '');
+		const password = String(form.get('password') ?? '');
+		if (password !== String(form.get('password2') ?? '')) return fail(400, { username, problem: 'mismatch' });
+		if ((await app.access.hasActiveAdmin()) || !(await app.access.setupCodeValid(code)))
+			return fail(400, { username, problem: 'invalid' });
+		try {
+			await app.access.addUser({ username, password, role: 'admin' });
+		} catch (e) {
+			if (e instanceof AccessError) return fail(400, { username, problem: e.message });
+			throw e;
+		}
+		await app.access.consumeSetupCode(code);
+		startSession(cookies, app, username.trim().toLowerCase(), url);
+		redirect(303, '/');
+	}
+};
