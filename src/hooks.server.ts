@@ -1,7 +1,7 @@
 import { redirect, type Handle } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { authenticate } from '$lib/server/auth/authenticate.ts';
-import { isPublicPath, isWrite, ruleFor } from '$lib/server/http/guard.ts';
+import { isPublicPath, isWrite, requestedSite, ruleFor, siteAllowed } from '$lib/server/http/guard.ts';
 import { pickLanguage } from '$lib/i18n/pick.ts';
 
 function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -34,6 +34,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 		const rule = ruleFor(path);
 		if (!rule.check(principal)) return jsonError(403, `this needs ${rule.what}`);
+		const site = requestedSite(event.url, event.params);
+		if (!siteAllowed(principal, site)) return jsonError(403, `this access is limited to site "${principal.site}"`);
 		if (isWrite(event.request.method) && principal.role === 'wallboard')
 			return jsonError(403, 'wallboard access is read-only');
 		// Cookie-authenticated writes must come from our own pages (tokens are not sent by browsers on their own).

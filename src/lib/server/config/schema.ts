@@ -32,7 +32,8 @@ export const siteSchema = z.object({
 const dayHours = z.object({ open: hhmm, close: hhmm }).nullable();
 
 export const configSchema = z.object({
-	port: z.number().int().min(1).max(65535),
+	/** 0 picks a free port (tests). */
+	port: z.number().int().min(0).max(65535),
 	host: z.string(),
 	/** Where embedded ClickHouse (chDB) keeps its files. */
 	dataDir: z.string().min(1),

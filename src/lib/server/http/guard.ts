@@ -38,3 +38,15 @@ export function ruleFor(path: string): Rule {
 export function isWrite(method: string): boolean {
 	return !['GET', 'HEAD', 'OPTIONS'].includes(method);
 }
+
+/**
+ * The site a request asks about (`?site=` or a `[site]` route parameter). A principal
+ * limited to one site may ask only about that site; this is checked here for every route.
+ */
+export function requestedSite(url: URL, params: Partial<Record<string, string>>): string | null {
+	return params.site ?? url.searchParams.get('site');
+}
+
+export function siteAllowed(p: Principal | null, site: string | null): boolean {
+	return !p || p.site === null || site === null || site === p.site;
+}

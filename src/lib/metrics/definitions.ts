@@ -1,0 +1,116 @@
+/**
+ * The closed list of period metrics: one definition each, shown to users in the glossary
+ * and the README, and computed in exactly one place (computePeriodMetrics below).
+ * Asking for a metric that is not here is an error, not a silent zero.
+ */
+
+export const PERIOD_METRICS = [
+	'offered',
+	'answered',
+	'abandoned',
+	'short_abandoned',
+	'abandon_rate',
+	'asa_s',
+	'avg_wait_s',
+	'service_level',
+	'aht_s',
+	'talk_s',
+	'hold_s',
+	'wrap_s',
+	'max_wait_s'
+] as const;
+export type PeriodMetric = (typeof PERIOD_METRICS)[number];
+
+export const DEFINITIONS: Record<PeriodMetric, { lt: string; en: string }> = {
+	offered: {
+		en: 'Contacts that entered a topic queue in the period (counted by the time they were queued).',
+		lt: 'Kontaktai, patekę į temos eilę per laikotarpį (skaičiuojama pagal patekimo į eilę laiką).'
+	},
+	answered: { en: 'Offered contacts a consultant answered.', lt: 'Pasiūlyti kontaktai, į kuriuos atsiliepė konsultantas.' },
+	abandoned: {
+		en: 'Callers who hung up while waiting, short abandons included.',
+		lt: 'Skambinę, kurie padėjo ragelį laukdami, įskaitant trumpus atsisakymus.'
+	},
+	short_abandoned: {
+		en: 'Abandons after less than the short-abandon threshold (default 5 s): misdials and hang-ups before anyone could answer. They are left out of service level and abandon rate.',
+		lt: 'Atsisakymai greičiau nei per trumpo atsisakymo ribą (numatyta 5 s): klaidingi skambučiai ir padėti ragelio, kol niekas negalėjo atsiliepti. Į aptarnavimo lygį ir atsisakymų dalį neįskaičiuojami.'
+	},
+	abandon_rate: {
+		en: '(Abandoned − short abandons) ÷ (offered − short abandons).',
+		lt: '(Atsisakę − trumpi atsisakymai) ÷ (pasiūlyti − trumpi atsisakymai).'
+	},
+	asa_s: {
+		en: 'Average speed of answer: mean wait of answered contacts only, seconds.',
+		lt: 'Vidutinis atsiliepimo laikas: tik atsilieptų kontaktų vidutinis laukimas, sekundėmis.'
+	},
+	avg_wait_s: {
+		en: 'Average wait of all callers: mean time in queue of every offered contact, answered or not, seconds. Higher than ASA when callers give up.',
+		lt: 'Visų skambinusiųjų vidutinis laukimas: kiekvieno pasiūlyto kontakto laikas eilėje, atsilieptas ar ne, sekundėmis. Didesnis už ASA, kai skambinantieji nesulaukia.'
+	},
+	service_level: {
+		en: "Answered within the topic's target ÷ (offered − short abandons). Every other outcome (abandoned after the threshold, timed out, left, callback requested) counts as missed.",
+		lt: 'Atsilieptų per temos tikslinį laiką ÷ (pasiūlyti − trumpi atsisakymai). Visi kiti baigtys (atsisakyta po ribos, baigėsi laikas, išėjo, paprašė perskambinti) laikomos nepasiektomis.'
+	},
+	aht_s: {
+		en: 'Average handle time: (talk + hold + wrap-up) ÷ answered, seconds.',
+		lt: 'Vidutinė aptarnavimo trukmė: (pokalbis + laukimas linijoje + papildomas darbas) ÷ atsilieptų, sekundėmis.'
+	},
+	talk_s: { en: 'Mean talk time per answered contact, seconds (hold excluded).', lt: 'Vidutinė pokalbio trukmė, sekundėmis (be laukimo linijoje).' },
+	hold_s: { en: 'Mean hold time per answered contact, seconds.', lt: 'Vidutinė laukimo linijoje trukmė, sekundėmis.' },
+	wrap_s: { en: 'Mean wrap-up (after-call work) time per answered contact, seconds.', lt: 'Vidutinė papildomo darbo po pokalbio trukmė, sekundėmis.' },
+	max_wait_s: { en: 'Longest wait of any offered contact in the period, seconds.', lt: 'Ilgiausias laukimas per laikotarpį, sekundėmis.' }
+};
+
+/** Sums over contacts, as the rollup keeps them. */
+export type PeriodSums = {
+	offered: number;
+	answered: number;
+	abandoned: number;
+	short_abandoned: number;
+	answered_in_sl: number;
+	wait_answered_ms: number;
+	wait_all_ms: number;
+	talk_ms: number;
+	hold_ms: number;
+	wrap_ms: number;
+	max_wait_ms: number;
+};
+
+export type PeriodMetrics = Record<PeriodMetric, number | null>;
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+const seconds = (ms: number, den: number): number | null => (den > 0 ? ms / den / 1000 : null);
+
+/** The one computation of every period metric. null means "no contacts to measure", never 0. */
+export function computePeriodMetrics(s: PeriodSums): PeriodMetrics {
+	const counted = s.offered - s.short_abandoned;
+	return {
+		offered: s.offered,
+		answered: s.answered,
+		abandoned: s.abandoned,
+		short_abandoned: s.short_abandoned,
+		abandon_rate: ratio(s.abandoned - s.short_abandoned, counted),
+		asa_s: seconds(s.wait_answered_ms, s.answered),
+		avg_wait_s: seconds(s.wait_all_ms, s.offered),
+		service_level: ratio(s.answered_in_sl, counted),
+		aht_s: seconds(s.talk_ms + s.hold_ms + s.wrap_ms, s.answered),
+		talk_s: seconds(s.talk_ms, s.answered),
+		hold_s: seconds(s.hold_ms, s.answered),
+		wrap_s: seconds(s.wrap_ms, s.answered),
+		max_wait_s: s.offered > 0 ? s.max_wait_ms / 1000 : null
+	};
+}
+
+export const emptySums = (): PeriodSums => ({
+	offered: 0,
+	answered: 0,
+	abandoned: 0,
+	short_abandoned: 0,
+	answered_in_sl: 0,
+	wait_answered_ms: 0,
+	wait_all_ms: 0,
+	talk_ms: 0,
+	hold_ms: 0,
+	wrap_ms: 0,
+	max_wait_ms: 0
+});

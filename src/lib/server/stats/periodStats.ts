@@ -1,0 +1,68 @@
+/**
+ * GET /api/stats: period metrics overall, per topic and per site, from the 15-minute
+ * rollup (never from raw rows), computed by the one definition in $lib/metrics.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../clickhouse/sql.ts';
+import { computePeriodMetrics, emptySums, type PeriodMetrics, type PeriodSums } from '../../metrics/definitions.ts';
+import type { UtcRange } from './periodRange.ts';
+
+export type StatsFilter = { topic: string | null; site: string | null; channel: string | null };
+
+export type PeriodStats = {
+	from: string;
+	to: string;
+	timeZone: string;
+	filter: StatsFilter;
+	total: PeriodMetrics;
+	byTopic: Record<string, PeriodMetrics>;
+	/** By the site of the consultant who answered; unanswered contacts have no site (""). */
+	bySite: Record<string, PeriodMetrics>;
+};
+
+type Row = PeriodSums & { topic_key: string; site_key: string; all_topics: number; all_sites: number };
+
+const pickSums = (r: Row): PeriodSums => ({
+	offered: r.offered,
+	answered: r.answered,
+	abandoned: r.abandoned,
+	short_abandoned: r.short_abandoned,
+	answered_in_sl: r.answered_in_sl,
+	wait_answered_ms: r.wait_answered_ms,
+	wait_all_ms: r.wait_all_ms,
+	talk_ms: r.talk_ms,
+	hold_ms: r.hold_ms,
+	wrap_ms: r.wrap_ms,
+	max_wait_ms: r.max_wait_ms
+});
+
+export async function periodStats(
+	db: ClickHouseClient,
+	range: UtcRange,
+	filter: StatsFilter,
+	timeZone: string
+): Promise<PeriodStats> {
+	const rows = await queryRows<Row>(db, 'stats/period_sums', {
+		from: Math.floor(range.fromMs / 1000),
+		to: Math.floor(range.toMs / 1000),
+		topic: filter.topic ?? '',
+		site: filter.site ?? '',
+		channel: filter.channel ?? ''
+	});
+	const total = rows.find((r) => r.all_topics && r.all_sites);
+	const byTopic: Record<string, PeriodMetrics> = {};
+	const bySite: Record<string, PeriodMetrics> = {};
+	for (const r of rows) {
+		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = computePeriodMetrics(pickSums(r));
+		if (r.all_topics && !r.all_sites) bySite[r.site_key] = computePeriodMetrics(pickSums(r));
+	}
+	return {
+		from: range.fromDate,
+		to: range.toDate,
+		timeZone,
+		filter,
+		total: computePeriodMetrics(total ? pickSums(total) : emptySums()),
+		byTopic,
+		bySite
+	};
+}

@@ -1,0 +1,134 @@
+/**
+ * The built server over real HTTP: secure by default. Every request below goes through the
+ * real hooks, cookies and tokens of a `callboard serve` child process.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function createToken(role: string, site?: string): Promise<string> {
+	const res = await fetch(`${server.url}/api/admin/tokens`, {
+		method: 'POST',
+		headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+		body: JSON.stringify({ role, site, name: `test ${role}` })
+	});
+	expect(res.status).toBe(201);
+	return ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+}, 90_000);
+afterAll(async () => server?.stop());
+
+describe('the built server', () => {
+	it('answers /healthz without credentials, with ClickHouse and migrations checked', async () => {
+		const res = await fetch(`${server.url}/healthz`);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ status: 'ok', mode: 'embedded', checks: { clickhouse: 'ok', migrations: 'current' } });
+	});
+
+	it('prints a one-time sign-in link on a fresh start with no admin', () => {
+		expect(server.logs()).toMatch(/No administrator exists yet/);
+		expect(server.logs()).toMatch(/\/setup\?code=[\w-]{20,}/);
+	});
+
+	it('sends a page request without credentials to the sign-in page', async () => {
+		const res = await fetch(`${server.url}/`, { redirect: 'manual' });
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/login?next=%2F');
+		expect((await fetch(`${server.url}/login`)).status).toBe(200);
+	});
+
+	it('answers 401 to an API call without a token, and to an unknown token', async () => {
+		for (const path of ['/api/stats', '/metrics', '/api/admin/users', '/api/ingest']) {
+			const res = await fetch(`${server.url}${path}`);
+			expect(res.status, path).toBe(401);
+		}
+		const res = await fetch(`${server.url}/api/stats`, { headers: bearer('cb_not-a-real-token') });
+		expect(res.status).toBe(401);
+		expect(await res.json()).toEqual({ error: 'the token is unknown or revoked' });
+	});
+
+	it('lets a wallboard token read but never write', async () => {
+		const token = await createToken('wallboard');
+		expect((await fetch(`${server.url}/api/stats`, { headers: bearer(token) })).status).toBe(200);
+		const write = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: bearer(token), body: '{}' });
+		expect(write.status).toBe(403);
+		const admin = await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: bearer(token), body: '{}' });
+		expect(admin.status).toBe(403);
+	});
+
+	it('keeps a site token to its own site', async () => {
+		const token = await createToken('wallboard', 'siauliai');
+		const own = await fetch(`${server.url}/api/stats?site=siauliai`, { headers: bearer(token) });
+		expect(own.status).toBe(200);
+		expect(((await own.json()) as { filter: { site: string } }).filter.site).toBe('siauliai');
+		const other = await fetch(`${server.url}/api/stats?site=panevezys`, { headers: bearer(token) });
+		expect(other.status).toBe(403);
+		// Without a site it still sees only its own.
+		const unscoped = await fetch(`${server.url}/api/stats`, { headers: bearer(token) });
+		expect(((await unscoped.json()) as { filter: { site: string } }).filter.site).toBe('siauliai');
+	});
+
+	it('lets an ingest token write but not read', async () => {
+		const token = await createToken('ingest');
+		expect((await fetch(`${server.url}/api/stats`, { headers: bearer(token) })).status).toBe(403);
+		expect((await fetch(`${server.url}/metrics`, { headers: bearer(token) })).status).toBe(403);
+	});
+
+	it('stops accepting a revoked token', async () => {
+		const create = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'wallboard' })
+		});
+		const { id, token } = (await create.json()) as { id: string; token: string };
+		expect((await fetch(`${server.url}/api/stats`, { headers: bearer(token) })).status).toBe(200);
+		await fetch(`${server.url}/api/admin/tokens/${id}`, { method: 'DELETE', headers: bearer(server.adminToken) });
+		// The revoking process forgets its cache at once; others within 5 s.
+		expect((await fetch(`${server.url}/api/stats`, { headers: bearer(token) })).status).toBe(401);
+	});
+
+	it('creates the first admin through the one-time link, then signs in with a cookie', async () => {
+		const code = /\/setup\?code=([\w-]+)/.exec(server.logs())![1]!;
+		const form = (data: Record<string, string>) => ({
+			method: 'POST',
+			redirect: 'manual' as const,
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+			body: new URLSearchParams(data).toString()
+		});
+		const setup = await fetch(`${server.url}/setup`, form({ code, username: 'chief', password: 'correct-horse-battery', password2: 'correct-horse-battery' }));
+		expect(setup.status).toBe(303);
+		const cookie = setup.headers.get('set-cookie')!;
+		expect(cookie).toMatch(/cb_session=v1\./);
+		expect(cookie).toMatch(/HttpOnly/);
+		expect(cookie).toMatch(/SameSite=Lax/);
+		// The link works once.
+		const again = await fetch(`${server.url}/setup`, form({ code, username: 'mallory', password: 'correct-horse-battery', password2: 'correct-horse-battery' }));
+		expect(again.status).toBe(400);
+		// A wrong password is refused; the right one gives a session that reads the API.
+		expect((await fetch(`${server.url}/login`, form({ username: 'chief', password: 'wrong-password!' }))).status).toBe(400);
+		const login = await fetch(`${server.url}/login`, form({ username: 'chief', password: 'correct-horse-battery' }));
+		expect(login.status).toBe(303);
+		const session = login.headers.get('set-cookie')!.split(';')[0]!;
+		const users = await fetch(`${server.url}/api/admin/users`, { headers: { cookie: session } });
+		expect(users.status).toBe(200);
+		expect(((await users.json()) as { users: { username: string }[] }).users.map((u) => u.username)).toContain('chief');
+		// A cookie-authenticated write from another origin is refused.
+		const csrf = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { cookie: session, origin: 'http://evil.example', 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'admin' })
+		});
+		expect(csrf.status).toBe(403);
+	});
+
+	it('serves Prometheus metrics to an admin', async () => {
+		const res = await fetch(`${server.url}/metrics`, { headers: bearer(server.adminToken) });
+		expect(res.status).toBe(200);
+		expect(await res.text()).toMatch(/process_cpu_seconds_total/);
+	});
+});

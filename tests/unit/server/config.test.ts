@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/lib/server/config/index.ts';
+import { tempDir } from '../../helpers/tempDir.ts';
+
+describe('configuration', () => {
+	it('describes our centre by default: three sites, four topics in IVR order, Vilnius time', () => {
+		const c = loadConfig({});
+		expect(c.sites.map((s) => s.name)).toEqual(['Panevėžys', 'Radviliškis', 'Šiauliai']);
+		expect(c.topics.map((t) => t.id)).toEqual(['pensions', 'benefits', 'contributions', 'other']);
+		expect(c.topics.map((t) => t.ivrPriority)).toEqual([1, 2, 3, 4]);
+		expect(c.timeZone).toBe('Europe/Vilnius');
+		expect(c.clickhouse.url).toBeUndefined();
+		expect(c.port).toBe(3000);
+	});
+
+	it('takes the environment over the defaults', () => {
+		const c = loadConfig({ PORT: '8080', CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_DATABASE: 'cb', DATA_DIR: '/srv/cb' });
+		expect(c.port).toBe(8080);
+		expect(c.clickhouse).toMatchObject({ url: 'http://ch:8123', database: 'cb' });
+		expect(c.dataDir).toBe('/srv/cb');
+		expect(c.ingest.spoolDir).toBe('/srv/cb/spool');
+	});
+
+	it('merges a config file under the environment', () => {
+		const dir = tempDir('cfg');
+		const file = join(dir.path, 'callboard.json');
+		writeFileSync(file, JSON.stringify({ shortAbandonSeconds: 8, port: 4000, agentAliases: { 'SIP/1001': 'ona' } }));
+		const c = loadConfig({ CALLBOARD_CONFIG: file, PORT: '4001' });
+		expect(c.shortAbandonSeconds).toBe(8);
+		expect(c.port).toBe(4001);
+		expect(c.agentAliases).toEqual({ 'SIP/1001': 'ona' });
+		dir.remove();
+	});
+
+	it.each([
+		[{ PORT: 'abc' }, /PORT must be a whole number/],
+		[{ CENTRE_TIME_ZONE: 'Mars/Olympus' }, /not an IANA time zone/],
+		[{ CALLBOARD_ADMIN_TOKEN: 'short' }, /at least 24 characters/],
+		[{ CLICKHOUSE_URL: 'not a url' }, /clickhouse\.url/],
+		[{ CALLBOARD_CONFIG: '/nonexistent/callboard.json' }, /cannot read config file/]
+	])('refuses %o with a clear message', (env, message) => {
+		expect(() => loadConfig(env)).toThrow(ConfigError);
+		expect(() => loadConfig(env)).toThrow(message);
+	});
+
+	it('refuses a queue mapped to two topics', () => {
+		const dir = tempDir('cfg');
+		const file = join(dir.path, 'c.json');
+		const topics = loadConfig({}).topics.map((t) => ({ ...t, queues: ['500'] }));
+		writeFileSync(file, JSON.stringify({ topics }));
+		expect(() => loadConfig({ CALLBOARD_CONFIG: file })).toThrow(/queue "500" maps to two topics/);
+		dir.remove();
+	});
+});
