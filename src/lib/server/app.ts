@@ -10,6 +10,7 @@ import { ensureDatabase, getStore, type Store } from './clickhouse/client.ts';
 import { migrate } from './clickhouse/migrate.ts';
 import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
+import { IngestService } from '../../../ingest/service.ts';
 
 export type App = {
 	config: Config;
@@ -17,6 +18,8 @@ export type App = {
 	access: AccessStore;
 	/** HMAC key for session cookies. */
 	sessionKey: string;
+	/** The ingest worker hosted by this process (API bodies, spool replay). */
+	ingest: IngestService;
 	startedAt: number;
 };
 
@@ -36,7 +39,8 @@ async function start(opts: StartOptions): Promise<App> {
 	const sessionKey =
 		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));
 	startDefaultMetrics();
-	return { config, store, access, sessionKey, startedAt: Date.now() };
+	const ingest = new IngestService(store.client, config, log);
+	return { config, store, access, sessionKey, ingest, startedAt: Date.now() };
 }
 
 /** The process's application, started on first call (migrations included). */

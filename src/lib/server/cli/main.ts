@@ -14,7 +14,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	serve: () => import('./commands/serve.ts'),
 	migrate: () => import('./commands/migrate.ts'),
 	user: () => import('./commands/user.ts'),
-	token: () => import('./commands/token.ts')
+	token: () => import('./commands/token.ts'),
+	ingest: () => import('./commands/ingest.ts')
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -34,6 +34,8 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 	// refuse every form posted over plain http. Without ORIGIN we tell it the real protocol
 	// of each connection (our own header, set below, so a client cannot spoof it).
 	if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTO_HEADER;
+	// adapter-node refuses bodies over BODY_SIZE_LIMIT (413); ingest batches are larger than its 512 KiB default.
+	process.env.BODY_SIZE_LIMIT ??= String(config.ingest.maxBodyBytes);
 	const app = await getApp({ config, log });
 	const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler };
 
@@ -61,6 +63,7 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 	const close = () =>
 		(closing ??= (async () => {
 			for (const part of [...parts].reverse()) await part.stop();
+			await app.ingest.stop();
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				server.closeAllConnections();

@@ -1,0 +1,251 @@
+/**
+ * Turns the lifecycle events of one source into finished contacts, one per call leg.
+ * Deterministic: the same events in the same order from the same state give the same
+ * contacts, which is what makes a replayed batch carry the same dedup token. The state is
+ * plain data (snapshot/restore), saved with each checkpoint, so open calls survive restarts.
+ *
+ * When a contact is finished:
+ * - unanswered: at its terminal event (abandoned, timed out, left, callback requested);
+ * - answered voice/chat: when wrap-up ends, or when the call ends if the source never reports
+ *   wrap-up (Asterisk queue_log), or WRAP_WAIT_MS after it ended with no wrap-up seen;
+ * - e-mail and e-inquiry: when answered; a callback: when the consultant called back.
+ * Events may arrive out of order: a contact is emitted only once its queue time is known.
+ * A contact left open by a PBX restart (queue_log QUEUESTART) is closed as outcome "unknown";
+ * so is one with no event for STALE_MS (a lost terminal event must not hold memory forever).
+ */
+import type { CallEvent, ContactRecord } from '../types.ts';
+import { newOpenCall, type OpenCall } from './openCall.ts';
+
+/** How long an ended call waits for its wrap-up before it is emitted without one. */
+export const WRAP_WAIT_MS = 10 * 60_000;
+/** Voice/chat contacts with no event for this long are closed as unknown. */
+export const STALE_MS = 12 * 3600_000;
+/** Callbacks and written inquiries stay open much longer: they are answered days later. */
+export const STALE_WRITTEN_MS = 60 * 86400_000;
+/** Completed call ids are remembered this long, so late duplicates do not reopen them. */
+export const REMEMBER_MS = 24 * 3600_000;
+
+export type AssemblerOptions = {
+	/** false for sources that never report wrap-up: a call completes when it ends. */
+	reportsWrapUp: boolean;
+	/** When a callback requested at `ts` is due (next working day's close). */
+	callbackDue: (ts: number) => number;
+	/** When an e-inquiry received at `ts` is due (N working days). */
+	eInquiryDue: (ts: number) => number;
+};
+
+export type AssemblerState = { open: OpenCall[]; done: [string, number][]; watermark: number };
+
+export type AssemblerStats = { emitted: number; duplicates: number; lateAfterCompletion: number; closedUnknown: number };
+
+export class Assembler {
+	readonly #opts: AssemblerOptions;
+	#open = new Map<string, OpenCall>();
+	/** callId → event time it completed (for late duplicates and re-queues). */
+	#done = new Map<string, number>();
+	#watermark = 0;
+	readonly stats: AssemblerStats = { emitted: 0, duplicates: 0, lateAfterCompletion: 0, closedUnknown: 0 };
+
+	constructor(opts: AssemblerOptions) {
+		this.#opts = opts;
+	}
+
+	get openCount(): number {
+		return this.#open.size;
+	}
+
+	/** Applies one event; returns the contacts it finished (usually none or one). */
+	apply(e: CallEvent, out: ContactRecord[] = []): ContactRecord[] {
+		if (e.ts > this.#watermark) this.#watermark = e.ts;
+		if (e.type === 'pbx_other') return out;
+		let call = this.#open.get(e.callId);
+		if (!call) {
+			const doneAt = this.#done.get(e.callId);
+			// A finished call only reopens for a new queue entry after it finished (re-queue).
+			if (doneAt !== undefined && !(e.type === 'queued' && e.ts > doneAt)) {
+				this.stats.lateAfterCompletion++;
+				return out;
+			}
+			call = newOpenCall(e.callId, e.ts);
+			this.#open.set(e.callId, call);
+		}
+		if (call.seen.includes(e.eventId)) {
+			this.stats.duplicates++;
+			return out;
+		}
+		call.seen.push(e.eventId);
+		if (e.ts > call.lastTs) call.lastTs = e.ts;
+		if (e.simulated) call.simulated = true;
+		if (e.channel) call.channel = e.channel;
+		if (e.topic) call.topic = e.topic;
+		if (e.agent) call.agent = e.agent;
+		if (e.site) call.site = e.site;
+		this.#update(call, e);
+		this.#maybeFinish(call, out);
+		// A callback request opens the callback itself as a contact of its own.
+		if (e.type === 'callback_requested') this.#openCallback(e);
+		return out;
+	}
+
+	#update(call: OpenCall, e: CallEvent): void {
+		switch (e.type) {
+			case 'queued':
+				if (call.queuedAt === null || e.ts < call.queuedAt) call.queuedAt = e.ts;
+				if (call.channel === 'einquiry') call.dueAt = this.#opts.eInquiryDue(call.queuedAt);
+				break;
+			case 'answered':
+				call.answeredAt = e.ts;
+				if (e.waitMs !== undefined) call.waitMs = e.waitMs;
+				// Written channels finish when answered: the answer is the whole handling.
+				if (call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback') call.endedAt = e.ts;
+				break;
+			case 'ended':
+				call.endedAt = e.ts;
+				if (e.talkMs !== undefined) call.talkMs = e.talkMs;
+				if (e.holdMs !== undefined) call.holdMs = e.holdMs;
+				break;
+			case 'wrapup_ended':
+				call.wrapMs = e.wrapMs ?? 0;
+				break;
+			case 'abandoned':
+			case 'timed_out':
+			case 'left':
+				if (call.answeredAt === null) {
+					call.outcome = e.type === 'abandoned' ? 'abandoned' : e.type === 'timed_out' ? 'timed_out' : 'left';
+					call.terminalAt = e.ts;
+					if (e.waitMs !== undefined) call.waitMs = e.waitMs;
+				}
+				break;
+			case 'callback_requested':
+				if (call.answeredAt === null && call.outcome === null) {
+					call.outcome = 'callback_requested';
+					call.terminalAt = e.ts;
+					if (e.waitMs !== undefined) call.waitMs = e.waitMs;
+				}
+				break;
+			case 'callback_completed':
+				call.answeredAt = call.endedAt = e.ts;
+				break;
+			case 'wait_announced':
+				if (e.announcedWaitS !== undefined) call.announcedWaitS = e.announcedWaitS;
+				break;
+			case 'closed_unknown':
+				this.#closeUnknown(call, e.ts);
+				break;
+		}
+	}
+
+	#openCallback(e: CallEvent): void {
+		const id = `${e.callId}#callback`;
+		if (this.#open.has(id) || this.#done.has(id)) return;
+		const cb = newOpenCall(id, e.ts);
+		const origin = this.#open.get(e.callId);
+		cb.channel = 'callback';
+		cb.topic = e.topic ?? origin?.topic ?? '';
+		cb.queuedAt = e.ts;
+		cb.dueAt = this.#opts.callbackDue(e.ts);
+		cb.simulated = !!e.simulated;
+		this.#open.set(id, cb);
+	}
+
+	#closeUnknown(call: OpenCall, ts: number): void {
+		if (call.outcome !== null) return;
+		if (call.answeredAt !== null && call.endedAt !== null) {
+			call.wrapMs ??= 0; // answered and ended: only the wrap-up is unknown
+			return;
+		}
+		call.outcome = 'unknown';
+		call.terminalAt = ts;
+		this.stats.closedUnknown++;
+	}
+
+	#maybeFinish(call: OpenCall, out: ContactRecord[]): void {
+		if (call.queuedAt === null) return; // out of order: wait for the queue entry
+		const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
+		let finished = false;
+		if (call.outcome !== null) finished = true;
+		else if (call.answeredAt !== null && call.endedAt !== null) {
+			if (written || !this.#opts.reportsWrapUp || call.wrapMs !== null) finished = true;
+			else if (this.#watermark - call.endedAt >= WRAP_WAIT_MS) {
+				call.wrapMs = 0;
+				finished = true;
+			}
+		}
+		if (!finished) return;
+		out.push(toContact(call));
+		this.stats.emitted++;
+		this.#open.delete(call.callId);
+		this.#done.set(call.callId, call.terminalAt ?? call.endedAt ?? call.lastTs);
+	}
+
+	/**
+	 * Advances time without an event (live sources tick with the wall clock): finishes calls
+	 * whose wrap-up never came and closes stale ones. Returns the contacts finished.
+	 */
+	advance(now: number, out: ContactRecord[] = []): ContactRecord[] {
+		if (now > this.#watermark) this.#watermark = now;
+		for (const call of [...this.#open.values()]) {
+			const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
+			if (this.#watermark - call.lastTs >= (written ? STALE_WRITTEN_MS : STALE_MS)) {
+				if (call.queuedAt === null) call.queuedAt = call.lastTs;
+				this.#closeUnknown(call, this.#watermark);
+			}
+			this.#maybeFinish(call, out);
+		}
+		for (const [id, at] of this.#done) if (this.#watermark - at > REMEMBER_MS) this.#done.delete(id);
+		return out;
+	}
+
+	/** The PBX restarted: every voice call it left open is closed as unknown. */
+	pbxRestart(ts: number, out: ContactRecord[] = []): ContactRecord[] {
+		if (ts > this.#watermark) this.#watermark = ts;
+		for (const call of [...this.#open.values()]) {
+			if (call.channel !== 'voice') continue;
+			if (call.queuedAt === null) call.queuedAt = call.lastTs;
+			this.#closeUnknown(call, ts);
+			this.#maybeFinish(call, out);
+		}
+		return out;
+	}
+
+	snapshot(): AssemblerState {
+		return { open: [...this.#open.values()], done: [...this.#done], watermark: this.#watermark };
+	}
+
+	restore(state: AssemblerState): void {
+		this.#open = new Map(state.open.map((c) => [c.callId, c]));
+		this.#done = new Map(state.done);
+		this.#watermark = state.watermark;
+	}
+}
+
+function toContact(c: OpenCall): ContactRecord {
+	const queuedAt = c.queuedAt!;
+	const answered = c.outcome === null && c.answeredAt !== null;
+	const endedAt = Math.max(queuedAt, c.endedAt ?? c.terminalAt ?? c.lastTs);
+	const waitMs = Math.max(
+		0,
+		Math.round(c.waitMs ?? (answered ? c.answeredAt! - queuedAt : (c.terminalAt ?? endedAt) - queuedAt))
+	);
+	const talkMs = answered
+		? Math.max(0, Math.round(c.talkMs ?? (c.endedAt! - c.answeredAt! - c.holdMs)))
+		: 0;
+	return {
+		contactId: `${c.callId}#${queuedAt}`,
+		channel: c.channel,
+		topic: c.topic,
+		site: answered ? c.site : '',
+		agent: answered ? c.agent : '',
+		queuedAt,
+		answeredAt: answered ? c.answeredAt : null,
+		endedAt,
+		dueAt: c.dueAt,
+		outcome: answered ? 'answered' : (c.outcome ?? 'unknown'),
+		waitMs,
+		talkMs,
+		holdMs: answered ? Math.max(0, Math.round(c.holdMs)) : 0,
+		wrapMs: answered ? Math.max(0, Math.round(c.wrapMs ?? 0)) : 0,
+		announcedWaitS: c.announcedWaitS,
+		simulated: c.simulated
+	};
+}

@@ -1,0 +1,154 @@
+/**
+ * One per process: takes finished batches, makes them durable in the spool at once, and
+ * writes them to ClickHouse in order (one writer, so checkpoints never go backwards).
+ * While ClickHouse is unavailable, batches wait in the spool and are retried with capped
+ * exponential backoff and jitter; `waitForRoom` lets sources pause (backpressure).
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { Spool, type Block, type SpoolEntry } from './spool.ts';
+import { backoffMs, classify, writeEntry } from './writer.ts';
+import { ingestMetrics } from './metrics.ts';
+import { rejectedRow } from './rows.ts';
+
+export type CommitResult = 'inserted' | 'spooled';
+
+/** At most this many batches may wait to be written before sources are paused. */
+const MAX_PENDING = 4;
+
+export class IngestWriter {
+	readonly spool: Spool;
+	readonly #db: ClickHouseClient;
+	readonly #log: (line: string) => void;
+	#draining: Promise<void> | null = null;
+	#attempt = 0;
+	#stopped = false;
+	#wake: (() => void) | null = null;
+	readonly #done = new Map<string, (r: CommitResult) => void>();
+	readonly #roomWaiters: (() => void)[] = [];
+	lastError: string | null = null;
+
+	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}) {
+		this.#db = db;
+		this.spool = spool;
+		this.#log = log;
+		this.#metrics();
+		if (spool.count) {
+			log(`ingest: replaying ${spool.count} spooled batch(es) from ${spool.dir}`);
+			this.#kick();
+		}
+	}
+
+	get pending(): number {
+		return this.spool.count;
+	}
+
+	/** True when sources should wait before producing more. */
+	get congested(): boolean {
+		return this.spool.full || this.pending >= MAX_PENDING;
+	}
+
+	/** Resolves when there is room for another batch. */
+	async waitForRoom(): Promise<void> {
+		while (this.congested && !this.#stopped) await new Promise<void>((r) => this.#roomWaiters.push(r));
+	}
+
+	/**
+	 * Makes a batch durable (spool) and queues it for writing. Resolves 'inserted' once it is
+	 * in ClickHouse, or 'spooled' if it is still waiting after `waitMs`. Callers check
+	 * `congested` (or wait for room) before taking input.
+	 */
+	commit(entry: SpoolEntry, waitMs = Infinity): Promise<CommitResult> {
+		const name = this.spool.write(entry);
+		this.#metrics();
+		const inserted = new Promise<CommitResult>((resolve) => this.#done.set(name, resolve));
+		this.#kick();
+		if (waitMs === Infinity) return inserted;
+		return Promise.race([inserted, new Promise<CommitResult>((r) => setTimeout(() => r('spooled'), waitMs).unref())]);
+	}
+
+	/** Waits until everything spooled so far is written (or the writer stops). */
+	async flushed(): Promise<void> {
+		while (this.pending > 0 && !this.#stopped) {
+			this.#kick();
+			await this.#draining;
+		}
+	}
+
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		this.#wake?.();
+		await this.#draining;
+		for (const r of this.#roomWaiters.splice(0)) r();
+	}
+
+	#kick(): void {
+		if (this.#draining || this.#stopped) return;
+		this.#draining = this.#drain().finally(() => {
+			this.#draining = null;
+			if (this.pending > 0 && !this.#stopped) this.#kick();
+		});
+	}
+
+	async #drain(): Promise<void> {
+		for (;;) {
+			if (this.#stopped) return;
+			const name = this.spool.list()[0];
+			if (!name) return;
+			const started = performance.now();
+			let entry: SpoolEntry;
+			try {
+				entry = this.spool.read(name);
+			} catch (e) {
+				this.#log(`ingest: spool entry ${name} is unreadable (${(e as Error).message}); moved aside`);
+				this.spool.remove(name);
+				continue;
+			}
+			try {
+				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message));
+			} catch (e) {
+				const cls = classify(e);
+				ingestMetrics.writeErrors.inc({ class: cls });
+				this.lastError = (e as Error).message;
+				const delay = backoffMs(this.#attempt++);
+				if (this.#attempt === 1 || this.#attempt % 10 === 0)
+					this.#log(`ingest: ClickHouse write failed (${cls}: ${this.lastError}); retrying in ${delay} ms, ${this.pending} batch(es) spooled`);
+				await new Promise<void>((resolve) => {
+					this.#wake = resolve;
+					setTimeout(resolve, delay).unref();
+				});
+				continue;
+			}
+			if (this.#attempt > 0) this.#log(`ingest: ClickHouse is back; writing ${this.pending} spooled batch(es)`);
+			this.#attempt = 0;
+			this.lastError = null;
+			for (const b of entry.blocks) ingestMetrics.rows.inc({ table: b.table }, b.rows.length);
+			this.spool.remove(name);
+			ingestMetrics.flushSeconds.observe((performance.now() - started) / 1000);
+			const resolve = this.#done.get(name);
+			this.#done.delete(name);
+			ingestMetrics.batches.inc({ result: resolve ? 'inserted' : 'replayed' });
+			resolve?.('inserted');
+			this.#metrics();
+			if (!this.congested) for (const r of this.#roomWaiters.splice(0)) r();
+		}
+	}
+
+	/** A block the engine refused as bad data: its rows become rejected records, never retried. */
+	async #quarantine(block: Block, message: string): Promise<void> {
+		this.#log(`ingest: ClickHouse refused ${block.rows.length} row(s) for ${block.table}: ${message}`);
+		const rows = block.rows.map((row, i) =>
+			rejectedRow({ reason: `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`, raw: JSON.stringify(row) }, 'writer', block.table, `${block.token} row ${i}`, Date.now())
+		);
+		await this.#db.insert({
+			table: 'rejected_records',
+			values: rows,
+			format: 'JSONEachRow',
+			clickhouse_settings: { insert_deduplication_token: `${block.token}|quarantine` }
+		});
+	}
+
+	#metrics(): void {
+		ingestMetrics.spoolBytes.set(this.spool.bytes);
+		ingestMetrics.spoolEntries.set(this.pending);
+	}
+}

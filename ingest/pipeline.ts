@@ -1,0 +1,236 @@
+/**
+ * One ingest source (a file, a followed log, an API stream): parses its records, assembles
+ * contacts, and cuts batches. Each batch becomes one spool entry whose blocks carry
+ * insert_deduplication_tokens derived from the source and its positions, with the
+ * checkpoint (position + assembler state) that follows it.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
+import type { Config } from '../src/lib/server/config/schema.ts';
+import { WorkingCalendar } from '../src/lib/server/calendar/workingDays.ts';
+import { Assembler, type AssemblerState } from './assemble/assembler.ts';
+import { FORMATS, type FormatSpec } from './formats.ts';
+import { nameMapping } from './mapping.ts';
+import { agentEventRow, callEventRow, contactRowBuilder, rejectedRow, type ContactRow } from './rows.ts';
+import type { Block, SpoolEntry } from './spool.ts';
+import type { CommitResult, IngestWriter } from './ingestWriter.ts';
+import { ingestMetrics, reasonLabel } from './metrics.ts';
+import { RecentIds } from './recentIds.ts';
+import type { ContactRecord, FormatName, LineParser, NameMapping, ParseContext, ParsedRecord } from './types.ts';
+
+export type Counts = { accepted: number; duplicates: number; rejected: number; ignored: number };
+
+export type PipelineOptions = {
+	/** Checkpoint key: stable identity of the source. */
+	sourceId: string;
+	/** Short name stored with every row (`source` column): file name, API token name. */
+	label: string;
+	format: FormatName;
+	config: Config;
+	writer: IngestWriter;
+	/** Cut a batch at this many records. */
+	batchSize?: number;
+};
+
+type SavedState = { assembler: AssemblerState; extra?: unknown };
+
+export class SourcePipeline {
+	readonly opts: PipelineOptions;
+	readonly #spec: FormatSpec;
+	readonly #parseLine: LineParser | null;
+	readonly #ctx: ParseContext;
+	readonly #assembler: Assembler;
+	readonly #contactRow: ReturnType<typeof contactRowBuilder>;
+	readonly #recent = new RecentIds(200_000);
+	/** Position the last committed batch ended at ('' = start). */
+	#committed = '';
+	/** Position the batch being built ends at. */
+	#end = '';
+	#extra: unknown = undefined;
+	#calls: ReturnType<typeof callEventRow>[] = [];
+	#agents: ReturnType<typeof agentEventRow>[] = [];
+	#contacts: ContactRow[] = [];
+	#rejected: ReturnType<typeof rejectedRow>[] = [];
+	#records = 0;
+	#newestTs = 0;
+	readonly counts: Counts = { accepted: 0, duplicates: 0, rejected: 0, ignored: 0 };
+
+	private constructor(opts: PipelineOptions) {
+		this.opts = opts;
+		this.#spec = FORMATS[opts.format];
+		this.#parseLine = this.#spec.kind === 'lines' ? this.#spec.create() : null;
+		const mapping: NameMapping = nameMapping(opts.config);
+		this.#ctx = { sourceId: opts.sourceId, position: '', mapping, timeZone: opts.config.pbxTimeZone };
+		const calendar = new WorkingCalendar(opts.config);
+		this.#assembler = new Assembler({
+			reportsWrapUp: this.#spec.reportsWrapUp,
+			callbackDue: (ts) => calendar.callbackDue(ts).getTime(),
+			eInquiryDue: (ts) => calendar.eInquiryDue(ts, opts.config.eInquiryDeadlineWorkingDays).getTime()
+		});
+		this.#contactRow = contactRowBuilder(opts.config);
+	}
+
+	/** Opens a source at its checkpoint (or at the start). */
+	static async open(db: ClickHouseClient, opts: PipelineOptions): Promise<SourcePipeline> {
+		const p = new SourcePipeline(opts);
+		const [row] = await queryRows<{ position: string; state: string }>(db, 'ingest/checkpoint', { source_id: opts.sourceId });
+		if (row) {
+			p.#committed = p.#end = row.position;
+			if (row.state) {
+				const saved = JSON.parse(row.state) as SavedState;
+				p.#assembler.restore(saved.assembler);
+				p.#extra = saved.extra;
+			}
+		}
+		return p;
+	}
+
+	/** Where the source resumes: the end of the last committed batch ('' = from the start). */
+	get position(): string {
+		return this.#end;
+	}
+
+	/** Source-specific state kept in the checkpoint (a followed file's identity, say). */
+	get extra(): unknown {
+		return this.#extra;
+	}
+	set extra(value: unknown) {
+		this.#extra = value;
+	}
+
+	get pendingRecords(): number {
+		return this.#records;
+	}
+
+	get full(): boolean {
+		return this.#records >= (this.opts.batchSize ?? this.opts.config.ingest.batchSize);
+	}
+
+	get openCalls(): number {
+		return this.#assembler.openCount;
+	}
+
+	/** Adds one line read from `position` ("line 12"); `resumeAt` is where reading continues after it. */
+	addLine(line: string, position: string, resumeAt: string): void {
+		if (!this.#parseLine) throw new Error(`${this.opts.format} is parsed as whole documents`);
+		this.#ctx.position = position;
+		this.#take(this.#parseLine(line, this.#ctx), line, position);
+		this.#end = resumeAt;
+	}
+
+	addDocument(text: string, position: string, resumeAt: string): void {
+		if (this.#spec.kind !== 'document') throw new Error(`${this.opts.format} is parsed line by line`);
+		this.#ctx.position = position;
+		this.#take(this.#spec.parse(text, this.#ctx), text, position);
+		this.#end = resumeAt;
+	}
+
+	/** Finishes calls that time alone completes (wrap-up never reported, stale calls). Live sources only. */
+	advanceClock(now: number): void {
+		this.#addContacts(this.#assembler.advance(now));
+	}
+
+	#take(records: ParsedRecord[], raw: string, position: string): void {
+		const source = this.opts.label;
+		for (const r of records) {
+			this.#records++;
+			switch (r.kind) {
+				case 'call': {
+					const e = r.event;
+					if (!this.#recent.add(e.eventId)) {
+						this.counts.duplicates++;
+						ingestMetrics.records.inc({ format: this.opts.format, result: 'duplicate' });
+						continue;
+					}
+					this.counts.accepted++;
+					if (e.ts > this.#newestTs) this.#newestTs = e.ts;
+					this.#calls.push(callEventRow(e, source));
+					this.#addContacts(this.#assembler.apply(e));
+					break;
+				}
+				case 'agent':
+					if (!this.#recent.add(r.event.eventId)) {
+						this.counts.duplicates++;
+						continue;
+					}
+					this.counts.accepted++;
+					this.#agents.push(agentEventRow(r.event, source));
+					break;
+				case 'contact':
+					if (!this.#recent.add(r.contact.contactId + ':' + r.contact.outcome)) {
+						this.counts.duplicates++;
+						continue;
+					}
+					this.counts.accepted++;
+					this.#addContacts([r.contact]);
+					break;
+				case 'control':
+					this.counts.accepted++;
+					this.#addContacts(this.#assembler.pbxRestart(r.control.ts));
+					break;
+				case 'rejected':
+					this.counts.rejected++;
+					ingestMetrics.rejected.inc({ format: this.opts.format, reason: reasonLabel(r.rejected.reason) });
+					this.#rejected.push(rejectedRow(r.rejected, source, this.opts.format, position, Date.now()));
+					break;
+				case 'ignored':
+					this.counts.ignored++;
+					break;
+			}
+		}
+		if (records.length === 0 && raw.trim() !== '') this.counts.ignored++;
+	}
+
+	#addContacts(contacts: ContactRecord[]): void {
+		for (const c of contacts) this.#contacts.push(this.#contactRow(c, this.opts.label));
+	}
+
+	/**
+	 * Cuts the batch and commits it. `tokenKey` replaces the position range in the dedup
+	 * tokens for sources without positions (an API body's digest). Returns null when empty.
+	 */
+	async flush(opts: { waitMs?: number; tokenKey?: string } = {}): Promise<CommitResult | null> {
+		const moved = this.#end !== this.#committed;
+		if (this.#records === 0 && this.#contacts.length === 0 && !moved) return null;
+		const key = opts.tokenKey ?? `${this.#committed}..${this.#end}`;
+		const token = (table: string) => `${this.opts.sourceId}|${key}|${table}`;
+		const blocks: Block[] = [
+			{ table: 'call_events', token: token('call_events'), rows: this.#calls },
+			{ table: 'agent_events', token: token('agent_events'), rows: this.#agents },
+			{ table: 'contacts', token: token('contacts'), rows: dedupeContacts(this.#contacts) },
+			{ table: 'rejected_records', token: token('rejected_records'), rows: this.#rejected }
+		].filter((b) => b.rows.length > 0);
+		const state: SavedState = { assembler: this.#assembler.snapshot(), extra: this.#extra };
+		const entry: SpoolEntry = {
+			sourceId: this.opts.sourceId,
+			blocks,
+			checkpoint: { sourceId: this.opts.sourceId, position: this.#end, state: JSON.stringify(state) }
+		};
+		const format = this.opts.format;
+		const result = await this.opts.writer.commit(entry, opts.waitMs);
+		ingestMetrics.records.inc({ format, result: 'accepted' }, this.#calls.length + this.#agents.length);
+		if (this.#newestTs) ingestMetrics.lagSeconds.set({ source: this.opts.label }, Math.max(0, (Date.now() - this.#newestTs) / 1000));
+		ingestMetrics.openCalls.set({ source: this.opts.label }, this.#assembler.openCount);
+		this.#committed = this.#end;
+		this.#calls = [];
+		this.#agents = [];
+		this.#contacts = [];
+		this.#rejected = [];
+		this.#records = 0;
+		return result;
+	}
+}
+
+/**
+ * Asterisk 12+ writes one CDR per ringing consultant, all with the call's linkedid: one
+ * contact id. Keep one row per id in a batch, preferring the answered one.
+ */
+function dedupeContacts(rows: ContactRow[]): ContactRow[] {
+	if (rows.length < 2) return rows;
+	const byId = new Map<string, ContactRow>();
+	for (const r of rows) {
+		const prev = byId.get(r.contact_id);
+		if (!prev || (prev.outcome !== 'answered' && r.outcome === 'answered')) byId.set(r.contact_id, r);
+	}
+	return byId.size === rows.length ? rows : [...byId.values()];
+}

@@ -1,0 +1,95 @@
+/**
+ * Canonical records → table rows. The thresholds in force (the topic's service-level
+ * target, the short-abandon limit) are stamped on each contact row when it is written,
+ * so a later configuration change never rewrites history.
+ */
+import type { Config } from '../src/lib/server/config/schema.ts';
+import type { AgentEvent, CallEvent, ContactRecord, Rejected } from './types.ts';
+
+export type CallEventRow = ReturnType<typeof callEventRow>;
+export type AgentEventRow = ReturnType<typeof agentEventRow>;
+export type ContactRow = ReturnType<ReturnType<typeof contactRowBuilder>>;
+export type RejectedRow = ReturnType<typeof rejectedRow>;
+
+export function callEventRow(e: CallEvent, source: string) {
+	return {
+		event_id: e.eventId,
+		ts: e.ts,
+		call_id: e.callId,
+		type: e.type,
+		channel: e.channel ?? '',
+		topic: e.topic ?? '',
+		site: e.site ?? '',
+		agent: e.agent ?? '',
+		wait_ms: e.waitMs ?? 0,
+		talk_ms: e.talkMs ?? 0,
+		hold_ms: e.holdMs ?? 0,
+		wrap_ms: e.wrapMs ?? 0,
+		announced_wait_s: e.announcedWaitS ?? null,
+		estimate_method: e.estimateMethod ?? '',
+		reason: e.reason ?? '',
+		source,
+		simulated: e.simulated ? 1 : 0
+	};
+}
+
+export function agentEventRow(e: AgentEvent, source: string) {
+	return {
+		event_id: e.eventId,
+		ts: e.ts,
+		agent: e.agent,
+		site: e.site ?? '',
+		state: e.state,
+		reason: e.reason ?? '',
+		topics: e.topics ?? [],
+		source,
+		simulated: e.simulated ? 1 : 0
+	};
+}
+
+export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds'>) {
+	const targets = new Map(config.topics.map((t) => [t.id, t.serviceLevelTargetSeconds]));
+	// Topics we do not know (an unmapped queue) get the strictest configured target.
+	const fallbackTarget = Math.min(...config.topics.map((t) => t.serviceLevelTargetSeconds));
+	const shortS = config.shortAbandonSeconds;
+	return (c: ContactRecord, source: string) => {
+		const target = targets.get(c.topic) ?? fallbackTarget;
+		return {
+			contact_id: c.contactId,
+			channel: c.channel,
+			topic: c.topic,
+			site: c.site,
+			agent: c.agent,
+			queued_at: c.queuedAt,
+			answered_at: c.answeredAt,
+			ended_at: c.endedAt,
+			due_at: c.dueAt ?? null,
+			outcome: c.outcome,
+			wait_ms: c.waitMs,
+			talk_ms: c.talkMs,
+			hold_ms: c.holdMs,
+			wrap_ms: c.wrapMs,
+			announced_wait_s: c.announcedWaitS ?? null,
+			sl_target_s: target,
+			short_abandon_s: shortS,
+			in_service_level: c.outcome === 'answered' && c.waitMs <= target * 1000 ? 1 : 0,
+			short_abandon: c.outcome === 'abandoned' && c.waitMs < shortS * 1000 ? 1 : 0,
+			source,
+			simulated: c.simulated ? 1 : 0
+		};
+	};
+}
+
+/** Raw text is capped at 64 KiB per record: enough to see what was wrong, bounded in size. */
+const MAX_RAW = 64 * 1024;
+
+export function rejectedRow(r: Rejected, source: string, format: string, position: string, at: number) {
+	return {
+		received_at: at,
+		source,
+		format,
+		position,
+		reason: r.reason,
+		raw: r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw
+	};
+}

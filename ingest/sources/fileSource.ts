@@ -1,0 +1,91 @@
+/**
+ * `callboard ingest FILE`: reads a whole file once. The source is the file's content (its
+ * SHA-256), not its name: the same file ingested again, under any name, resumes from its
+ * checkpoint, which says it is done, so nothing is counted twice. A run killed half-way
+ * resumes where its last committed batch ended.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '../../src/lib/server/config/schema.ts';
+import type { IngestWriter } from '../ingestWriter.ts';
+import { FORMATS } from '../formats.ts';
+import { SourcePipeline, type Counts } from '../pipeline.ts';
+import type { FormatName } from '../types.ts';
+import { LineSplitter, formatPosition, parsePosition, type Line } from './lineSplitter.ts';
+
+export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
+
+export type FileResult = Counts & { alreadyDone: boolean; resumedAt: number; bytes: number; sourceId: string };
+
+export async function fileFingerprint(path: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+	return hash.digest('hex').slice(0, 32);
+}
+
+export async function ingestFile(opts: {
+	path: string;
+	format: FormatName;
+	config: Config;
+	db: ClickHouseClient;
+	writer: IngestWriter;
+	/** A name for the source column; the file name by default. */
+	label?: string;
+	onProgress?: (p: FileProgress) => void;
+}): Promise<FileResult> {
+	const { size } = await stat(opts.path);
+	const sourceId = `file:${opts.format}:${await fileFingerprint(opts.path)}`;
+	const pipeline = await SourcePipeline.open(opts.db, {
+		sourceId,
+		label: opts.label ?? basename(opts.path),
+		format: opts.format,
+		config: opts.config,
+		writer: opts.writer
+	});
+	const start = parsePosition(pipeline.position);
+	const result = (alreadyDone: boolean): FileResult => ({
+		...pipeline.counts,
+		alreadyDone,
+		resumedAt: start.offset,
+		bytes: size,
+		sourceId
+	});
+	if (start.offset >= size && pipeline.position !== '') return result(true);
+
+	if (FORMATS[opts.format].kind === 'document') {
+		pipeline.addDocument(await readFile(opts.path, 'utf8'), basename(opts.path), formatPosition(size, 1));
+		await pipeline.flush();
+		await opts.writer.flushed();
+		opts.onProgress?.({ bytesDone: size, bytesTotal: size, counts: pipeline.counts });
+		return result(false);
+	}
+
+	const splitter = new LineSplitter(start.offset, start.lineNo);
+	const name = basename(opts.path);
+	const feed = async (lines: Line[]) => {
+		for (const l of lines) {
+			pipeline.addLine(l.text, `${name}:${l.lineNo}`, formatPosition(l.end, l.lineNo));
+			if (pipeline.full) {
+				await opts.writer.waitForRoom();
+				await pipeline.flush({ waitMs: 0 });
+			}
+		}
+	};
+	let done = start.offset;
+	const lines: Line[] = [];
+	for await (const chunk of createReadStream(opts.path, { start: start.offset, highWaterMark: 1 << 20 })) {
+		lines.length = 0;
+		splitter.push(chunk as Buffer, lines);
+		await feed(lines);
+		done += (chunk as Buffer).length;
+		opts.onProgress?.({ bytesDone: done, bytesTotal: size, counts: pipeline.counts });
+	}
+	const last = splitter.finish();
+	if (last) await feed([last]);
+	await pipeline.flush({ waitMs: 0 });
+	await opts.writer.flushed();
+	return result(false);
+}

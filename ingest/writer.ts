@@ -1,0 +1,64 @@
+/**
+ * Inserts a spooled batch: each block with its own insert_deduplication_token, then the
+ * checkpoint. Errors are classed: a connection or server problem is retried with capped
+ * exponential backoff and jitter; bad data (which the parsers should have caught) is not
+ * retried forever: the block's rows go to rejected_records with the engine's message.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Block, Checkpoint, SpoolEntry } from './spool.ts';
+
+export type ErrorClass = 'unavailable' | 'transient' | 'bad_data';
+
+// ClickHouse error codes that mean the data itself is unacceptable.
+const BAD_DATA_CODES = new Set(['6', '26', '27', '38', '41', '53', '62', '69', '70', '72', '117', '131', '321', '344']);
+
+export function classify(e: unknown): ErrorClass {
+	const err = e as { code?: string | number; message?: string };
+	const code = err.code === undefined ? '' : String(err.code);
+	if (BAD_DATA_CODES.has(code) || /Cannot parse|CANNOT_PARSE|TYPE_MISMATCH|Cannot read all data/i.test(err.message ?? ''))
+		return 'bad_data';
+	if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ETIMEDOUT|socket hang up|Timeout error|fetch failed|closed/i.test(`${code} ${err.message}`))
+		return 'unavailable';
+	return 'transient';
+}
+
+/** Delay before retry `attempt` (0-based): 250 ms doubling to 30 s, with full jitter. */
+export function backoffMs(attempt: number, random = Math.random): number {
+	const cap = Math.min(30_000, 250 * 2 ** attempt);
+	return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+export async function insertBlock(db: ClickHouseClient, block: Block): Promise<void> {
+	if (block.rows.length === 0) return;
+	await db.insert({
+		table: block.table,
+		values: block.rows,
+		format: 'JSONEachRow',
+		clickhouse_settings: { insert_deduplication_token: block.token }
+	});
+}
+
+export async function saveCheckpoint(db: ClickHouseClient, cp: Checkpoint): Promise<void> {
+	await db.insert({
+		table: 'ingest_checkpoints',
+		values: [{ source_id: cp.sourceId, position: cp.position, state: cp.state, updated_at: Date.now() }],
+		format: 'JSONEachRow'
+	});
+}
+
+/** Writes one entry's blocks and checkpoint; throws a classed error on failure. */
+export async function writeEntry(
+	db: ClickHouseClient,
+	entry: SpoolEntry,
+	onBadData: (block: Block, message: string) => Promise<void>
+): Promise<void> {
+	for (const block of entry.blocks) {
+		try {
+			await insertBlock(db, block);
+		} catch (e) {
+			if (classify(e) !== 'bad_data') throw e;
+			await onBadData(block, (e as Error).message);
+		}
+	}
+	if (entry.checkpoint) await saveCheckpoint(db, entry.checkpoint);
+}

@@ -1,0 +1,31 @@
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app.ts';
+import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
+import { FORMAT_NAMES, isFormat } from '../../../../ingest/formats.ts';
+import { SpoolFull } from '../../../../ingest/service.ts';
+
+/**
+ * POST /api/ingest?format=ndjson|queue-log|queue-log-csv|cdr-csv|genesys[&stream=NAME]
+ * Answers once the batch is durable, with counts. A retried identical body changes nothing.
+ * `stream` names an event stream (one PBX, one connector); it defaults to the token's id.
+ */
+export const POST: RequestHandler = async ({ request, url, locals }) => {
+	const format = url.searchParams.get('format') ?? 'ndjson';
+	if (!isFormat(format)) return jsonProblem(400, `unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+	const stream = url.searchParams.get('stream') ?? locals.principal!.id;
+	if (!/^[\w.@-]{1,100}$/.test(stream)) return jsonProblem(400, 'stream is 1–100 letters, digits, ".", "@", "_" or "-"');
+	const app = await getApp();
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > app.config.ingest.maxBodyBytes)
+		return jsonProblem(413, `the body is over ${app.config.ingest.maxBodyBytes} bytes; send smaller batches`);
+	const body = await request.text();
+	if (Buffer.byteLength(body) > app.config.ingest.maxBodyBytes)
+		return jsonProblem(413, `the body is over ${app.config.ingest.maxBodyBytes} bytes; send smaller batches`);
+	try {
+		const result = await app.ingest.ingestBody(format, body, stream);
+		return jsonResponse(result, result.status === 'spooled' ? 202 : 200);
+	} catch (e) {
+		if (e instanceof SpoolFull) return jsonResponse({ error: e.message }, 503, { 'retry-after': '30' });
+		throw e;
+	}
+};
