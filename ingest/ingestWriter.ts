@@ -136,8 +136,15 @@ export class IngestWriter {
 	/** A block the engine refused as bad data: its rows become rejected records, never retried. */
 	async #quarantine(block: Block, message: string): Promise<void> {
 		this.#log(`ingest: ClickHouse refused ${block.rows.length} row(s) for ${block.table}: ${message}`);
+		// Kept under the row's own source, so operators find it with the rest of that source's rejects.
 		const rows = block.rows.map((row, i) =>
-			rejectedRow({ reason: `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`, raw: JSON.stringify(row) }, 'writer', block.table, `${block.token} row ${i}`, Date.now())
+			rejectedRow(
+				{ reason: `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`, raw: JSON.stringify(row) },
+				String((row as { source?: unknown }).source ?? 'writer'),
+				block.table,
+				`${block.token} row ${i}`,
+				Date.now()
+			)
 		);
 		await this.#db.insert({
 			table: 'rejected_records',

@@ -70,10 +70,13 @@ export class SourcePipeline {
 		this.#contactRow = contactRowBuilder(opts.config);
 	}
 
-	/** Opens a source at its checkpoint (or at the start). */
+	/** Opens a source at its checkpoint: the spool's newest when batches still wait there, else ClickHouse's. */
 	static async open(db: ClickHouseClient, opts: PipelineOptions): Promise<SourcePipeline> {
 		const p = new SourcePipeline(opts);
-		const [row] = await queryRows<{ position: string; state: string }>(db, 'ingest/checkpoint', { source_id: opts.sourceId });
+		const spooled = opts.writer.spool.latestCheckpoint(opts.sourceId);
+		const [row] = spooled
+			? [spooled]
+			: await queryRows<{ position: string; state: string }>(db, 'ingest/checkpoint', { source_id: opts.sourceId });
 		if (row) {
 			p.#committed = p.#end = row.position;
 			if (row.state) {

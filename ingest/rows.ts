@@ -11,23 +11,32 @@ export type AgentEventRow = ReturnType<typeof agentEventRow>;
 export type ContactRow = ReturnType<ReturnType<typeof contactRowBuilder>>;
 export type RejectedRow = ReturnType<typeof rejectedRow>;
 
+/**
+ * :TRICKY: JavaScript strings may hold lone UTF-16 surrogates (a `\ud800` escape in input
+ * JSON, a long line cut in half); JSON.stringify keeps them and ClickHouse then refuses the
+ * whole block. Every string that came from input goes through here.
+ */
+export function wellFormed(s: string): string {
+	return s.isWellFormed() ? s : s.toWellFormed();
+}
+
 export function callEventRow(e: CallEvent, source: string) {
 	return {
-		event_id: e.eventId,
+		event_id: wellFormed(e.eventId),
 		ts: e.ts,
-		call_id: e.callId,
+		call_id: wellFormed(e.callId),
 		type: e.type,
 		channel: e.channel ?? '',
-		topic: e.topic ?? '',
-		site: e.site ?? '',
-		agent: e.agent ?? '',
+		topic: wellFormed(e.topic ?? ''),
+		site: wellFormed(e.site ?? ''),
+		agent: wellFormed(e.agent ?? ''),
 		wait_ms: e.waitMs ?? 0,
 		talk_ms: e.talkMs ?? 0,
 		hold_ms: e.holdMs ?? 0,
 		wrap_ms: e.wrapMs ?? 0,
 		announced_wait_s: e.announcedWaitS ?? null,
-		estimate_method: e.estimateMethod ?? '',
-		reason: e.reason ?? '',
+		estimate_method: wellFormed(e.estimateMethod ?? ''),
+		reason: wellFormed(e.reason ?? ''),
 		source,
 		simulated: e.simulated ? 1 : 0
 	};
@@ -35,13 +44,13 @@ export function callEventRow(e: CallEvent, source: string) {
 
 export function agentEventRow(e: AgentEvent, source: string) {
 	return {
-		event_id: e.eventId,
+		event_id: wellFormed(e.eventId),
 		ts: e.ts,
-		agent: e.agent,
-		site: e.site ?? '',
+		agent: wellFormed(e.agent),
+		site: wellFormed(e.site ?? ''),
 		state: e.state,
-		reason: e.reason ?? '',
-		topics: e.topics ?? [],
+		reason: wellFormed(e.reason ?? ''),
+		topics: (e.topics ?? []).map(wellFormed),
 		source,
 		simulated: e.simulated ? 1 : 0
 	};
@@ -55,11 +64,11 @@ export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonS
 	return (c: ContactRecord, source: string) => {
 		const target = targets.get(c.topic) ?? fallbackTarget;
 		return {
-			contact_id: c.contactId,
+			contact_id: wellFormed(c.contactId),
 			channel: c.channel,
-			topic: c.topic,
-			site: c.site,
-			agent: c.agent,
+			topic: wellFormed(c.topic),
+			site: wellFormed(c.site),
+			agent: wellFormed(c.agent),
 			queued_at: c.queuedAt,
 			answered_at: c.answeredAt,
 			ended_at: c.endedAt,
@@ -89,7 +98,7 @@ export function rejectedRow(r: Rejected, source: string, format: string, positio
 		source,
 		format,
 		position,
-		reason: r.reason,
-		raw: r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw
+		reason: wellFormed(r.reason),
+		raw: wellFormed(r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw)
 	};
 }

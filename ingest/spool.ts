@@ -83,6 +83,22 @@ export class Spool {
 		return this.#names.length;
 	}
 
+	/**
+	 * The newest checkpoint of a source still waiting in the spool: newer than the one in
+	 * ClickHouse, so a source reopened after a crash continues from it, not from before it.
+	 */
+	latestCheckpoint(sourceId: string): Checkpoint | null {
+		for (let i = this.#names.length - 1; i >= 0; i--) {
+			try {
+				const entry = this.read(this.#names[i]!);
+				if (entry.sourceId === sourceId && entry.checkpoint) return entry.checkpoint;
+			} catch {
+				// unreadable entries are dealt with by the writer
+			}
+		}
+		return null;
+	}
+
 	read(name: string): SpoolEntry {
 		return JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as SpoolEntry;
 	}

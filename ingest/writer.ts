@@ -46,19 +46,33 @@ export async function saveCheckpoint(db: ClickHouseClient, cp: Checkpoint): Prom
 	});
 }
 
+/**
+ * Inserts a block; when the engine refuses it as bad data, splits it in halves (tokens
+ * derived from the parent's, so retries stay deterministic) down to the single rows it
+ * refuses, which go to `onBadData`. Other errors propagate for retry.
+ */
+async function insertOrBisect(
+	db: ClickHouseClient,
+	block: Block,
+	onBadData: (block: Block, message: string) => Promise<void>
+): Promise<void> {
+	try {
+		await insertBlock(db, block);
+	} catch (e) {
+		if (classify(e) !== 'bad_data') throw e;
+		if (block.rows.length === 1) return onBadData(block, (e as Error).message);
+		const mid = block.rows.length >> 1;
+		await insertOrBisect(db, { ...block, token: `${block.token}|a`, rows: block.rows.slice(0, mid) }, onBadData);
+		await insertOrBisect(db, { ...block, token: `${block.token}|b`, rows: block.rows.slice(mid) }, onBadData);
+	}
+}
+
 /** Writes one entry's blocks and checkpoint; throws a classed error on failure. */
 export async function writeEntry(
 	db: ClickHouseClient,
 	entry: SpoolEntry,
 	onBadData: (block: Block, message: string) => Promise<void>
 ): Promise<void> {
-	for (const block of entry.blocks) {
-		try {
-			await insertBlock(db, block);
-		} catch (e) {
-			if (classify(e) !== 'bad_data') throw e;
-			await onBadData(block, (e as Error).message);
-		}
-	}
+	for (const block of entry.blocks) await insertOrBisect(db, block, onBadData);
 	if (entry.checkpoint) await saveCheckpoint(db, entry.checkpoint);
 }

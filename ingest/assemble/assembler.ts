@@ -9,7 +9,8 @@
  * - answered voice/chat: when wrap-up ends, or when the call ends if the source never reports
  *   wrap-up (Asterisk queue_log), or WRAP_WAIT_MS after it ended with no wrap-up seen;
  * - e-mail and e-inquiry: when answered; a callback: when the consultant called back.
- * Events may arrive out of order: a contact is emitted only once its queue time is known.
+ * Events may arrive out of order: a contact is emitted only once its queue time is known
+ * (from its queued event, or from the wait an answer or terminal event carries).
  * A contact left open by a PBX restart (queue_log QUEUESTART) is closed as outcome "unknown";
  * so is one with no event for STALE_MS (a lost terminal event must not hold memory forever).
  */
@@ -58,6 +59,8 @@ export class Assembler {
 	apply(e: CallEvent, out: ContactRecord[] = []): ContactRecord[] {
 		if (e.ts > this.#watermark) this.#watermark = e.ts;
 		if (e.type === 'pbx_other') return out;
+		// The call-back is its own contact, opened by the request (see #openCallback).
+		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
 		let call = this.#open.get(e.callId);
 		if (!call) {
 			const doneAt = this.#done.get(e.callId);
@@ -136,7 +139,7 @@ export class Assembler {
 	}
 
 	#openCallback(e: CallEvent): void {
-		const id = `${e.callId}#callback`;
+		const id = callbackId(e.callId);
 		if (this.#open.has(id) || this.#done.has(id)) return;
 		const cb = newOpenCall(id, e.ts);
 		const origin = this.#open.get(e.callId);
@@ -160,7 +163,19 @@ export class Assembler {
 	}
 
 	#maybeFinish(call: OpenCall, out: ContactRecord[]): void {
-		if (call.queuedAt === null) return; // out of order: wait for the queue entry
+		if (call.queuedAt === null) {
+			// A callback asked for without queueing (after hours, straight from the IVR) is not an
+			// offered call: only the callback contact it opened counts.
+			if (call.outcome === 'callback_requested' && call.waitMs === null) {
+				this.#open.delete(call.callId);
+				this.#done.set(call.callId, call.terminalAt!);
+				return;
+			}
+			// No queue entry (yet): the wait carried by the answer or the terminal event says when it was.
+			const at = call.answeredAt ?? call.terminalAt;
+			if (call.waitMs === null || at === null) return; // out of order: wait for the queue entry
+			call.queuedAt = at - call.waitMs;
+		}
 		const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
 		let finished = false;
 		if (call.outcome !== null) finished = true;
@@ -218,6 +233,8 @@ export class Assembler {
 		this.#watermark = state.watermark;
 	}
 }
+
+const callbackId = (callId: string) => `${callId}#callback`;
 
 function toContact(c: OpenCall): ContactRecord {
 	const queuedAt = c.queuedAt!;
