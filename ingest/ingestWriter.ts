@@ -6,9 +6,9 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Spool, type Block, type SpoolEntry } from './spool.ts';
-import { backoffMs, classify, writeEntry } from './writer.ts';
+import { backoffMs, classify, insertBlock, writeEntry } from './writer.ts';
 import { ingestMetrics } from './metrics.ts';
-import { rejectedRow } from './rows.ts';
+import { REJECTED_COLUMNS, rejectedRow, tsvBlock } from './rows.ts';
 
 export type CommitResult = 'inserted' | 'spooled';
 
@@ -24,6 +24,8 @@ export class IngestWriter {
 	#stopped = false;
 	#wake: (() => void) | null = null;
 	readonly #done = new Map<string, (r: CommitResult) => void>();
+	/** Entries this process wrote, kept in memory: the spool file is for crash recovery only. */
+	readonly #inMemory = new Map<string, SpoolEntry>();
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
 
@@ -59,6 +61,7 @@ export class IngestWriter {
 	 */
 	commit(entry: SpoolEntry, waitMs = Infinity): Promise<CommitResult> {
 		const name = this.spool.write(entry);
+		this.#inMemory.set(name, entry);
 		this.#metrics();
 		const inserted = new Promise<CommitResult>((resolve) => this.#done.set(name, resolve));
 		this.#kick();
@@ -97,7 +100,7 @@ export class IngestWriter {
 			const started = performance.now();
 			let entry: SpoolEntry;
 			try {
-				entry = this.spool.read(name);
+				entry = this.#inMemory.get(name) ?? this.spool.read(name);
 			} catch (e) {
 				this.#log(`ingest: spool entry ${name} is unreadable (${(e as Error).message}); moved aside`);
 				this.spool.remove(name);
@@ -121,8 +124,9 @@ export class IngestWriter {
 			if (this.#attempt > 0) this.#log(`ingest: ClickHouse is back; writing ${this.pending} spooled batch(es)`);
 			this.#attempt = 0;
 			this.lastError = null;
-			for (const b of entry.blocks) ingestMetrics.rows.inc({ table: b.table }, b.rows.length);
+			for (const b of entry.blocks) ingestMetrics.rows.inc({ table: b.table }, b.rows);
 			this.spool.remove(name);
+			this.#inMemory.delete(name);
 			ingestMetrics.flushSeconds.observe((performance.now() - started) / 1000);
 			const resolve = this.#done.get(name);
 			this.#done.delete(name);
@@ -135,23 +139,18 @@ export class IngestWriter {
 
 	/** A block the engine refused as bad data: its rows become rejected records, never retried. */
 	async #quarantine(block: Block, message: string): Promise<void> {
-		this.#log(`ingest: ClickHouse refused ${block.rows.length} row(s) for ${block.table}: ${message}`);
+		this.#log(`ingest: ClickHouse refused ${block.rows} row(s) for ${block.table}: ${message}`);
 		// Kept under the row's own source, so operators find it with the rest of that source's rejects.
-		const rows = block.rows.map((row, i) =>
-			rejectedRow(
-				{ reason: `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`, raw: JSON.stringify(row) },
-				String((row as { source?: unknown }).source ?? 'writer'),
-				block.table,
-				`${block.token} row ${i}`,
-				Date.now()
-			)
-		);
-		await this.#db.insert({
-			table: 'rejected_records',
-			values: rows,
-			format: 'JSONEachRow',
-			clickhouse_settings: { insert_deduplication_token: `${block.token}|quarantine` }
-		});
+		const sourceAt = block.columns.indexOf('source');
+		const rows = block.tsv
+			.split('\n')
+			.filter((l) => l !== '')
+			.map((raw, i) => {
+				const source = (sourceAt >= 0 ? raw.split('\t')[sourceAt] : undefined) || 'writer';
+				const reason = `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`;
+				return rejectedRow({ reason, raw }, source, block.table, `${block.token} row ${i}`, Date.now());
+			});
+		await insertBlock(this.#db, tsvBlock('rejected_records', REJECTED_COLUMNS, `${block.token}|quarantine`, rows));
 	}
 
 	#metrics(): void {

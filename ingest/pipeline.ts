@@ -11,7 +11,18 @@ import { WorkingCalendar } from '../src/lib/server/calendar/workingDays.ts';
 import { Assembler, type AssemblerState } from './assemble/assembler.ts';
 import { FORMATS, type FormatSpec } from './formats.ts';
 import { nameMapping } from './mapping.ts';
-import { agentEventRow, callEventRow, contactRowBuilder, rejectedRow, type ContactRow } from './rows.ts';
+import {
+	AGENT_EVENT_COLUMNS,
+	CALL_EVENT_COLUMNS,
+	CONTACT_COLUMNS,
+	REJECTED_COLUMNS,
+	agentEventRow,
+	callEventRow,
+	contactRowBuilder,
+	rejectedRow,
+	tsvBlock,
+	type ContactRow
+} from './rows.ts';
 import type { Block, SpoolEntry } from './spool.ts';
 import type { CommitResult, IngestWriter } from './ingestWriter.ts';
 import { ingestMetrics, reasonLabel } from './metrics.ts';
@@ -198,11 +209,11 @@ export class SourcePipeline {
 		const key = opts.tokenKey ?? `${this.#committed}..${this.#end}`;
 		const token = (table: string) => `${this.opts.sourceId}|${key}|${table}`;
 		const blocks: Block[] = [
-			{ table: 'call_events', token: token('call_events'), rows: this.#calls },
-			{ table: 'agent_events', token: token('agent_events'), rows: this.#agents },
-			{ table: 'contacts', token: token('contacts'), rows: dedupeContacts(this.#contacts) },
-			{ table: 'rejected_records', token: token('rejected_records'), rows: this.#rejected }
-		].filter((b) => b.rows.length > 0);
+			tsvBlock('call_events', CALL_EVENT_COLUMNS, token('call_events'), this.#calls),
+			tsvBlock('agent_events', AGENT_EVENT_COLUMNS, token('agent_events'), this.#agents),
+			tsvBlock('contacts', CONTACT_COLUMNS, token('contacts'), dedupeContacts(this.#contacts)),
+			tsvBlock('rejected_records', REJECTED_COLUMNS, token('rejected_records'), this.#rejected)
+		].filter((b) => b.rows > 0);
 		const state: SavedState = { assembler: this.#assembler.snapshot(), extra: this.#extra };
 		const entry: SpoolEntry = {
 			sourceId: this.opts.sourceId,

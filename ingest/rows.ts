@@ -5,6 +5,8 @@
  */
 import type { Config } from '../src/lib/server/config/schema.ts';
 import type { AgentEvent, CallEvent, ContactRecord, Rejected } from './types.ts';
+import type { Block } from './spool.ts';
+import { tsvLine } from './tsv.ts';
 
 export type CallEventRow = ReturnType<typeof callEventRow>;
 export type AgentEventRow = ReturnType<typeof agentEventRow>;
@@ -101,4 +103,21 @@ export function rejectedRow(r: Rejected, source: string, format: string, positio
 		reason: wellFormed(r.reason),
 		raw: wellFormed(r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw)
 	};
+}
+
+export const CALL_EVENT_COLUMNS = Object.keys(callEventRow({ eventId: '', ts: 0, callId: '', type: 'queued' }, '')) as readonly string[];
+export const AGENT_EVENT_COLUMNS = Object.keys(agentEventRow({ eventId: '', ts: 0, agent: '', state: 'available' }, '')) as readonly string[];
+export const CONTACT_COLUMNS = Object.keys(
+	contactRowBuilder({ topics: [], shortAbandonSeconds: 0 })(
+		{ contactId: '', channel: 'voice', topic: '', site: '', agent: '', queuedAt: 0, answeredAt: null, endedAt: 0, outcome: 'answered', waitMs: 0, talkMs: 0, holdMs: 0, wrapMs: 0 },
+		''
+	)
+) as readonly string[];
+export const REJECTED_COLUMNS = Object.keys(rejectedRow({ reason: '', raw: '' }, '', '', '', 0)) as readonly string[];
+
+/** A block of rows for one table, as TabSeparated text with its dedup token. */
+export function tsvBlock(table: string, columns: readonly string[], token: string, rows: readonly Record<string, unknown>[]): Block {
+	let tsv = '';
+	for (const r of rows) tsv += tsvLine(r, columns) + '\n';
+	return { table, columns, token, rows: rows.length, tsv };
 }

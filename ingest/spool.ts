@@ -3,26 +3,38 @@
  * checkpoint that follows them, are written here before they are inserted, and deleted once
  * inserted and checkpointed. After a crash (kill -9) the spool is replayed with the same
  * tokens: ClickHouse drops what it already has, so nothing is counted twice or lost. While
- * ClickHouse is down, batches wait here. The spool is bounded; a full spool pauses sources
- * and makes the API answer 503.
+ * ClickHouse is down, batches wait here. Sources check `full` before they take input, so the
+ * spool stays within maxBytes plus one batch.
+ *
+ * File layout: one JSON header line ({sourceId, checkpoint, blocks: [{table, columns, token,
+ * rows, bytes}]}) followed by each block's TabSeparated rows, byte-counted. Rows are
+ * serialized once, for the spool and the insert alike.
  * :TRICKY: entries are written to a temporary name and renamed, so a crash mid-write leaves
- * no half entry; names sort in write order (a monotonic sequence per process start).
+ * no half entry; names sort in write order (process start time, pid, sequence).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type Block = { table: string; token: string; rows: unknown[] };
+/** One table's rows for one insert: TabSeparated text in `columns` order, one row per line. */
+export type Block = { table: string; columns: readonly string[]; token: string; rows: number; tsv: string };
 export type Checkpoint = { sourceId: string; position: string; state: string };
 export type SpoolEntry = { sourceId: string; blocks: Block[]; checkpoint: Checkpoint | null };
+
+type Header = {
+	sourceId: string;
+	checkpoint: Checkpoint | null;
+	blocks: { table: string; columns: readonly string[]; token: string; rows: number; bytes: number }[];
+};
 
 export class Spool {
 	readonly dir: string;
 	readonly maxBytes: number;
 	#bytes = 0;
 	#seq = 0;
+	readonly #prefix = `${Date.now().toString(36).padStart(9, '0')}-${String(process.pid).padStart(7, '0')}`;
 	/** Entry names in write order; this process is the spool's only writer. */
 	readonly #names: string[] = [];
-	readonly #prefix = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
+	readonly #sizes = new Map<string, number>();
 
 	constructor(dir: string, maxBytes: number) {
 		this.dir = dir;
@@ -30,8 +42,10 @@ export class Spool {
 		mkdirSync(dir, { recursive: true });
 		for (const f of readdirSync(dir)) {
 			if (f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
-			else if (f.endsWith('.json')) {
-				this.#bytes += statSync(join(dir, f)).size;
+			else if (f.endsWith('.spool')) {
+				const size = statSync(join(dir, f)).size;
+				this.#bytes += size;
+				this.#sizes.set(f, size);
 				this.#names.push(f);
 			}
 		}
@@ -46,18 +60,25 @@ export class Spool {
 		return this.#bytes >= this.maxBytes;
 	}
 
-	/**
-	 * Writes an entry; returns its name. Admission is checked by callers (`full`) before they
-	 * read input, so the spool stays within maxBytes plus one batch and no input is taken
-	 * that could not be kept.
-	 */
+	get count(): number {
+		return this.#names.length;
+	}
+
+	/** Writes an entry durably (as far as the OS goes: survives a killed process); returns its name. */
 	write(entry: SpoolEntry): string {
-		const text = JSON.stringify(entry);
-		const name = `${this.#prefix}-${String(this.#seq++).padStart(9, '0')}.json`;
+		const header: Header = {
+			sourceId: entry.sourceId,
+			checkpoint: entry.checkpoint,
+			blocks: entry.blocks.map((b) => ({ table: b.table, columns: b.columns, token: b.token, rows: b.rows, bytes: Buffer.byteLength(b.tsv) }))
+		};
+		const parts = [JSON.stringify(header), '\n', ...entry.blocks.map((b) => b.tsv)];
+		const name = `${this.#prefix}-${String(this.#seq++).padStart(9, '0')}.spool`;
 		const tmp = join(this.dir, `${name}.tmp`);
-		writeFileSync(tmp, text);
+		writeFileSync(tmp, parts.join(''));
 		renameSync(tmp, join(this.dir, name));
-		this.#bytes += text.length;
+		const size = statSync(join(this.dir, name)).size;
+		this.#bytes += size;
+		this.#sizes.set(name, size);
 		this.#names.push(name);
 		return name;
 	}
@@ -65,22 +86,14 @@ export class Spool {
 	remove(name: string): void {
 		const i = this.#names.indexOf(name);
 		if (i >= 0) this.#names.splice(i, 1);
-		const path = join(this.dir, name);
-		try {
-			this.#bytes -= statSync(path).size;
-		} catch {
-			return;
-		}
-		rmSync(path, { force: true });
+		this.#bytes -= this.#sizes.get(name) ?? 0;
+		this.#sizes.delete(name);
+		rmSync(join(this.dir, name), { force: true });
 	}
 
 	/** Entries in write order (oldest first). */
 	list(): readonly string[] {
 		return this.#names;
-	}
-
-	get count(): number {
-		return this.#names.length;
 	}
 
 	/**
@@ -90,8 +103,8 @@ export class Spool {
 	latestCheckpoint(sourceId: string): Checkpoint | null {
 		for (let i = this.#names.length - 1; i >= 0; i--) {
 			try {
-				const entry = this.read(this.#names[i]!);
-				if (entry.sourceId === sourceId && entry.checkpoint) return entry.checkpoint;
+				const header = this.#header(this.#names[i]!);
+				if (header.sourceId === sourceId && header.checkpoint) return header.checkpoint;
 			} catch {
 				// unreadable entries are dealt with by the writer
 			}
@@ -99,7 +112,24 @@ export class Spool {
 		return null;
 	}
 
+	#header(name: string): Header {
+		const buf = readFileSync(join(this.dir, name));
+		const nl = buf.indexOf(0x0a);
+		return JSON.parse(buf.toString('utf8', 0, nl < 0 ? buf.length : nl)) as Header;
+	}
+
 	read(name: string): SpoolEntry {
-		return JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as SpoolEntry;
+		const buf = readFileSync(join(this.dir, name));
+		const nl = buf.indexOf(0x0a);
+		if (nl < 0) throw new Error('no header line');
+		const header = JSON.parse(buf.toString('utf8', 0, nl)) as Header;
+		let at = nl + 1;
+		const blocks = header.blocks.map((b) => {
+			const tsv = buf.toString('utf8', at, at + b.bytes);
+			at += b.bytes;
+			return { table: b.table, columns: b.columns, token: b.token, rows: b.rows, tsv };
+		});
+		if (at !== buf.length) throw new Error(`size mismatch: header says ${at} bytes, file has ${buf.length}`);
+		return { sourceId: header.sourceId, blocks, checkpoint: header.checkpoint };
 	}
 }

@@ -28,12 +28,15 @@ export function backoffMs(attempt: number, random = Math.random): number {
 	return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
+/**
+ * Inserts one block of TabSeparated rows with its dedup token. The rows go inline after the
+ * statement (`command`): the same text that was spooled, serialized once. Table and column
+ * names are ours, never input.
+ */
 export async function insertBlock(db: ClickHouseClient, block: Block): Promise<void> {
-	if (block.rows.length === 0) return;
-	await db.insert({
-		table: block.table,
-		values: block.rows,
-		format: 'JSONEachRow',
+	if (block.rows === 0) return;
+	await db.command({
+		query: `INSERT INTO ${block.table} (${block.columns.join(', ')}) FORMAT TabSeparated\n${block.tsv}`,
 		clickhouse_settings: { insert_deduplication_token: block.token }
 	});
 }
@@ -60,10 +63,12 @@ async function insertOrBisect(
 		await insertBlock(db, block);
 	} catch (e) {
 		if (classify(e) !== 'bad_data') throw e;
-		if (block.rows.length === 1) return onBadData(block, (e as Error).message);
-		const mid = block.rows.length >> 1;
-		await insertOrBisect(db, { ...block, token: `${block.token}|a`, rows: block.rows.slice(0, mid) }, onBadData);
-		await insertOrBisect(db, { ...block, token: `${block.token}|b`, rows: block.rows.slice(mid) }, onBadData);
+		if (block.rows <= 1) return onBadData(block, (e as Error).message);
+		const lines = block.tsv.split('\n').filter((l) => l !== '');
+		const mid = lines.length >> 1;
+		const half = (part: string[], tag: string): Block => ({ ...block, token: `${block.token}|${tag}`, rows: part.length, tsv: part.join('\n') + '\n' });
+		await insertOrBisect(db, half(lines.slice(0, mid), 'a'), onBadData);
+		await insertOrBisect(db, half(lines.slice(mid), 'b'), onBadData);
 	}
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../src/lib/server/config/index.ts';
 import { closeStore, ensureDatabase, getStore, type Store } from '../../src/lib/server/clickhouse/client.ts';
 import { migrate } from '../../src/lib/server/clickhouse/migrate.ts';
-import { roundTripSuite } from './roundtrip.ts';
+import { roundTripSuite, tokenIsolationSuite } from './roundtrip.ts';
 
 const url = process.env.CLICKHOUSE_URL;
 if (!url)
@@ -23,4 +23,5 @@ describe.skipIf(!url)('ClickHouse round trip: server at CLICKHOUSE_URL', () => {
 		await closeStore();
 	});
 	roundTripSuite(() => store.client);
+	tokenIsolationSuite(() => store.client);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
-import { roundTripSuite } from './roundtrip.ts';
+import { roundTripSuite, tokenIsolationSuite } from './roundtrip.ts';
 
 let db: Embedded;
 beforeAll(async () => {
@@ -10,4 +10,5 @@ afterAll(async () => db.close());
 
 describe('ClickHouse round trip: embedded chDB', () => {
 	roundTripSuite(() => db.store.client);
+	tokenIsolationSuite(() => db.store.client);
 });

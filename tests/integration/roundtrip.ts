@@ -60,3 +60,15 @@ export function roundTripSuite(client: () => ClickHouseClient) {
 		expect(stats.bySite.siauliai?.answered).toBe(1);
 	});
 }
+
+/** Regression: a dedup token must not leak from one insert to the next (chDB applies settings with SET). */
+export function tokenIsolationSuite(client: () => ClickHouseClient) {
+	it('does not carry one insert\'s dedup token over to the next insert', async () => {
+		const row = (id: string) => contact(id, { source: 'token-isolation' });
+		await client().insert({ table: 'contacts', values: [row('ti-1')], format: 'JSONEachRow', clickhouse_settings: { insert_deduplication_token: 'ti-token' } });
+		await client().insert({ table: 'contacts', values: [row('ti-2')], format: 'JSONEachRow' });
+		await client().insert({ table: 'contacts', values: [row('ti-3')], format: 'JSONEachRow' });
+		const [{ n }] = (await queryRows<{ n: number }>(client(), 'test/contacts_by_source', { source: 'token-isolation' })) as [{ n: number }];
+		expect(n).toBe(3);
+	});
+}

@@ -18,6 +18,10 @@ export const baseSettings: ClickHouseSettings = {
 	async_insert: 0,
 	// Retried batches carry the same insert_deduplication_token; MV targets dedupe too.
 	insert_deduplicate: 1,
+	// :TRICKY: chDB applies settings with SET on one shared session, so a token given to one
+	// insert stays for the next; a later insert without a token then reused it and was
+	// silently dropped as a duplicate. Every request resets it unless it sets its own.
+	insert_deduplication_token: '',
 	deduplicate_blocks_in_dependent_materialized_views: 1,
 	// Numbers stay numbers in JSON output on both engines.
 	output_format_json_quote_64bit_integers: 0,
