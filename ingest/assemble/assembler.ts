@@ -62,8 +62,13 @@ export class Assembler {
 		// The call-back is its own contact, opened by the request (see #openCallback).
 		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
 		let call = this.#open.get(e.callId);
+		const doneAt = this.#done.get(e.callId);
+		// An event from a finished earlier leg of a re-queued call must not touch the new leg.
+		if (call && doneAt !== undefined && e.ts <= doneAt) {
+			this.stats.lateAfterCompletion++;
+			return out;
+		}
 		if (!call) {
-			const doneAt = this.#done.get(e.callId);
 			// A finished call only reopens for a new queue entry after it finished (re-queue).
 			if (doneAt !== undefined && !(e.type === 'queued' && e.ts > doneAt)) {
 				this.stats.lateAfterCompletion++;
@@ -86,14 +91,15 @@ export class Assembler {
 		this.#update(call, e);
 		this.#maybeFinish(call, out);
 		// A callback request opens the callback itself as a contact of its own.
-		if (e.type === 'callback_requested') this.#openCallback(e);
+		if (e.type === 'callback_requested') this.#openCallback(e, call);
 		return out;
 	}
 
 	#update(call: OpenCall, e: CallEvent): void {
 		switch (e.type) {
 			case 'queued':
-				if (call.queuedAt === null || e.ts < call.queuedAt) call.queuedAt = e.ts;
+				if (call.queuedAt === null || call.queuedDerived || e.ts < call.queuedAt) call.queuedAt = e.ts;
+				call.queuedDerived = false;
 				if (call.channel === 'einquiry') call.dueAt = this.#opts.eInquiryDue(call.queuedAt);
 				break;
 			case 'answered':
@@ -138,13 +144,12 @@ export class Assembler {
 		}
 	}
 
-	#openCallback(e: CallEvent): void {
+	#openCallback(e: CallEvent, origin: OpenCall): void {
 		const id = callbackId(e.callId);
 		if (this.#open.has(id) || this.#done.has(id)) return;
 		const cb = newOpenCall(id, e.ts);
-		const origin = this.#open.get(e.callId);
 		cb.channel = 'callback';
-		cb.topic = e.topic ?? origin?.topic ?? '';
+		cb.topic = e.topic ?? origin.topic;
 		cb.queuedAt = e.ts;
 		cb.dueAt = this.#opts.callbackDue(e.ts);
 		cb.simulated = !!e.simulated;
@@ -171,10 +176,10 @@ export class Assembler {
 				this.#done.set(call.callId, call.terminalAt!);
 				return;
 			}
-			// No queue entry (yet): the wait carried by the answer or the terminal event says when it was.
-			const at = call.answeredAt ?? call.terminalAt;
-			if (call.waitMs === null || at === null) return; // out of order: wait for the queue entry
-			call.queuedAt = at - call.waitMs;
+			// No queue entry (yet). When the events so far say which topic it was for (queue_log
+			// names the queue on every line), the wait they carry says when it queued; otherwise
+			// wait for the queue entry, which brings channel and topic (out-of-order NDJSON).
+			if (call.topic === '' || !this.#deriveQueuedAt(call)) return;
 		}
 		const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
 		let finished = false;
@@ -193,6 +198,20 @@ export class Assembler {
 		this.#done.set(call.callId, call.terminalAt ?? call.endedAt ?? call.lastTs);
 	}
 
+	/** Sets queuedAt from the wait of the answer or terminal event; false when there is none. */
+	#deriveQueuedAt(call: OpenCall): boolean {
+		const at = call.answeredAt ?? call.terminalAt;
+		if (call.waitMs === null || at === null) return false;
+		call.queuedAt = at - call.waitMs;
+		call.queuedDerived = true;
+		return true;
+	}
+
+	/** When time or a restart forces a contact out: the best queue time there is. */
+	#forceQueuedAt(call: OpenCall): void {
+		if (call.queuedAt === null && !this.#deriveQueuedAt(call)) call.queuedAt = call.lastTs;
+	}
+
 	/**
 	 * Advances time without an event (live sources tick with the wall clock): finishes calls
 	 * whose wrap-up never came and closes stale ones. Returns the contacts finished.
@@ -202,7 +221,7 @@ export class Assembler {
 		for (const call of [...this.#open.values()]) {
 			const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
 			if (this.#watermark - call.lastTs >= (written ? STALE_WRITTEN_MS : STALE_MS)) {
-				if (call.queuedAt === null) call.queuedAt = call.lastTs;
+				this.#forceQueuedAt(call);
 				this.#closeUnknown(call, this.#watermark);
 			}
 			this.#maybeFinish(call, out);
@@ -216,7 +235,7 @@ export class Assembler {
 		if (ts > this.#watermark) this.#watermark = ts;
 		for (const call of [...this.#open.values()]) {
 			if (call.channel !== 'voice') continue;
-			if (call.queuedAt === null) call.queuedAt = call.lastTs;
+			this.#forceQueuedAt(call);
 			this.#closeUnknown(call, ts);
 			this.#maybeFinish(call, out);
 		}

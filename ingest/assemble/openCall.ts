@@ -8,6 +8,8 @@ export type OpenCall = {
 	site: string;
 	agent: string;
 	queuedAt: number | null;
+	/** queuedAt was worked out from a wait, not seen: the real queue entry overrides it. */
+	queuedDerived: boolean;
 	answeredAt: number | null;
 	endedAt: number | null;
 	/** Set by the terminal event of an unanswered contact (abandoned, timed out, …). */
@@ -34,6 +36,7 @@ export function newOpenCall(callId: string, ts: number): OpenCall {
 		site: '',
 		agent: '',
 		queuedAt: null,
+		queuedDerived: false,
 		answeredAt: null,
 		endedAt: null,
 		outcome: null,
