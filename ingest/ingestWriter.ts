@@ -65,6 +65,8 @@ export class IngestWriter {
 		this.#metrics();
 		const inserted = new Promise<CommitResult>((resolve) => this.#done.set(name, resolve));
 		this.#kick();
+		// During an outage there is nothing to wait for: the batch is durable, say so at once.
+		if (this.lastError !== null && waitMs !== Infinity) waitMs = 0;
 		if (waitMs === Infinity) return inserted;
 		return Promise.race([inserted, new Promise<CommitResult>((r) => setTimeout(() => r('spooled'), waitMs).unref())]);
 	}

@@ -18,6 +18,11 @@ export class SpoolFull extends Error {
 	override name = 'SpoolFull';
 }
 
+/** By name: the service and the route may hold two copies of this module (see isAccessError). */
+export function isSpoolFull(e: unknown): e is SpoolFull {
+	return e instanceof Error && e.name === 'SpoolFull';
+}
+
 /** How long an API call waits for the insert before answering "spooled" (still durable). */
 const API_WAIT_MS = 5_000;
 

@@ -23,6 +23,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.principal = principal;
 
+	// Cross-site request forgery: a write that does not carry a bearer token (so may ride on
+	// the browser's cookies, sign-in forms included) must come from our own origin.
+	const hasBearer = /^Bearer\s/i.test(event.request.headers.get('authorization') ?? '');
+	if (isWrite(event.request.method) && !hasBearer) {
+		const origin = event.request.headers.get('origin');
+		if (origin !== null && origin !== event.url.origin) return jsonError(403, 'cross-site request refused');
+		const site = event.request.headers.get('sec-fetch-site');
+		if (origin === null && site !== null && site !== 'same-origin' && site !== 'none')
+			return jsonError(403, 'cross-site request refused');
+	}
+
 	if (!isPublicPath(path)) {
 		const machine = path.startsWith('/api/') || path === '/metrics';
 		if (!principal) {
@@ -38,11 +49,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!siteAllowed(principal, site)) return jsonError(403, `this access is limited to site "${principal.site}"`);
 		if (isWrite(event.request.method) && principal.role === 'wallboard')
 			return jsonError(403, 'wallboard access is read-only');
-		// Cookie-authenticated writes must come from our own pages (tokens are not sent by browsers on their own).
-		if (isWrite(event.request.method) && principal.kind === 'user') {
-			const origin = event.request.headers.get('origin');
-			if (origin && origin !== event.url.origin) return jsonError(403, 'cross-site request refused');
-		}
 	}
 
 	const response = await resolve(event, {

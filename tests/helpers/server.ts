@@ -57,7 +57,12 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
 			reject(new Error(`server exited with ${code} before listening:\n${output}`));
 		});
 	});
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', (code, signal) => {
+			output += `\n[server process exited: code ${code}, signal ${signal}]\n`;
+			resolve();
+		})
+	);
 	const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
 		if (child.exitCode === null) child.kill(signal);
 		await exited;

@@ -132,3 +132,17 @@ describe('the built server', () => {
 		expect(await res.text()).toMatch(/process_cpu_seconds_total/);
 	});
 });
+
+describe('admin API errors', () => {
+	it('answers a refused request with 400 and the reason, not 500', async () => {
+		const res = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'ingest', site: 'siauliai' })
+		});
+		expect(res.status).toBe(400);
+		expect(await res.json()).toEqual({ error: 'only wallboard tokens can be limited to one site' });
+		const gone = await fetch(`${server.url}/api/admin/tokens/no-such-id`, { method: 'DELETE', headers: { authorization: `Bearer ${server.adminToken}` } });
+		expect(gone.status).toBe(404);
+	});
+});

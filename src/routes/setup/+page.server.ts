@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app.ts';
-import { AccessError } from '$lib/server/auth/accessStore.ts';
+import { isAccessError } from '$lib/server/auth/accessStore.ts';
 import { startSession } from '$lib/server/auth/session.ts';
 
 /** First-admin set-up through the one-time link the server printed at start. */
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		try {
 			await app.access.addUser({ username, password, role: 'admin' });
 		} catch (e) {
-			if (e instanceof AccessError) return fail(400, { username, problem: e.message });
+			if (isAccessError(e)) return fail(400, { username, problem: e.message });
 			throw e;
 		}
 		await app.access.consumeSetupCode(code);

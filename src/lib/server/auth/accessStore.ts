@@ -1,7 +1,9 @@
 /**
  * People, tokens and one-time links, kept in ClickHouse (the one store). Lookups on the
  * request path are cached for a few seconds: a revoked token stops working within
- * CACHE_MS on every server process, without a query per request.
+ * CACHE_MS on every server process, without a query per request. While ClickHouse cannot be
+ * reached, the last answer is kept (up to STALE_MS): PBX connectors must still be able to
+ * hand events to the spool, and TVs keep their screens, during an outage.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
@@ -10,6 +12,7 @@ import { digest, newId, newToken } from './secrets.ts';
 import { isRole, type Principal, type Role } from './principal.ts';
 
 const CACHE_MS = 5_000;
+const STALE_MS = 24 * 3600_000;
 
 export type UserRow = { username: string; display_name: string; role: string; site: string; disabled: number };
 export type TokenRow = { id: string; name: string; role: string; site: string; revoked: number; created_ms: number };
@@ -18,7 +21,16 @@ export class AccessError extends Error {
 	override name = 'AccessError';
 }
 
-type Cached<T> = { value: T; until: number };
+/**
+ * :TRICKY: server code is loaded twice in one process (our entry and the SvelteKit bundle),
+ * so an error thrown by the shared AccessStore is not `instanceof` the route's copy of the
+ * class. Errors that cross that line are recognised by name.
+ */
+export function isAccessError(e: unknown): e is AccessError {
+	return e instanceof Error && e.name === 'AccessError';
+}
+
+type Cached<T> = { value: T; until: number; stored: number };
 
 export class AccessStore {
 	readonly #db: ClickHouseClient;
@@ -108,12 +120,10 @@ export class AccessStore {
 
 	/** The principal behind a session cookie's username (null when disabled or gone). */
 	async userPrincipal(username: string): Promise<Principal | null> {
-		const hit = this.#userCache.get(username);
-		if (hit && hit.until > Date.now()) return hit.value;
-		const [row] = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
-		const value = row && !row.disabled && isRole(row.role) ? toUserPrincipal(row) : null;
-		this.#userCache.set(username, { value, until: Date.now() + CACHE_MS });
-		return value;
+		return cachedLookup(this.#userCache, username, async () => {
+			const [row] = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
+			return row && !row.disabled && isRole(row.role) ? toUserPrincipal(row) : null;
+		});
 	}
 
 	// --- tokens -------------------------------------------------------------------------
@@ -161,17 +171,12 @@ export class AccessStore {
 	}
 
 	async tokenPrincipal(token: string): Promise<Principal | null> {
-		const key = digest(token);
-		const hit = this.#tokenCache.get(key);
-		if (hit && hit.until > Date.now()) return hit.value;
-		const [row] = await queryRows<TokenRow>(this.#db, 'access/token_by_hash', { token_hash: key });
-		const value: Principal | null =
-			row && !row.revoked && isRole(row.role)
+		return cachedLookup(this.#tokenCache, digest(token), async (key) => {
+			const [row] = await queryRows<TokenRow>(this.#db, 'access/token_by_hash', { token_hash: key });
+			return row && !row.revoked && isRole(row.role)
 				? { kind: 'token', id: row.id, name: row.name, role: row.role, site: row.site || null }
 				: null;
-		this.#tokenCache.set(key, { value, until: Date.now() + CACHE_MS });
-		if (this.#tokenCache.size > 10_000) this.#tokenCache.clear();
-		return value;
+		});
 	}
 
 	// --- one-time sign-in links ------------------------------------------------------
@@ -219,6 +224,22 @@ export class AccessStore {
 			format: 'JSONEachRow'
 		});
 		return (await read())!.value;
+	}
+}
+
+/** A cached lookup that keeps its last answer while the store cannot be reached. */
+async function cachedLookup<T>(cache: Map<string, Cached<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
+	const hit = cache.get(key);
+	const now = Date.now();
+	if (hit && hit.until > now) return hit.value;
+	try {
+		const value = await load(key);
+		if (cache.size > 10_000) cache.clear();
+		cache.set(key, { value, until: now + CACHE_MS, stored: now });
+		return value;
+	} catch (e) {
+		if (hit && now - hit.stored < STALE_MS) return hit.value;
+		throw e;
 	}
 }
 

@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 
 /** Settings every statement runs with, on chDB and on a server alike. */
@@ -47,7 +47,10 @@ async function open(config: Config): Promise<Store> {
 			password,
 			database,
 			clickhouse_settings: baseSettings,
-			request_timeout: 60_000
+			request_timeout: 60_000,
+			// Failures are classed and logged once by our callers; the client's own log repeats
+			// a multi-line dump for every refused connection during an outage.
+			log: { level: ClickHouseLogLevel.OFF }
 		});
 		const safe = new URL(url);
 		safe.username = '';

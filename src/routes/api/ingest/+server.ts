@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
 import { FORMAT_NAMES, isFormat } from '../../../../ingest/formats.ts';
-import { SpoolFull } from '../../../../ingest/service.ts';
+import { isSpoolFull } from '../../../../ingest/service.ts';
 
 /**
  * POST /api/ingest?format=ndjson|queue-log|queue-log-csv|cdr-csv|genesys[&stream=NAME]
@@ -25,7 +25,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		const result = await app.ingest.ingestBody(format, body, stream);
 		return jsonResponse(result, result.status === 'spooled' ? 202 : 200);
 	} catch (e) {
-		if (e instanceof SpoolFull) return jsonResponse({ error: e.message }, 503, { 'retry-after': '30' });
+		if (isSpoolFull(e)) return jsonResponse({ error: e.message }, 503, { 'retry-after': '30' });
 		throw e;
 	}
 };

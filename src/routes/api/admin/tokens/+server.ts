@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
-import { AccessError } from '$lib/server/auth/accessStore.ts';
+import { isAccessError } from '$lib/server/auth/accessStore.ts';
 import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
 
 export const GET: RequestHandler = async () => jsonResponse({ tokens: await (await getApp()).access.listTokens() });
@@ -21,7 +21,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	try {
 		return jsonResponse(await app.access.createToken(body), 201);
 	} catch (e) {
-		if (e instanceof AccessError) return jsonProblem(400, e.message);
+		if (isAccessError(e)) return jsonProblem(400, e.message);
 		throw e;
 	}
 };

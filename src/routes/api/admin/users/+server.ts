@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
-import { AccessError } from '$lib/server/auth/accessStore.ts';
+import { isAccessError } from '$lib/server/auth/accessStore.ts';
 import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
 
 export const GET: RequestHandler = async () => jsonResponse({ users: await (await getApp()).access.listUsers() });
@@ -22,7 +22,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	try {
 		await app.access.addUser(body);
 	} catch (e) {
-		if (e instanceof AccessError) return jsonProblem(400, e.message);
+		if (isAccessError(e)) return jsonProblem(400, e.message);
 		throw e;
 	}
 	return jsonResponse({ created: body.username.trim().toLowerCase() }, 201);
