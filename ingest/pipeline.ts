@@ -179,6 +179,11 @@ export class SourcePipeline {
 					this.#addContacts([r.contact]);
 					break;
 				case 'control':
+					// A redelivered PBX restart must not close calls that are open now.
+					if (!this.#recent.add(`control:${r.control.control}:${r.control.ts}`)) {
+						this.counts.duplicates++;
+						continue;
+					}
 					this.counts.accepted++;
 					this.#addContacts(this.#assembler.pbxRestart(r.control.ts));
 					break;

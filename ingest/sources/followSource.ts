@@ -28,6 +28,13 @@ async function identityOf(fh: FileHandle): Promise<FileIdentity> {
 	return { ino: st.ino, fingerprint: createHash('sha1').update(buf).digest('hex'), fingerprintBytes: buf.length };
 }
 
+/** Whether an open file still starts with the bytes it was identified by. */
+async function sameStart(fh: FileHandle, id: FileIdentity): Promise<boolean> {
+	const buf = Buffer.alloc(id.fingerprintBytes);
+	const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+	return bytesRead === buf.length && createHash('sha1').update(buf).digest('hex') === id.fingerprint;
+}
+
 async function matches(path: string, id: FileIdentity): Promise<boolean> {
 	let fh: FileHandle | undefined;
 	try {
@@ -95,9 +102,13 @@ export async function followFile(opts: FollowOptions): Promise<void> {
 		// Rotation or truncation?
 		const now = await stat(opts.path).catch(() => null);
 		const st = await fh.stat();
-		if (st.size < offset) {
+		// :TRICKY: after copytruncate the file may already have grown past our offset again;
+		// the first bytes changing is what gives it away.
+		if (st.size < offset || (id.fingerprintBytes > 0 && !(await sameStart(fh, id)))) {
 			log(`ingest: ${opts.path} was truncated; reading from the start`);
 			offset = lineNo = 0;
+			id = await identityOf(fh);
+			pipeline.extra = id;
 			continue;
 		}
 		if (now && now.ino !== st.ino) {
