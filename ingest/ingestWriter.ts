@@ -6,7 +6,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Spool, type Block, type SpoolEntry } from './spool.ts';
-import { backoffMs, classify, insertBlock, writeEntry } from './writer.ts';
+import { backoffMs, classify, columnTypes, insertBlock, writeEntry, type BlockTransport } from './writer.ts';
 import { ingestMetrics } from './metrics.ts';
 import { REJECTED_COLUMNS, rejectedRow, tsvBlock } from './rows.ts';
 
@@ -28,10 +28,13 @@ export class IngestWriter {
 	readonly #inMemory = new Map<string, SpoolEntry>();
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
+	readonly #via: BlockTransport;
 
-	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}) {
+	/** `fromFiles`: the engine can read the spool's files (embedded chDB on this machine). */
+	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}, opts: { fromFiles?: boolean } = {}) {
 		this.#db = db;
 		this.spool = spool;
+		this.#via = { fromFiles: opts.fromFiles ?? false, types: columnTypes(db) };
 		this.#log = log;
 		this.#metrics();
 		if (spool.count) {
@@ -109,7 +112,7 @@ export class IngestWriter {
 				continue;
 			}
 			try {
-				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message));
+				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message), this.#via);
 			} catch (e) {
 				const cls = classify(e);
 				ingestMetrics.writeErrors.inc({ class: cls });
@@ -117,9 +120,10 @@ export class IngestWriter {
 				const delay = backoffMs(this.#attempt++);
 				if (this.#attempt === 1 || this.#attempt % 10 === 0)
 					this.#log(`ingest: ClickHouse write failed (${cls}: ${this.lastError}); retrying in ${delay} ms, ${this.pending} batch(es) spooled`);
+				// A referenced timer: a command-line run must wait for ClickHouse, not exit mid-retry.
 				await new Promise<void>((resolve) => {
-					this.#wake = resolve;
-					setTimeout(resolve, delay).unref();
+					const timer = setTimeout(resolve, delay);
+					this.#wake = () => (clearTimeout(timer), resolve());
 				});
 				continue;
 			}

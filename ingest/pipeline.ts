@@ -41,6 +41,12 @@ export type PipelineOptions = {
 	writer: IngestWriter;
 	/** Cut a batch at this many records. */
 	batchSize?: number;
+	/**
+	 * How many recent event ids are kept to recognise redeliveries. API streams need a wide
+	 * window (a webhook resends minutes later); a file is known by its content, so a small one
+	 * does, and a large one costs a tenth of the ingest time (hashing into big Sets).
+	 */
+	recentWindow?: number;
 };
 
 type SavedState = { assembler: AssemblerState; extra?: unknown };
@@ -52,7 +58,7 @@ export class SourcePipeline {
 	readonly #ctx: ParseContext;
 	readonly #assembler: Assembler;
 	readonly #contactRow: ReturnType<typeof contactRowBuilder>;
-	readonly #recent = new RecentIds(200_000);
+	readonly #recent: RecentIds;
 	/** Position the last committed batch ended at ('' = start). */
 	#committed = '';
 	/** Position the batch being built ends at. */
@@ -68,6 +74,7 @@ export class SourcePipeline {
 
 	private constructor(opts: PipelineOptions) {
 		this.opts = opts;
+		this.#recent = new RecentIds(opts.recentWindow ?? 200_000);
 		this.#spec = FORMATS[opts.format];
 		this.#parseLine = this.#spec.kind === 'lines' ? this.#spec.create() : null;
 		const mapping: NameMapping = nameMapping(opts.config);

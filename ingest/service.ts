@@ -38,7 +38,9 @@ export class IngestService {
 	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = console.log) {
 		this.#db = db;
 		this.#config = config;
-		this.writer = new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), log);
+		this.writer = new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), log, {
+			fromFiles: !config.clickhouse.url
+		});
 		// Live streams finish calls whose wrap-up never comes, by the wall clock.
 		this.#ticker = setInterval(() => void this.#tick(), 30_000);
 		this.#ticker.unref();

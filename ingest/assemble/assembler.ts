@@ -23,8 +23,12 @@ export const WRAP_WAIT_MS = 10 * 60_000;
 export const STALE_MS = 12 * 3600_000;
 /** Callbacks and written inquiries stay open much longer: they are answered days later. */
 export const STALE_WRITTEN_MS = 60 * 86400_000;
-/** Completed call ids are remembered this long, so late duplicates do not reopen them. */
-export const REMEMBER_MS = 24 * 3600_000;
+/**
+ * Completed call ids are remembered this long (event time), so late duplicates do not reopen
+ * them. They travel in every checkpoint, so the window is short: a day's worth made each
+ * checkpoint megabytes; redeliveries later than this are caught by the pipeline's recent-id set.
+ */
+export const REMEMBER_MS = 3600_000;
 
 export type AssemblerOptions = {
 	/** false for sources that never report wrap-up: a call completes when it ends. */
@@ -45,6 +49,7 @@ export class Assembler {
 	/** callId → event time it completed (for late duplicates and re-queues). */
 	#done = new Map<string, number>();
 	#watermark = 0;
+	#prunedAt = 0;
 	readonly stats: AssemblerStats = { emitted: 0, duplicates: 0, lateAfterCompletion: 0, closedUnknown: 0 };
 
 	constructor(opts: AssemblerOptions) {
@@ -57,7 +62,10 @@ export class Assembler {
 
 	/** Applies one event; returns the contacts it finished (usually none or one). */
 	apply(e: CallEvent, out: ContactRecord[] = []): ContactRecord[] {
-		if (e.ts > this.#watermark) this.#watermark = e.ts;
+		if (e.ts > this.#watermark) {
+			this.#watermark = e.ts;
+			if (this.#watermark - this.#prunedAt > 60_000) this.#forgetOldDone();
+		}
 		if (e.type === 'pbx_other') return out;
 		// The call-back is its own contact, opened by the request (see #openCallback).
 		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
@@ -226,8 +234,17 @@ export class Assembler {
 			}
 			this.#maybeFinish(call, out);
 		}
-		for (const [id, at] of this.#done) if (this.#watermark - at > REMEMBER_MS) this.#done.delete(id);
+		this.#forgetOldDone();
 		return out;
+	}
+
+	/** Drops completed ids older than REMEMBER_MS; the map is in completion order, so from the front. */
+	#forgetOldDone(): void {
+		this.#prunedAt = this.#watermark;
+		for (const [id, at] of this.#done) {
+			if (this.#watermark - at <= REMEMBER_MS) break;
+			this.#done.delete(id);
+		}
 	}
 
 	/** The PBX restarted: every voice call it left open is closed as unknown. */

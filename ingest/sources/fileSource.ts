@@ -43,7 +43,8 @@ export async function ingestFile(opts: {
 		label: opts.label ?? basename(opts.path),
 		format: opts.format,
 		config: opts.config,
-		writer: opts.writer
+		writer: opts.writer,
+		recentWindow: 20_000
 	});
 	const start = parsePosition(pipeline.position);
 	const result = (alreadyDone: boolean): FileResult => ({

@@ -8,7 +8,7 @@ import type { FormatName } from '../../ingest/types.ts';
 import { queryRows } from '../../src/lib/server/clickhouse/sql.ts';
 
 export function newWriter(db: ClickHouseClient, config: Config): IngestWriter {
-	return new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes));
+	return new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), () => {}, { fromFiles: !config.clickhouse.url });
 }
 
 export async function ingestPath(db: ClickHouseClient, config: Config, path: string, format: FormatName, label?: string) {

@@ -1,0 +1,140 @@
+/**
+ * npm run bench: ingest throughput for every input format end to end (parse, validate,
+ * assemble, spool, insert, checkpoint) on this machine, next to the engine's own load of the
+ * same canonical events (INSERT … SELECT FROM file()) in the same run, and the
+ * flush-to-queryable latency of a followed log at 1,000 events/s. Medians of repeated runs;
+ * the machine's noise is real, compare ratios within one run rather than figures across runs.
+ */
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, setConfig } from '../src/lib/server/config/index.ts';
+import { closeStore, getStore } from '../src/lib/server/clickhouse/client.ts';
+import { migrate } from '../src/lib/server/clickhouse/migrate.ts';
+import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
+import { IngestWriter } from '../ingest/ingestWriter.ts';
+import { Spool } from '../ingest/spool.ts';
+import { ingestFile } from '../ingest/sources/fileSource.ts';
+import { followFile } from '../ingest/sources/followSource.ts';
+import { SourcePipeline } from '../ingest/pipeline.ts';
+import type { FormatName } from '../ingest/types.ts';
+import { cdrCsv, genesys, ndjson, queueLog, queueLogCsv, type Dataset } from './datasets.ts';
+
+const RUNS = 3;
+const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'callboard-bench-'));
+const config = loadConfig({ DATA_DIR: join(dir, 'data'), CALLBOARD_CONFIG: '' });
+setConfig(config);
+const store = await getStore(config);
+await migrate(store.client);
+const db = store.client;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+
+async function ingestRate(format: FormatName, make: (n: number, variant: number) => Dataset, calls: number): Promise<number[]> {
+	const rates: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const data = make(calls, run + 1 + FORMATS.indexOf(format) * 10);
+		const path = join(dir, `${format}-${run}`);
+		writeFileSync(path, data.text);
+		const writer = new IngestWriter(db, new Spool(join(dir, 'spool'), 1 << 30), () => {}, { fromFiles: true });
+		const started = performance.now();
+		const result = await ingestFile({ path, format, config, db, writer, label: `bench-${format}` });
+		const seconds = (performance.now() - started) / 1000;
+		await writer.stop();
+		if (result.rejected) throw new Error(`${format}: ${result.rejected} records rejected in benchmark data`);
+		rates.push(data.events / seconds);
+		rmSync(path);
+	}
+	return rates;
+}
+
+/** The engine alone: the same canonical events loaded by ClickHouse from a file, mapped in SQL. */
+async function engineRate(): Promise<number[]> {
+	const rates: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const data = ndjson(CALLS, 100 + run);
+		const path = join(dir, `engine-${run}.ndjson`);
+		writeFileSync(path, data.text);
+		const started = performance.now();
+		await db.command({
+			query: `INSERT INTO call_events (event_id, ts, call_id, type, channel, topic, site, agent, wait_ms, talk_ms, hold_ms, wrap_ms, source, simulated)
+				SELECT concat('nd:', call_id, ':', type, ':', toString(ts)), fromUnixTimestamp64Milli(ts, 'UTC'), call_id,
+					replaceOne(type, 'call.', ''), ifNull(channel, ''), ifNull(topic, ''), ifNull(site, ''), ifNull(agent, ''),
+					ifNull(wait_ms, 0), ifNull(talk_ms, 0), ifNull(hold_ms, 0), ifNull(wrap_ms, 0), 'bench-engine', 0
+				FROM file({path:String}, 'JSONEachRow', 'type String, ts Int64, call_id String, channel Nullable(String), topic Nullable(String), site Nullable(String), agent Nullable(String), wait_ms Nullable(UInt32), talk_ms Nullable(UInt32), hold_ms Nullable(UInt32), wrap_ms Nullable(UInt32)')`,
+			query_params: { path },
+			clickhouse_settings: { insert_deduplication_token: `bench-engine-${run}` }
+		});
+		rates.push(data.events / ((performance.now() - started) / 1000));
+		rmSync(path);
+	}
+	return rates;
+}
+
+/** A followed log written at `perSecond` events/s: time from the append to the event being queryable. */
+async function followLatency(perSecond: number, seconds: number): Promise<number[]> {
+	const path = join(dir, 'live.ndjson');
+	writeFileSync(path, '');
+	const writer = new IngestWriter(db, new Spool(join(dir, 'spool-live'), 1 << 30), () => {}, { fromFiles: true });
+	const pipeline = await SourcePipeline.open(db, { sourceId: 'bench-live', label: 'bench-live', format: 'ndjson', config, writer });
+	const abort = new AbortController();
+	const following = followFile({ path, pipeline, writer, flushMs: config.ingest.flushMs, signal: abort.signal });
+	const { text } = ndjson(Math.ceil((perSecond * seconds) / 3.6), 500);
+	const lines = text.split('\n').filter(Boolean).slice(0, perSecond * seconds);
+	const appendedAt: number[] = [];
+	const tick = 10; // ms between appends
+	const perTick = Math.max(1, Math.round((perSecond * tick) / 1000));
+	let written = 0;
+	const writerLoop = (async () => {
+		const start = performance.now();
+		while (written < lines.length) {
+			const chunk = lines.slice(written, written + perTick);
+			appendFileSync(path, chunk.join('\n') + '\n');
+			for (let i = 0; i < chunk.length; i++) appendedAt.push(performance.now());
+			written += chunk.length;
+			const next = start + (written / perTick) * tick;
+			await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+		}
+	})();
+	const latencies: number[] = [];
+	let seen = 0;
+	while (seen < lines.length) {
+		const [row] = await queryRows<{ n: number }>(db, 'bench/live_count', { source: 'bench-live' });
+		const now = performance.now();
+		for (; seen < (row?.n ?? 0); seen++) latencies.push(now - appendedAt[seen]!);
+		await new Promise((r) => setTimeout(r, 5));
+	}
+	await writerLoop;
+	abort.abort();
+	await following;
+	await writer.stop();
+	return latencies;
+}
+
+const FORMATS: FormatName[] = ['ndjson', 'queue-log', 'queue-log-csv', 'cdr-csv', 'genesys'];
+const makers: Record<FormatName, (n: number, v: number) => Dataset> = {
+	ndjson,
+	'queue-log': queueLog,
+	'queue-log-csv': queueLogCsv,
+	'cdr-csv': cdrCsv,
+	genesys
+};
+
+console.log(`callboard ingest benchmark: ${CALLS.toLocaleString('en-US')} calls per run, median of ${RUNS} runs, embedded ClickHouse`);
+console.log(`machine: ${(await import('node:os')).cpus().length} cores, Node ${process.versions.node}\n`);
+const engine = median(await engineRate());
+console.log(`engine's own load (INSERT … SELECT FROM file(), canonical events): ${fmt(engine)} events/s\n`);
+console.log('format          events/s     × engine   (target: canonical ≥ 250,000 events/s and ≥ 0.3× engine)');
+for (const format of FORMATS) {
+	const calls = format === 'genesys' ? Math.round(CALLS / 5) : CALLS;
+	const rate = median(await ingestRate(format, makers[format], calls));
+	console.log(`${format.padEnd(15)} ${fmt(rate).padStart(9)}   ${(rate / engine).toFixed(2).padStart(6)}×`);
+}
+const lat = await followLatency(1_000, 10);
+console.log(`\nflush-to-queryable latency, followed log at 1,000 events/s for 10 s (target p99 ≤ 300 ms):`);
+console.log(`  p50 ${pct(lat, 50).toFixed(0)} ms   p95 ${pct(lat, 95).toFixed(0)} ms   p99 ${pct(lat, 99).toFixed(0)} ms   max ${Math.max(...lat).toFixed(0)} ms`);
+
+await closeStore();
+rmSync(dir, { recursive: true, force: true });
