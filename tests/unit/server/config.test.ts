@@ -23,6 +23,19 @@ describe('configuration', () => {
 		expect(c.ingest.spoolDir).toBe('/srv/cb/spool');
 	});
 
+	it('reads INGEST_SOURCE, and a real source turns the demo traffic off', () => {
+		expect(loadConfig({}).demo).toBe(true);
+		const c = loadConfig({ INGEST_SOURCE: 'queue-log:/var/log/asterisk/queue_log,ndjson:/srv/events.ndjson' });
+		expect(c.ingest.sources).toEqual([
+			{ format: 'queue-log', path: '/var/log/asterisk/queue_log' },
+			{ format: 'ndjson', path: '/srv/events.ndjson' }
+		]);
+		expect(c.demo).toBe(false);
+		expect(loadConfig({ CALLBOARD_DEMO: 'off' }).demo).toBe(false);
+		expect(() => loadConfig({ INGEST_SOURCE: 'excel:/tmp/x' })).toThrow(/ingest\.sources/);
+		expect(() => loadConfig({ CALLBOARD_DEMO: 'maybe' })).toThrow(/on or off/);
+	});
+
 	it('merges a config file under the environment', () => {
 		const dir = tempDir('cfg');
 		const file = join(dir.path, 'callboard.json');

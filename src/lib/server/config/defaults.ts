@@ -70,6 +70,8 @@ export const defaultConfig: Config = {
 		batchSize: 20_000,
 		maxBodyBytes: 32 * 1024 * 1024,
 		spoolDir: './data/spool',
-		spoolMaxBytes: 1024 * 1024 * 1024
-	}
+		spoolMaxBytes: 1024 * 1024 * 1024,
+		sources: []
+	},
+	demo: true
 };

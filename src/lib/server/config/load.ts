@@ -26,6 +26,24 @@ function str(env: Env, key: string): string | undefined {
 	return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function flag(env: Env, key: string): boolean | undefined {
+	const raw = str(env, key)?.toLowerCase();
+	if (raw === undefined) return undefined;
+	if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
+	if (['0', 'off', 'false', 'no'].includes(raw)) return false;
+	throw new ConfigError(`${key} must be on or off, got "${raw}"`);
+}
+
+/** INGEST_SOURCE="queue-log:/var/log/asterisk/queue_log,ndjson:/srv/events.ndjson" */
+function ingestSources(raw: string | undefined): { format: string; path: string }[] | undefined {
+	if (!raw) return undefined;
+	return raw.split(',').map((entry) => {
+		const at = entry.indexOf(':');
+		if (at <= 0) throw new ConfigError(`INGEST_SOURCE entries are FORMAT:PATH, got "${entry}"`);
+		return { format: entry.slice(0, at).trim(), path: entry.slice(at + 1).trim() };
+	});
+}
+
 function readConfigFile(path: string): Record<string, unknown> {
 	let text: string;
 	try {
@@ -86,8 +104,10 @@ export function loadConfig(env: Env = process.env): Config {
 		ingest: {
 			flushMs: int(env, 'INGEST_FLUSH_MS'),
 			maxBodyBytes: int(env, 'INGEST_MAX_BODY_BYTES'),
-			spoolDir: str(env, 'INGEST_SPOOL_DIR') ?? (dataDir ? `${dataDir}/spool` : undefined)
-		}
+			spoolDir: str(env, 'INGEST_SPOOL_DIR') ?? (dataDir ? `${dataDir}/spool` : undefined),
+			sources: ingestSources(str(env, 'INGEST_SOURCE'))
+		},
+		demo: flag(env, 'CALLBOARD_DEMO')
 	});
 	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
 	const result = configSchema.safeParse(merged);
@@ -96,6 +116,9 @@ export function loadConfig(env: Env = process.env): Config {
 		throw new ConfigError(`invalid configuration${file ? ` (file ${file})` : ''}:\n${lines.join('\n')}`);
 	}
 	const config = result.data;
+	// A real source means real data: no simulated calls mixed in, unless asked for explicitly.
+	if (config.ingest.sources.length > 0 && flag(env, 'CALLBOARD_DEMO') !== true && !(fromFile as { demo?: unknown }).demo)
+		config.demo = false;
 	checkConsistency(config);
 	return config;
 }

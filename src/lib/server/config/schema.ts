@@ -76,8 +76,24 @@ export const configSchema = z.object({
 		maxBodyBytes: z.number().int().min(1024),
 		/** Spool directory for batches that could not be written; bounded by spoolMaxBytes. */
 		spoolDir: z.string(),
-		spoolMaxBytes: z.number().int().min(1024 * 1024)
-	})
+		spoolMaxBytes: z.number().int().min(1024 * 1024),
+		/** Logs the server follows itself (embedded mode has no other process that may write). */
+		sources: z
+			.array(
+				z.object({
+					format: z.enum(['ndjson', 'queue-log', 'queue-log-csv', 'cdr-csv']),
+					path: z.string().min(1),
+					/** Stream name stored with the rows; the file name by default. */
+					name: z.string().optional()
+				})
+			)
+			.default([])
+	}),
+	/**
+	 * Demo traffic: on an empty database the server backfills simulated history and keeps
+	 * simulated live calls flowing. Off whenever a real source is configured.
+	 */
+	demo: z.boolean()
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -59,7 +59,9 @@ async function withWriter<T>(fn: (ctx: { db: import('@clickhouse/client').ClickH
 	}
 	try {
 		await migrate(store.client);
-		const writer = new IngestWriter(store.client, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), (l) => console.error(l));
+		const writer = new IngestWriter(store.client, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), (l) => console.error(l), {
+			fromFiles: store.mode === 'embedded'
+		});
 		try {
 			return await fn({ db: store.client, writer });
 		} finally {
