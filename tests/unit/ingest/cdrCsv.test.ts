@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { agentOfChannel, parseCdrCsvLine } from '../../../ingest/parsers/cdrCsv.ts';
-import type { ContactRecord, NameMapping, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import type { ContactRecord, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import { testMapping } from '../../helpers/mapping.ts';
 
 const topics = new Map([
 	['600', 'loans'],
@@ -16,11 +17,7 @@ const sites = new Map([
 	['ona', 'vilnius'],
 	['jonas', 'kaunas']
 ]);
-const mapping: NameMapping = {
-	topicOfQueue: (queue) => topics.get(queue) ?? queue,
-	canonicalAgent: (agent) => aliases.get(agent) ?? agent,
-	siteOfAgent: (agent) => sites.get(agent) ?? 'unknown'
-};
+const mapping = testMapping(topics, aliases, sites);
 
 function ctx(line: number): ParseContext {
 	return { sourceId: 'test', position: `line ${line}`, mapping, timeZone: 'Europe/Vilnius' };

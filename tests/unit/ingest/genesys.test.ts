@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseGenesysDocument } from '../../../ingest/parsers/genesys.ts';
-import type { ContactRecord, NameMapping, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import type { ContactRecord, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import { testMapping } from '../../helpers/mapping.ts';
 
 const SAMPLE_CONVERSATION_ID = '1bc96a39-6725-40c4-9345-db72aa67b8c6';
 const SAMPLE_QUEUE_ID = 'a623d83c-96d7-4baa-af1f-d46ad6700d8b';
@@ -23,11 +24,7 @@ const sites = new Map([
 	['ona', 'vilnius'],
 	['jonas', 'kaunas']
 ]);
-const mapping: NameMapping = {
-	topicOfQueue: (queue) => topics.get(queue) ?? queue,
-	canonicalAgent: (agent) => aliases.get(agent) ?? agent,
-	siteOfAgent: (agent) => sites.get(agent) ?? 'unknown'
-};
+const mapping = testMapping(topics, aliases, sites);
 const ctx: ParseContext = { sourceId: 'test', position: 'document', mapping, timeZone: 'Europe/Vilnius' };
 
 /** The real samples live outside the repo, in /work/shared/samples. */

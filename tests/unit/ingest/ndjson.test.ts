@@ -6,10 +6,10 @@ import type {
 	AgentEvent,
 	CallEvent,
 	ContactRecord,
-	NameMapping,
 	ParseContext,
 	ParsedRecord
 } from '../../../ingest/types.ts';
+import { testMapping } from '../../helpers/mapping.ts';
 
 const QUEUES = new Map([
 	['pensijos', 'pensions'],
@@ -22,11 +22,7 @@ const SITES = new Map([
 	['petras', 'radviliskis'],
 	['ona', 'siauliai']
 ]);
-const mapping: NameMapping = {
-	topicOfQueue: (queue) => QUEUES.get(queue) ?? queue,
-	canonicalAgent: (agent) => ALIASES.get(agent) ?? agent,
-	siteOfAgent: (agent) => SITES.get(agent) ?? 'unknown'
-};
+const mapping = testMapping(QUEUES, ALIASES, SITES);
 const ctx: ParseContext = { sourceId: 'test', position: 'line 1', mapping, timeZone: 'Europe/Vilnius' };
 
 const fixture = (name: string) =>

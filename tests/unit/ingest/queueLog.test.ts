@@ -2,16 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseQueueLogLine } from '../../../ingest/parsers/queueLog.ts';
-import type { CallEvent, NameMapping, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import type { CallEvent, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import { testMapping } from '../../helpers/mapping.ts';
 
 const topics: Record<string, string> = { pensions: 'pensions', '500': 'pensions' };
 const aliases: Record<string, string> = { 'SIP/1001': 'Ona', 'Agent/1001': 'Ona' };
 const sites: Record<string, string> = { Ona: 'panevezys' };
-const mapping: NameMapping = {
-	topicOfQueue: (queue) => topics[queue] ?? queue,
-	canonicalAgent: (agent) => aliases[agent] ?? agent,
-	siteOfAgent: (agent) => sites[agent] ?? 'unknown'
-};
+const mapping = testMapping(topics, aliases, sites);
 const ctx: ParseContext = { sourceId: 'test', position: 'line 1', mapping, timeZone: 'Europe/Vilnius' };
 
 const parse = (line: string): ParsedRecord[] => parseQueueLogLine(line, ctx);

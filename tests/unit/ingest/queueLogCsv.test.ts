@@ -1,16 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createQueueLogCsvParser } from '../../../ingest/parsers/queueLogCsv.ts';
-import type { CallEvent, LineParser, NameMapping, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import type { CallEvent, LineParser, ParseContext, ParsedRecord } from '../../../ingest/types.ts';
+import { testMapping } from '../../helpers/mapping.ts';
 
 const topics: Record<string, string> = { pensions: 'pensions', '500': 'pensions' };
 const aliases: Record<string, string> = { 'SIP/1001': 'Ona' };
 const sites: Record<string, string> = { Ona: 'panevezys' };
-const mapping: NameMapping = {
-	topicOfQueue: (queue) => topics[queue] ?? queue,
-	canonicalAgent: (agent) => aliases[agent] ?? agent,
-	siteOfAgent: (agent) => sites[agent] ?? 'unknown'
-};
+const mapping = testMapping(topics, aliases, sites);
 const ctx: ParseContext = { sourceId: 'test', position: 'line 1', mapping, timeZone: 'Europe/Vilnius' };
 
 /** Feeds lines to one fresh parser (one source) and returns the records of each line. */
