@@ -146,6 +146,11 @@ export class SourcePipeline {
 		this.#end = resumeAt;
 	}
 
+	/** Moves the position without a record (a stream marking itself complete). */
+	markPosition(resumeAt: string): void {
+		this.#end = resumeAt;
+	}
+
 	/** Finishes calls that time alone completes (wrap-up never reported, stale calls). Live sources only. */
 	advanceClock(now: number): void {
 		this.#addContacts(this.#assembler.advance(now));

@@ -1,0 +1,2 @@
+-- Removes simulated rows (demo traffic) from contacts. Real data is never marked simulated.
+ALTER TABLE contacts DELETE WHERE simulated = 1
