@@ -40,6 +40,8 @@ export async function ingestLines(opts: {
 		n++;
 		if (n <= skip) continue;
 		pipeline.addLine(line, `${opts.label}:${n}`, `${n}`);
+		// A long backfill inside the server must not stall its requests: yield now and then.
+		if (n % 2_000 === 0) await new Promise((r) => setImmediate(r));
 		if (pipeline.full) {
 			await opts.writer.waitForRoom();
 			await pipeline.flush({ waitMs: 0 });

@@ -15,7 +15,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	migrate: () => import('./commands/migrate.ts'),
 	user: () => import('./commands/user.ts'),
 	token: () => import('./commands/token.ts'),
-	ingest: () => import('./commands/ingest.ts')
+	ingest: () => import('./commands/ingest.ts'),
+	simulate: () => import('./commands/simulate.ts')
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -8,8 +8,9 @@ export function progressBar(label: string): { update: (done: number, total: numb
 			const now = Date.now();
 			if (now - last < 100 && done < total) return;
 			last = now;
+			if (total <= 0) return void process.stderr.write(`\r${label} ${note}   `); // size unknown: a counter
 			const width = 30;
-			const frac = total > 0 ? Math.min(1, done / total) : 0;
+			const frac = Math.min(1, done / total);
 			const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
 			process.stderr.write(`\r${label} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${note}   `);
 		},

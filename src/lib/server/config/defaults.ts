@@ -73,5 +73,6 @@ export const defaultConfig: Config = {
 		spoolMaxBytes: 1024 * 1024 * 1024,
 		sources: []
 	},
-	demo: true
+	demo: true,
+	demoYears: 10
 };

@@ -107,7 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
 			spoolDir: str(env, 'INGEST_SPOOL_DIR') ?? (dataDir ? `${dataDir}/spool` : undefined),
 			sources: ingestSources(str(env, 'INGEST_SOURCE'))
 		},
-		demo: flag(env, 'CALLBOARD_DEMO')
+		demo: flag(env, 'CALLBOARD_DEMO'),
+		demoYears: int(env, 'CALLBOARD_DEMO_YEARS')
 	});
 	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
 	const result = configSchema.safeParse(merged);

@@ -93,7 +93,9 @@ export const configSchema = z.object({
 	 * Demo traffic: on an empty database the server backfills simulated history and keeps
 	 * simulated live calls flowing. Off whenever a real source is configured.
 	 */
-	demo: z.boolean()
+	demo: z.boolean(),
+	/** Years of simulated history the demo backfills. */
+	demoYears: z.number().int().min(1).max(30)
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import { getConfig } from '../../config/index.ts';
 import { serve } from '../../http/serve.ts';
 import { followSourcesPart } from '../../parts/followSources.ts';
+import { demoPart } from '../../parts/demo.ts';
 import { buildApp, buildIsStale } from '../build.ts';
 import { parse } from '../args.ts';
 
@@ -11,7 +12,7 @@ export const help = `callboard serve [--no-build]
 export async function run(argv: string[]): Promise<void> {
 	const { values } = parse(argv, { 'no-build': { type: 'boolean' } });
 	if (!values['no-build'] && buildIsStale()) buildApp(console.log);
-	const running = await serve(getConfig(), [followSourcesPart()]);
+	const running = await serve(getConfig(), [followSourcesPart(), demoPart()]);
 	const stop = async (signal: string) => {
 		console.log(`${signal}: shutting down`);
 		const hard = setTimeout(() => process.exit(1), 15_000);

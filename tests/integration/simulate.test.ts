@@ -1,0 +1,89 @@
+/**
+ * The simulator wired into the product: `callboard simulate` through the real ingest path,
+ * the server's demo traffic on an empty database, and removal of simulated data that never
+ * touches real data.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { callboard } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+import { startServer } from '../helpers/server.ts';
+import { loadConfig } from '../../src/lib/server/config/index.ts';
+import { closeStore, getStore } from '../../src/lib/server/clickhouse/client.ts';
+import { simulatedCounts } from '../../src/lib/server/simulation/history.ts';
+
+const dir = tempDir('simulate');
+afterAll(() => dir.remove());
+const sample = fileURLToPath(new URL('../../../shared/samples/asterisk/queue_log-20220801', import.meta.url));
+
+async function counts(dataDir: string) {
+	const store = await getStore(loadConfig({ DATA_DIR: dataDir }));
+	try {
+		return await simulatedCounts(store.client);
+	} finally {
+		await closeStore();
+	}
+}
+
+describe('callboard simulate', () => {
+	it('backfills a year through ingest, refuses to do it twice, and --remove deletes only simulated data', async () => {
+		const env = { DATA_DIR: join(dir.path, 'cli') };
+		const real = await callboard(['ingest', '--format', 'queue-log', sample], env).done;
+		expect(real.code, real.output).toBe(0);
+
+		const history = await callboard(['simulate', '--history', '--years', '1', '--seed', '7'], env).done;
+		expect(history.code, history.output).toBe(0);
+		const m = /simulated history: ([\d,]+) contacts/.exec(history.output);
+		const generated = Number(m![1]!.replaceAll(',', ''));
+		// About a million calls a year now, plus chat, callbacks, e-mail and e-inquiries.
+		expect(generated).toBeGreaterThan(900_000);
+		expect(generated).toBeLessThan(1_600_000);
+		expect(await counts(env.DATA_DIR)).toEqual({ simulated: generated, real: 30 });
+
+		const again = await callboard(['simulate', '--history', '--years', '1'], env).done;
+		expect(again.code).not.toBe(0);
+		expect(again.output).toMatch(/already .* simulated contacts; run "callboard simulate --remove" first/);
+
+		const removed = await callboard(['simulate', '--remove'], env).done;
+		expect(removed.code, removed.output).toBe(0);
+		expect(await counts(env.DATA_DIR)).toEqual({ simulated: 0, real: 30 });
+	}, 180_000);
+});
+
+describe('demo traffic in the server', () => {
+	it('starts on an empty database: history in the background, live calls flowing', async () => {
+		const server = await startServer({ CALLBOARD_DEMO: 'on', CALLBOARD_DEMO_YEARS: '1' });
+		try {
+			expect(server.logs()).toMatch(/demo: simulated live calls are flowing/);
+			const deadline = Date.now() + 120_000;
+			while (!/demo: history done/.test(server.logs()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+			expect(server.logs()).toMatch(/demo: history done, [\d,]+ contacts/);
+			const lastYear = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
+			const res = await fetch(`${server.url}/api/stats?from=${lastYear}&to=${lastYear.slice(0, 8)}28&channel=voice`, {
+				headers: { authorization: `Bearer ${server.adminToken}` }
+			});
+			const stats = (await res.json()) as { total: { offered: number; answered: number } };
+			expect(stats.total.offered).toBeGreaterThan(0);
+		} finally {
+			await server.stop();
+		}
+	}, 180_000);
+
+	it('stays off when real data is present', async () => {
+		const dataDir = join(dir.path, 'with-real');
+		const real = await callboard(['ingest', '--format', 'queue-log', sample], { DATA_DIR: dataDir }).done;
+		expect(real.code, real.output).toBe(0);
+		const server = await startServer({ CALLBOARD_DEMO: 'on' }, { dataDir });
+		try {
+			await new Promise((r) => setTimeout(r, 500));
+			expect(server.logs()).toMatch(/demo: real data is present; no simulated traffic/);
+			expect(await (async () => {
+				await server.kill();
+				return counts(dataDir);
+			})()).toEqual({ simulated: 0, real: 30 });
+		} finally {
+			await server.stop();
+		}
+	}, 120_000);
+});
