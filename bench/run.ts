@@ -2,7 +2,8 @@
  * npm run bench: ingest throughput for every input format end to end (parse, validate,
  * assemble, spool, insert, checkpoint) on this machine, next to the engine's own load of the
  * same canonical events (INSERT … SELECT FROM file()) in the same run, and the
- * flush-to-queryable latency of a followed log at 1,000 events/s. Medians of repeated runs;
+ * flush-to-queryable latency of a followed log at 1,000 events/s, and the ten-year simulated
+ * history backfill (BENCH_HISTORY_YEARS, 0 to skip). Medians of repeated runs;
  * the machine's noise is real, compare ratios within one run rather than figures across runs.
  */
 import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { followFile } from '../ingest/sources/followSource.ts';
 import { SourcePipeline } from '../ingest/pipeline.ts';
 import type { FormatName } from '../ingest/types.ts';
 import { cdrCsv, genesys, ndjson, queueLog, queueLogCsv, type Dataset } from './datasets.ts';
+import { backfillHistory, historyRange } from '../src/lib/server/simulation/history.ts';
 
 const RUNS = 3;
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
@@ -132,9 +134,25 @@ for (const format of FORMATS) {
 	const rate = median(await ingestRate(format, makers[format], calls));
 	console.log(`${format.padEnd(15)} ${fmt(rate).padStart(9)}   ${(rate / engine).toFixed(2).padStart(6)}×`);
 }
+/** Ten years of simulated history through the real ingest path (issue target: under 3 minutes). */
+async function historyBackfill(years: number): Promise<{ contacts: number; seconds: number }> {
+	const writer = new IngestWriter(db, new Spool(join(dir, 'spool-history'), 1 << 30), () => {}, { fromFiles: true });
+	const started = performance.now();
+	const result = await backfillHistory({ db, writer, config, range: historyRange(config, years, 42) });
+	await writer.stop();
+	return { contacts: result.accepted, seconds: (performance.now() - started) / 1000 };
+}
+
 const lat = await followLatency(1_000, 10);
 console.log(`\nflush-to-queryable latency, followed log at 1,000 events/s for 10 s (target p99 ≤ 300 ms):`);
 console.log(`  p50 ${pct(lat, 50).toFixed(0)} ms   p95 ${pct(lat, 95).toFixed(0)} ms   p99 ${pct(lat, 99).toFixed(0)} ms   max ${Math.max(...lat).toFixed(0)} ms`);
+
+const years = Number(process.env.BENCH_HISTORY_YEARS ?? 10);
+if (years > 0) {
+	const h = await historyBackfill(years);
+	console.log(`\nsimulated history, ${years} years through ingest (target: under 3 minutes):`);
+	console.log(`  ${fmt(h.contacts)} contacts in ${h.seconds.toFixed(0)} s (${fmt(h.contacts / h.seconds)} contacts/s)`);
+}
 
 await closeStore();
 rmSync(dir, { recursive: true, force: true });

@@ -5,14 +5,18 @@ import { demoPart } from '../../parts/demo.ts';
 import { buildApp, buildIsStale } from '../build.ts';
 import { parse } from '../args.ts';
 
-export const help = `callboard serve [--no-build]
+export const help = `callboard serve [--no-build] [--no-demo]
   Starts the web server on PORT (default 3000), migrating ClickHouse first.
-  Builds the web app when the build is missing or older than the sources.`;
+  Builds the web app when the build is missing or older than the sources.
+  On an empty database it backfills simulated history and keeps simulated live calls
+  flowing, unless --no-demo, CALLBOARD_DEMO=off or a real source (INGEST_SOURCE) is set.`;
 
 export async function run(argv: string[]): Promise<void> {
-	const { values } = parse(argv, { 'no-build': { type: 'boolean' } });
+	const { values } = parse(argv, { 'no-build': { type: 'boolean' }, 'no-demo': { type: 'boolean' } });
 	if (!values['no-build'] && buildIsStale()) buildApp(console.log);
-	const running = await serve(getConfig(), [followSourcesPart(), demoPart()]);
+	const config = getConfig();
+	if (values['no-demo']) config.demo = false;
+	const running = await serve(config, [followSourcesPart(), demoPart()]);
 	const stop = async (signal: string) => {
 		console.log(`${signal}: shutting down`);
 		const hard = setTimeout(() => process.exit(1), 15_000);
