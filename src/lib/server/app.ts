@@ -11,6 +11,7 @@ import { migrate } from './clickhouse/migrate.ts';
 import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
+import { LiveHub } from './live/hub.ts';
 
 export type App = {
 	config: Config;
@@ -20,6 +21,8 @@ export type App = {
 	sessionKey: string;
 	/** The ingest worker hosted by this process (API bodies, spool replay). */
 	ingest: IngestService;
+	/** Live state for screens: computed once per tick, sent to every subscriber. */
+	live: LiveHub;
 	startedAt: number;
 };
 
@@ -40,7 +43,9 @@ async function start(opts: StartOptions): Promise<App> {
 		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));
 	startDefaultMetrics();
 	const ingest = new IngestService(store.client, config, log);
-	return { config, store, access, sessionKey, ingest, startedAt: Date.now() };
+	const live = new LiveHub(store.client, config);
+	live.start();
+	return { config, store, access, sessionKey, ingest, live, startedAt: Date.now() };
 }
 
 /** The process's application, started on first call (migrations included). */

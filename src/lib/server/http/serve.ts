@@ -12,6 +12,7 @@ import { getApp, type App } from '../app.ts';
 import { closeStore } from '../clickhouse/client.ts';
 import { projectRoot } from '../clickhouse/paths.ts';
 import { announceFirstAdminLink } from '../auth/firstAdmin.ts';
+import { liveUpgradeHandler } from '../live/upgrade.ts';
 import type { Config } from '../config/schema.ts';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -47,6 +48,7 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 			res.end('Not found');
 		});
 	});
+	server.on('upgrade', liveUpgradeHandler(() => getApp()));
 	for (const part of parts) await part.start(app, server);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -63,6 +65,7 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 	const close = () =>
 		(closing ??= (async () => {
 			for (const part of [...parts].reverse()) await part.stop();
+			await app.live.stop();
 			await app.ingest.stop();
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());

@@ -1,0 +1,82 @@
+/**
+ * What the live WebSocket (/live) and GET /api/live send. Shared by the server, the
+ * wallboard and the dashboard. The server computes one LiveState per tick for the whole
+ * centre and derives one view per site from it; every subscriber of a view gets the same
+ * bytes.
+ *
+ * Messages (JSON text frames, server → client):
+ *   { "type": "snapshot", "seq": N, "state": LiveState }   once, on connect
+ *   { "type": "update",   "seq": N, "state": LiveState }   every tick (about once a second)
+ * `seq` grows by one per tick; a client that sees a gap simply takes the newer state.
+ * A client that hears nothing for STALE_AFTER_MS shows its last values as stale and
+ * reconnects with backoff; it never shows a false 0.
+ */
+import type { PeriodMetrics } from '../metrics/definitions.ts';
+
+export const STALE_AFTER_MS = 5_000;
+
+/** Per topic, now (voice): the queue as callers experience it. */
+export type LiveTopic = {
+	topic: string;
+	/** Callers waiting in the queue now. */
+	waiting: number;
+	/** When the longest-waiting caller entered the queue (epoch ms); null if nobody waits. Screens tick from it. */
+	oldestQueuedAt: number | null;
+	/** Estimated wait for a caller arriving now, seconds (the announced estimator); null if unknown. */
+	estimatedWaitS: number | null;
+	/** Logged-in consultants serving this topic who are available now. */
+	agentsAvailable: number;
+	/** Logged-in consultants serving this topic (any state but logged out). */
+	agentsServing: number;
+};
+
+/** Per site, now: consultants by state, and today's share of the centre's answered calls. */
+export type LiveSite = {
+	site: string;
+	loggedIn: number;
+	available: number;
+	onCall: number;
+	wrapUp: number;
+	notReady: number;
+	/** not_ready consultants by reason ("break", "training", …). */
+	notReadyReasons: Record<string, number>;
+	answeredToday: number;
+	/** answeredToday ÷ the centre's answered calls today, 0..1. */
+	shareOfLoad: number | null;
+	/** (on call + wrap-up) ÷ logged in, now, 0..1. */
+	occupancy: number | null;
+};
+
+export type PeriodBlock = {
+	total: PeriodMetrics;
+	byTopic: Record<string, PeriodMetrics>;
+	bySite: Record<string, PeriodMetrics>;
+};
+
+export type Backlogs = {
+	/** Callback requests not yet called back. */
+	callbacksWaiting: number;
+	/** …of which due by the close of the next working day. */
+	callbacksDueNextWorkingDay: number;
+	/** Callbacks past their due time. */
+	callbacksOverdue: number;
+	/** Open e-inquiries by age in working days: [0–5], [6–10], [11–15], [16–20], over 20 (overdue). */
+	eInquiriesByAge: { label: '0-5' | '6-10' | '11-15' | '16-20' | 'overdue'; count: number }[];
+};
+
+export type LiveState = {
+	/** When the figures were read (epoch ms); screens show it as "as of". */
+	asOf: number;
+	/** The centre's date (YYYY-MM-DD, Europe/Vilnius) "today" refers to. */
+	today: string;
+	timeZone: string;
+	/** Present when the view is limited to one site. */
+	site: string | null;
+	topics: LiveTopic[];
+	sites: LiveSite[];
+	/** The centre's day so far, and rolling windows ending now (voice). */
+	periods: { today: PeriodBlock; last15m: PeriodBlock; last60m: PeriodBlock };
+	backlogs: Backlogs;
+};
+
+export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

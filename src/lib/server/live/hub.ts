@@ -1,0 +1,144 @@
+/**
+ * Compute once, send to all. Each tick reads the live state with a fixed number of queries,
+ * derives one view per site, serializes each view once, and sends the same bytes to every
+ * subscriber of that view. A snapshot goes out on connect, then updates with a sequence
+ * number. Ping/pong drops dead sockets (TVs on flaky networks); a client whose socket buffer
+ * is still full skips frames it would only read late, so a slow screen never grows the
+ * server's memory.
+ */
+import type { WebSocket } from 'ws';
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '../config/schema.ts';
+import type { LiveState } from '../../live/protocol.ts';
+import { readLiveState, siteView } from './liveState.ts';
+import { counter, gauge, histogram } from '../observability/metrics.ts';
+
+/** A client with this much unsent data skips the next frame. */
+const SLOW_CLIENT_BYTES = 256 * 1024;
+const PING_MS = 15_000;
+
+type Subscriber = { ws: WebSocket; view: string; alive: boolean };
+
+const metrics = {
+	clients: gauge('callboard_live_clients', 'Connected live screens'),
+	ticks: counter('callboard_live_ticks_total', 'Live state computations'),
+	queries: counter('callboard_live_queries_total', 'ClickHouse queries made by the live hub'),
+	skipped: counter('callboard_live_frames_skipped_total', 'Frames not sent to slow clients'),
+	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
+};
+
+/** Queries one tick makes (readLiveState): queue, consultants, today, rolling windows, backlogs. */
+export const QUERIES_PER_TICK = 5;
+
+export class LiveHub {
+	readonly #db: ClickHouseClient;
+	readonly #config: Config;
+	readonly #intervalMs: number;
+	readonly #subs = new Set<Subscriber>();
+	#seq = 0;
+	#state: LiveState | null = null;
+	/** The latest serialized state per view (JSON of LiveState). */
+	#frames = new Map<string, string>();
+	#timer: NodeJS.Timeout | null = null;
+	#pinger: NodeJS.Timeout | null = null;
+	#ticking: Promise<void> | null = null;
+	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
+	ticks = 0;
+
+	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
+		this.#db = db;
+		this.#config = config;
+		this.#intervalMs = intervalMs;
+	}
+
+	get clients(): number {
+		return this.#subs.size;
+	}
+
+	start(): void {
+		// Nobody watching, nothing to compute: GET /api/live computes on demand.
+		this.#timer ??= setInterval(() => void (this.#subs.size > 0 && this.tick()), this.#intervalMs);
+		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
+	}
+
+	async stop(): Promise<void> {
+		if (this.#timer) clearInterval(this.#timer);
+		if (this.#pinger) clearInterval(this.#pinger);
+		this.#timer = this.#pinger = null;
+		await this.#ticking;
+		for (const s of this.#subs) s.ws.close(1001, 'server shutting down');
+		this.#subs.clear();
+	}
+
+	/** The current state of a view (for GET /api/live), computed now if older than a tick. */
+	async current(view: string): Promise<LiveState> {
+		if (!this.#state || Date.now() - this.#state.asOf > this.#intervalMs) await this.tick();
+		return view === 'all' ? this.#state! : siteView(this.#state!, view);
+	}
+
+	/** One computation for everybody; overlapping calls share it. */
+	tick(): Promise<void> {
+		this.#ticking ??= this.#compute().finally(() => (this.#ticking = null));
+		return this.#ticking;
+	}
+
+	async #compute(): Promise<void> {
+		const started = performance.now();
+		let state: LiveState;
+		try {
+			state = await readLiveState(this.#db, this.#config);
+		} catch (e) {
+			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
+			console.error(`live: reading the live state failed: ${(e as Error).message}`);
+			return;
+		}
+		this.ticks++;
+		metrics.ticks.inc();
+		metrics.queries.inc(QUERIES_PER_TICK);
+		this.#state = state;
+		this.#seq++;
+		const frames = new Map<string, string>([['all', JSON.stringify(state)]]);
+		for (const s of this.#config.sites) frames.set(s.id, JSON.stringify(siteView(state, s.id)));
+		this.#frames = frames;
+		const messages = new Map<string, string>();
+		for (const [view, json] of frames) messages.set(view, `{"type":"update","seq":${this.#seq},"state":${json}}`);
+		for (const sub of this.#subs) {
+			if (sub.ws.readyState !== sub.ws.OPEN) continue;
+			if (sub.ws.bufferedAmount > SLOW_CLIENT_BYTES) {
+				metrics.skipped.inc();
+				continue;
+			}
+			sub.ws.send(messages.get(sub.view)!);
+		}
+		metrics.tickSeconds.observe((performance.now() - started) / 1000);
+	}
+
+	/** Adds a screen: it gets the latest snapshot at once, then every update. */
+	async subscribe(ws: WebSocket, view: string): Promise<void> {
+		const sub: Subscriber = { ws, view, alive: true };
+		ws.on('pong', () => (sub.alive = true));
+		ws.on('close', () => {
+			this.#subs.delete(sub);
+			metrics.clients.set(this.#subs.size);
+		});
+		ws.on('error', () => ws.terminate());
+		if (!this.#frames.has(view)) await this.tick();
+		if (ws.readyState !== ws.OPEN) return;
+		// The snapshot first, then the screen joins the updates (a tick cannot overtake it).
+		const json = this.#frames.get(view);
+		if (json) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${json}}`);
+		this.#subs.add(sub);
+		metrics.clients.set(this.#subs.size);
+	}
+
+	#ping(): void {
+		for (const sub of this.#subs) {
+			if (!sub.alive) {
+				sub.ws.terminate();
+				continue;
+			}
+			sub.alive = false;
+			sub.ws.ping();
+		}
+	}
+}

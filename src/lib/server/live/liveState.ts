@@ -1,0 +1,162 @@
+/**
+ * Reads the centre's live state: a fixed set of queries per call, whatever the number of
+ * screens (queue now, consultants now, today from the rollup, rolling 15/60 minutes,
+ * backlogs). Views per site are derived from it in memory.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '../config/schema.ts';
+import { queryRows } from '../clickhouse/sql.ts';
+import { WorkingCalendar } from '../calendar/workingDays.ts';
+import { computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
+import { localDateRange } from '../stats/periodRange.ts';
+import { periodStats } from '../stats/periodStats.ts';
+import type { Backlogs, LiveSite, LiveState, LiveTopic, PeriodBlock } from '../../live/protocol.ts';
+
+/** Callers waiting longer than this are not "waiting" any more: a lost exit event, a PBX restart. */
+const QUEUE_HORIZON_MS = 4 * 3600_000;
+/** Consultant states older than this are ignored (a logged-in agent reports at least daily). */
+const AGENT_HORIZON_MS = 24 * 3600_000;
+/** Open callbacks and e-inquiries are looked for this far back (20 working days and more). */
+const BACKLOG_HORIZON_MS = 60 * 86_400_000;
+
+type AgentRow = { site: string; state: string; reason: string; topics: string[]; agents: number };
+type RollingRow = PeriodSums & { win: number; topic_key: string; site_key: string; all_topics: number; all_sites: number };
+
+export async function readLiveState(db: ClickHouseClient, config: Config, now = Date.now()): Promise<LiveState> {
+	const calendar = new WorkingCalendar(config);
+	const today = localDateRange(null, null, config.timeZone, now);
+	const [queue, agents, todayStats, rolling, backlog] = await Promise.all([
+		queryRows<{ topic: string; waiting: number; oldest_ms: number }>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
+		queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
+		periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone),
+		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
+		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
+	]);
+	const topics = config.topics.map((t) =>
+		topicNow(t.id, queue, agents, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null)
+	);
+	const sites = sitesNow(config, agents, todayStats.bySite, todayStats.total.answered ?? 0);
+	return {
+		asOf: now,
+		today: today.fromDate,
+		timeZone: config.timeZone,
+		site: null,
+		topics,
+		sites,
+		periods: {
+			today: { total: todayStats.total, byTopic: todayStats.byTopic, bySite: todayStats.bySite },
+			last15m: rollingBlock(rolling, 15),
+			last60m: rollingBlock(rolling, 60)
+		},
+		backlogs: backlogs(backlog, calendar, config, now)
+	};
+}
+
+function topicNow(topic: string, queue: { topic: string; waiting: number; oldest_ms: number }[], agents: AgentRow[], ahtS: number | null): LiveTopic {
+	const q = queue.find((r) => r.topic === topic);
+	const serving = agents.filter((a) => a.topics.includes(topic));
+	const count = (rows: AgentRow[]) => rows.reduce((s, r) => s + r.agents, 0);
+	const agentsServing = count(serving);
+	const agentsAvailable = count(serving.filter((a) => a.state === 'available'));
+	const waiting = q?.waiting ?? 0;
+	return {
+		topic,
+		waiting,
+		oldestQueuedAt: waiting > 0 ? q!.oldest_ms : null,
+		estimatedWaitS: centreRuleEstimate(waiting, agentsServing, ahtS),
+		agentsAvailable,
+		agentsServing
+	};
+}
+
+/**
+ * The centre's current announcement rule, until the estimators of the next release: callers
+ * ahead × average handle time ÷ consultants serving the topic. AHT is the topic's over the
+ * last hour, else today's; null (unknown, shown as "—") without one or without consultants.
+ */
+function centreRuleEstimate(waiting: number, serving: number, ahtS: number | null): number | null {
+	if (serving === 0 || ahtS === null) return null;
+	return Math.round((waiting * ahtS) / serving);
+}
+
+function rollingAht(rows: RollingRow[], topic: string): number | null {
+	const r = rows.find((r) => r.win === 60 && !r.all_topics && r.topic_key === topic);
+	return r ? computePeriodMetrics(r).aht_s : null;
+}
+
+function sitesNow(config: Config, agents: AgentRow[], bySite: Record<string, ReturnType<typeof computePeriodMetrics>>, answeredTotal: number): LiveSite[] {
+	return config.sites.map((s) => {
+		const rows = agents.filter((a) => a.site === s.id);
+		const n = (state: string) => rows.filter((r) => r.state === state).reduce((sum, r) => sum + r.agents, 0);
+		const loggedIn = rows.reduce((sum, r) => sum + r.agents, 0);
+		const notReadyReasons: Record<string, number> = {};
+		for (const r of rows.filter((r) => r.state === 'not_ready')) notReadyReasons[r.reason || '—'] = (notReadyReasons[r.reason || '—'] ?? 0) + r.agents;
+		const answeredToday = bySite[s.id]?.answered ?? 0;
+		const busy = n('on_call') + n('wrap_up');
+		return {
+			site: s.id,
+			loggedIn,
+			available: n('available'),
+			onCall: n('on_call'),
+			wrapUp: n('wrap_up'),
+			notReady: n('not_ready'),
+			notReadyReasons,
+			answeredToday,
+			shareOfLoad: answeredTotal > 0 ? answeredToday / answeredTotal : null,
+			occupancy: loggedIn > 0 ? busy / loggedIn : null
+		};
+	});
+}
+
+function rollingBlock(rows: RollingRow[], win: number): PeriodBlock {
+	const block: PeriodBlock = { total: computePeriodMetrics(emptySums()), byTopic: {}, bySite: {} };
+	for (const r of rows.filter((r) => r.win === win)) {
+		const m = computePeriodMetrics(r);
+		if (r.all_topics && r.all_sites) block.total = m;
+		else if (!r.all_topics) block.byTopic[r.topic_key] = m;
+		else block.bySite[r.site_key] = m;
+	}
+	return block;
+}
+
+function backlogs(rows: { kind: string; day: string; open: number }[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
+	const today = calendar.localDate(now);
+	const nextWorking = calendar.nextWorkingDay(today);
+	const out: Backlogs = {
+		callbacksWaiting: 0,
+		callbacksDueNextWorkingDay: 0,
+		callbacksOverdue: 0,
+		eInquiriesByAge: [
+			{ label: '0-5', count: 0 },
+			{ label: '6-10', count: 0 },
+			{ label: '11-15', count: 0 },
+			{ label: '16-20', count: 0 },
+			{ label: 'overdue', count: 0 }
+		]
+	};
+	for (const r of rows) {
+		if (r.kind === 'callback') {
+			out.callbacksWaiting += r.open;
+			const dueDay = calendar.nextWorkingDay(r.day);
+			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) out.callbacksOverdue += r.open;
+			else if (dueDay <= nextWorking) out.callbacksDueNextWorkingDay += r.open;
+		} else {
+			const age = calendar.workingDaysBetween(r.day, today);
+			const i = age > config.eInquiryDeadlineWorkingDays ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
+			out.eInquiriesByAge[i]!.count += r.open;
+		}
+	}
+	return out;
+}
+
+/** The view a site-limited screen gets: its own site's consultants and figures, the centre's queues. */
+export function siteView(state: LiveState, site: string): LiveState {
+	const only = <T>(rec: Record<string, T>) => (site in rec ? { [site]: rec[site]! } : {});
+	const block = (b: PeriodBlock): PeriodBlock => ({ total: b.bySite[site] ?? computePeriodMetrics(emptySums()), byTopic: {}, bySite: only(b.bySite) });
+	return {
+		...state,
+		site,
+		sites: state.sites.filter((s) => s.site === site),
+		periods: { today: block(state.periods.today), last15m: block(state.periods.last15m), last60m: block(state.periods.last60m) }
+	};
+}

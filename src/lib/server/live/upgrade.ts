@@ -1,0 +1,48 @@
+/**
+ * The /live WebSocket endpoint, the same in production (our http server) and in Vite dev
+ * (a plugin): authenticate before the upgrade, answer 401/403 on the raw socket otherwise.
+ * A site-limited principal gets its site's view; others may ask for one with ?site=.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { App } from '../app.ts';
+import { authenticate, cookieReader } from '../auth/authenticate.ts';
+import { canRead } from '../auth/principal.ts';
+
+export const LIVE_PATH = '/live';
+
+function refuse(socket: Duplex, status: number, message: string): void {
+	const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Bad Request';
+	socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+}
+
+/** Returns an `upgrade` listener; requests for other paths are left to others (Vite's HMR). */
+export function liveUpgradeHandler(getApp: () => Promise<App>) {
+	// Compression off: the frames are small and compressing them per client costs more than it saves.
+	const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
+	return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		if (url.pathname !== LIVE_PATH) return;
+		void (async () => {
+			try {
+				const app = await getApp();
+				const { principal } = await authenticate(app, {
+					authorization: req.headers.authorization,
+					queryToken: url.searchParams.get('token'),
+					cookies: cookieReader(req.headers.cookie)
+				});
+				if (!principal) return refuse(socket, 401, 'sign in or send a token');
+				const asked = url.searchParams.get('site');
+				const view = principal.site ?? asked ?? 'all';
+				if (asked && asked !== view) return refuse(socket, 403, `this access is limited to site "${principal.site}"`);
+				if (view !== 'all' && !app.config.sites.some((s) => s.id === view)) return refuse(socket, 400, `unknown site "${view}"`);
+				if (!canRead(principal, view === 'all' ? null : view) && !(principal.site === null && principal.role !== 'ingest'))
+					return refuse(socket, 403, 'this needs a reader (supervisor, admin or wallboard)');
+				wss.handleUpgrade(req, socket, head, (ws) => void app.live.subscribe(ws, view));
+			} catch (e) {
+				refuse(socket, 503, `live view unavailable: ${(e as Error).message}`);
+			}
+		})();
+	};
+}

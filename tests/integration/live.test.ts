@@ -1,0 +1,147 @@
+/**
+ * The /live WebSocket and GET /api/live on the real server, with real sockets: auth before
+ * the upgrade, a snapshot then updates, an ingested event on screens within 2 s, site views,
+ * and the same number of ClickHouse queries per tick with 1 or 40 screens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+
+async function token(role: string, site?: string): Promise<string> {
+	const res = await fetch(`${server.url}/api/admin/tokens`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ role, site })
+	});
+	return ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	tokens.wallboard = await token('wallboard');
+	tokens.siauliai = await token('wallboard', 'siauliai');
+	tokens.ingest = await token('ingest');
+}, 90_000);
+afterAll(async () => server?.stop());
+
+const wsUrl = (query: string) => `${server.url.replace('http', 'ws')}/live?${query}`;
+
+/** Opens a socket and collects its messages. */
+function open(query: string): Promise<{ ws: WebSocket; messages: LiveMessage[]; next: (pred: (m: LiveMessage) => boolean, ms?: number) => Promise<LiveMessage> }> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(wsUrl(query));
+		const messages: LiveMessage[] = [];
+		const waiters: { pred: (m: LiveMessage) => boolean; done: (m: LiveMessage) => void }[] = [];
+		ws.on('message', (data) => {
+			const m = JSON.parse(String(data)) as LiveMessage;
+			messages.push(m);
+			for (const w of [...waiters]) if (w.pred(m)) (waiters.splice(waiters.indexOf(w), 1), w.done(m));
+		});
+		ws.once('open', () =>
+			resolve({
+				ws,
+				messages,
+				next: (pred, ms = 5_000) =>
+					new Promise((done, fail) => {
+						const hit = messages.find(pred);
+						if (hit) return done(hit);
+						const t = setTimeout(() => fail(new Error('no matching live message in time')), ms);
+						waiters.push({ pred, done: (m) => (clearTimeout(t), done(m)) });
+					})
+			})
+		);
+		ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
+		ws.once('error', reject);
+	});
+}
+
+const ingest = (lines: object[]) =>
+	fetch(`${server.url}/api/ingest?format=ndjson`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${tokens.ingest}` },
+		body: lines.map((l) => JSON.stringify(l)).join('\n')
+	});
+
+const metric = async (name: string) => {
+	const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+	return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+};
+
+describe('/live', () => {
+	it('refuses an upgrade without credentials (401) and a site token asking for another site (403)', async () => {
+		await expect(open('')).rejects.toMatchObject({ status: 401 });
+		await expect(open(`token=cb_nope`)).rejects.toMatchObject({ status: 401 });
+		await expect(open(`token=${tokens.siauliai}&site=panevezys`)).rejects.toMatchObject({ status: 403 });
+	});
+
+	it('sends a snapshot on connect, then numbered updates; an ingested call shows within 2 s', async () => {
+		const c = await open(`token=${tokens.wallboard}`);
+		const first = await c.next(() => true);
+		expect(first.type).toBe('snapshot');
+		expect(first.state.topics.map((t) => t.topic)).toEqual(['pensions', 'benefits', 'contributions', 'other']);
+		const before = first.state.topics.find((t) => t.topic === 'pensions')!.waiting;
+		const queuedAt = Date.now() - 30_000;
+		const posted = Date.now();
+		expect((await ingest([{ type: 'call.queued', ts: queuedAt, call_id: 'live-1', topic: 'pensions' }])).status).toBe(200);
+		const update = await c.next((m) => m.type === 'update' && m.state.topics.find((t) => t.topic === 'pensions')!.waiting === before + 1, 2_000);
+		expect(Date.now() - posted).toBeLessThan(2_000);
+		expect(update.state.topics.find((t) => t.topic === 'pensions')!.oldestQueuedAt).toBeLessThanOrEqual(queuedAt);
+		const seqs = c.messages.map((m) => m.seq);
+		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+		c.ws.close();
+	});
+
+	it('gives a site token the view of its site only', async () => {
+		const c = await open(`token=${tokens.siauliai}`);
+		const m = await c.next(() => true);
+		expect(m.state.site).toBe('siauliai');
+		expect(m.state.sites.map((s) => s.site)).toEqual(['siauliai']);
+		c.ws.close();
+	});
+
+	it('makes the same number of ClickHouse queries per tick for 1 screen and for 40', async () => {
+		const perTick = async (screens: number) => {
+			const sockets = await Promise.all(Array.from({ length: screens }, () => open(`token=${tokens.wallboard}`)));
+			await new Promise((r) => setTimeout(r, 1_200));
+			const [t0, q0] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			await new Promise((r) => setTimeout(r, 3_000));
+			const [t1, q1] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			for (const s of sockets) s.ws.close();
+			expect(t1 - t0).toBeGreaterThanOrEqual(2);
+			return (q1 - q0) / (t1 - t0);
+		};
+		const one = await perTick(1);
+		const forty = await perTick(40);
+		expect(one).toBe(forty);
+		expect(one).toBe(5);
+	}, 30_000);
+});
+
+describe('GET /api/live and /api/stats on ingested events', () => {
+	it('count a finished call today in both, with the same definitions', async () => {
+		const t = Date.now() - 10 * 60_000;
+		const res = await ingest([
+			{ type: 'call.queued', ts: t, call_id: 'live-2', topic: 'benefits' },
+			{ type: 'call.answered', ts: t + 20_000, call_id: 'live-2', agent: 'ona', site: 'siauliai' },
+			{ type: 'call.ended', ts: t + 200_000, call_id: 'live-2', talk_ms: 170_000, hold_ms: 10_000 },
+			{ type: 'call.wrapup_ended', ts: t + 230_000, call_id: 'live-2', wrap_ms: 30_000 }
+		]);
+		expect(await res.json()).toMatchObject({ accepted: 4, status: 'inserted' });
+		const inserted = Date.now();
+		// /api/live serves the latest tick (at most a second old, as `asOf` says): wait for one read after the insert.
+		let live: LiveState;
+		do {
+			live = (await (await fetch(`${server.url}/api/live`, { headers: { authorization: `Bearer ${tokens.wallboard}` } })).json()) as LiveState;
+			if (live.asOf < inserted) await new Promise((r) => setTimeout(r, 200));
+		} while (live.asOf < inserted);
+		const stats = (await (await fetch(`${server.url}/api/stats?channel=voice`, { headers: { authorization: `Bearer ${tokens.wallboard}` } })).json()) as { total: LiveState['periods']['today']['total'] };
+		expect(live.periods.today.total).toEqual(stats.total);
+		expect(live.periods.today.byTopic.benefits).toMatchObject({ offered: 1, answered: 1, asa_s: 20, aht_s: 210, talk_s: 170, hold_s: 10, wrap_s: 30 });
+		expect(live.periods.last15m.byTopic.benefits).toMatchObject({ offered: 1, answered: 1 });
+		expect(live.sites.find((s) => s.site === 'siauliai')).toMatchObject({ answeredToday: 1, shareOfLoad: 1 });
+	});
+});
