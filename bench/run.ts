@@ -21,6 +21,7 @@ import { SourcePipeline } from '../ingest/pipeline.ts';
 import type { FormatName } from '../ingest/types.ts';
 import { cdrCsv, genesys, ndjson, queueLog, queueLogCsv, type Dataset } from './datasets.ts';
 import { backfillHistory, historyRange } from '../src/lib/server/simulation/history.ts';
+import { benchLive } from './live.ts';
 
 const RUNS = 3;
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
@@ -156,3 +157,6 @@ if (years > 0) {
 
 await closeStore();
 rmSync(dir, { recursive: true, force: true });
+
+// A server of its own (a child process with its own data directory).
+await benchLive();

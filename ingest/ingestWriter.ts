@@ -29,6 +29,8 @@ export class IngestWriter {
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
 	readonly #via: BlockTransport;
+	/** Called after each batch lands in ClickHouse (the live hub ticks early on it). */
+	onInserted: (() => void) | null = null;
 
 	/** `fromFiles`: the engine can read the spool's files (embedded chDB on this machine). */
 	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}, opts: { fromFiles?: boolean } = {}) {
@@ -138,6 +140,7 @@ export class IngestWriter {
 			this.#done.delete(name);
 			ingestMetrics.batches.inc({ result: resolve ? 'inserted' : 'replayed' });
 			resolve?.('inserted');
+			this.onInserted?.();
 			this.#metrics();
 			if (!this.congested) for (const r of this.#roomWaiters.splice(0)) r();
 		}

@@ -45,6 +45,7 @@ async function start(opts: StartOptions): Promise<App> {
 	const ingest = new IngestService(store.client, config, log);
 	const live = new LiveHub(store.client, config);
 	live.start();
+	ingest.writer.onInserted = () => live.nudge();
 	return { config, store, access, sessionKey, ingest, live, startedAt: Date.now() };
 }
 

@@ -16,6 +16,8 @@ import { counter, gauge, histogram } from '../observability/metrics.ts';
 /** A client with this much unsent data skips the next frame. */
 const SLOW_CLIENT_BYTES = 256 * 1024;
 const PING_MS = 15_000;
+/** The shortest time between ticks that new data triggers. */
+const NUDGE_MS = 200;
 
 type Subscriber = { ws: WebSocket; view: string; alive: boolean };
 
@@ -64,7 +66,8 @@ export class LiveHub {
 	async stop(): Promise<void> {
 		if (this.#timer) clearInterval(this.#timer);
 		if (this.#pinger) clearInterval(this.#pinger);
-		this.#timer = this.#pinger = null;
+		if (this.#nudgeTimer) clearTimeout(this.#nudgeTimer);
+		this.#timer = this.#pinger = this.#nudgeTimer = null;
 		await this.#ticking;
 		for (const s of this.#subs) s.ws.close(1001, 'server shutting down');
 		this.#subs.clear();
@@ -74,6 +77,23 @@ export class LiveHub {
 	async current(view: string): Promise<LiveState> {
 		if (!this.#state || Date.now() - this.#state.asOf > this.#intervalMs) await this.tick();
 		return view === 'all' ? this.#state! : siteView(this.#state!, view);
+	}
+
+	#lastNudge = 0;
+	#nudgeTimer: NodeJS.Timeout | null = null;
+
+	/**
+	 * New data landed: tick now rather than at the next interval, so an event reaches screens
+	 * in a fraction of a second. At most one nudged tick per NUDGE_MS, whatever the ingest rate.
+	 */
+	nudge(): void {
+		if (this.#subs.size === 0 || this.#nudgeTimer) return;
+		const wait = Math.max(0, this.#lastNudge + NUDGE_MS - Date.now());
+		this.#nudgeTimer = setTimeout(() => {
+			this.#nudgeTimer = null;
+			this.#lastNudge = Date.now();
+			void this.tick();
+		}, wait);
 	}
 
 	/** One computation for everybody; overlapping calls share it. */
