@@ -1,0 +1,88 @@
+/**
+ * Wallboard texts in Lithuanian (default) and English, kept apart from messages.ts so the
+ * wallboard can grow without touching the shared table. Same rule: a key missing in either
+ * language is a type error.
+ */
+import type { Lang } from './pick.ts';
+
+const lt = {
+	'wb.title': 'Skambučių centro ekranas',
+	'wb.centre': 'Visas centras',
+	'wb.asOf': 'duomenys',
+	'wb.noData': 'Laukiama pirmųjų duomenų…',
+	'wb.staleSince': 'Duomenys pasenę nuo',
+	'wb.connecting': 'Jungiamasi…',
+	'wb.reconnecting': 'Ryšys nutrūko, jungiamasi iš naujo',
+	'wb.live': 'Tiesiogiai',
+	'wb.waiting': 'Laukia eilėje',
+	'wb.longestWait': 'Ilgiausiai laukia',
+	'wb.slToday': 'Aptarnavimo lygis šiandien',
+	'wb.slTarget': 'tikslas {goal} per {target} s',
+	'wb.asa': 'Vid. atsiliepimo laikas (ASA)',
+	'wb.avgWait': 'Visų skambinusiųjų vid. laukimas',
+	'wb.abandonRate': 'Nesulaukusių dalis',
+	'wb.agents': 'Laisvi / prisijungę konsultantai',
+	'wb.today': 'šiandien',
+	'wb.targetMax': 'tikslas ≤ {value}',
+	'wb.targetMin': 'tikslas ≥ {value}',
+	'wb.siteAgents': 'Konsultantai',
+	'wb.available': 'Laisvi',
+	'wb.onCall': 'Kalba',
+	'wb.wrapUp': 'Papildomas darbas',
+	'wb.notReady': 'Neparengti',
+	'wb.loggedIn': 'Prisijungę',
+	'wb.answeredToday': 'Atsiliepta šiandien',
+	'wb.shareOfLoad': 'centro skambučių dalis',
+	'wb.occupancy': 'Užimtumas dabar',
+	'wb.level.ok': 'Gerai',
+	'wb.level.warn': 'Dėmesio',
+	'wb.level.alarm': 'Pavojus',
+	'wb.level.none': 'Nėra duomenų'
+} as const;
+
+export type WallboardKey = keyof typeof lt;
+
+const en: Record<WallboardKey, string> = {
+	'wb.title': 'Contact centre wallboard',
+	'wb.centre': 'Whole centre',
+	'wb.asOf': 'as of',
+	'wb.noData': 'Waiting for the first figures…',
+	'wb.staleSince': 'Figures stale since',
+	'wb.connecting': 'Connecting…',
+	'wb.reconnecting': 'Connection lost, reconnecting',
+	'wb.live': 'Live',
+	'wb.waiting': 'Calls waiting',
+	'wb.longestWait': 'Longest wait',
+	'wb.slToday': 'Service level today',
+	'wb.slTarget': 'goal {goal} within {target} s',
+	'wb.asa': 'Average speed of answer',
+	'wb.avgWait': 'Average wait, all callers',
+	'wb.abandonRate': 'Abandon rate',
+	'wb.agents': 'Consultants available / logged in',
+	'wb.today': 'today',
+	'wb.targetMax': 'target ≤ {value}',
+	'wb.targetMin': 'target ≥ {value}',
+	'wb.siteAgents': 'Consultants',
+	'wb.available': 'Available',
+	'wb.onCall': 'On call',
+	'wb.wrapUp': 'Wrap-up',
+	'wb.notReady': 'Not ready',
+	'wb.loggedIn': 'Logged in',
+	'wb.answeredToday': 'Answered today',
+	'wb.shareOfLoad': "of the centre's calls",
+	'wb.occupancy': 'Occupancy now',
+	'wb.level.ok': 'OK',
+	'wb.level.warn': 'Warning',
+	'wb.level.alarm': 'Alarm',
+	'wb.level.none': 'No data'
+};
+
+/** `t('wb.slTarget', { goal: '80 %', target: 60 })` fills `{name}` placeholders. */
+export function wallboardTranslator(lang: Lang): (key: WallboardKey, vars?: Record<string, string | number>) => string {
+	const table: Record<WallboardKey, string> = lang === 'en' ? en : lt;
+	return (key, vars) => {
+		let text = table[key];
+		if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
+		return text;
+	};
+}

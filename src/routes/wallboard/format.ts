@@ -1,0 +1,37 @@
+/** Figures as the wallboard writes them. null is "—": a missing figure is never shown as 0. */
+import type { Lang } from '$lib/i18n/pick.ts';
+
+export const DASH = '—';
+
+export const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'lt-LT');
+
+export function count(n: number | null | undefined): string {
+	return n == null || !Number.isFinite(n) ? DASH : String(Math.round(n));
+}
+
+/** Seconds as m:ss (or h:mm:ss past an hour). */
+export function duration(seconds: number | null | undefined): string {
+	if (seconds == null || !Number.isFinite(seconds)) return DASH;
+	const s = Math.max(0, Math.floor(seconds));
+	const h = Math.floor(s / 3600);
+	const m = Math.floor((s % 3600) / 60);
+	const ss = String(s % 60).padStart(2, '0');
+	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function percent(share: number | null | undefined, lang: Lang): string {
+	if (share == null || !Number.isFinite(share)) return DASH;
+	return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** HH:MM:SS in the centre's zone, in the UI language. */
+export function clock(epochMs: number | null | undefined, lang: Lang, timeZone: string): string {
+	if (epochMs == null || !Number.isFinite(epochMs)) return DASH;
+	return new Intl.DateTimeFormat(locale(lang), {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23'
+	}).format(epochMs);
+}

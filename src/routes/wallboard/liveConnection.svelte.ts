@@ -1,0 +1,135 @@
+/**
+ * The wallboard's connection to `/live`: keeps the last good LiveState, marks it stale when
+ * the server goes quiet, and reconnects by itself with capped exponential backoff and jitter.
+ * A TV runs this all day unattended, so nothing here ever needs a reload or a click.
+ */
+import { STALE_AFTER_MS, type LiveMessage, type LiveState } from '$lib/live/protocol.ts';
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
+
+/** Backoff before reconnect attempt `n` (0-based): 1 s doubling to 30 s, each drawn from [50 %, 100 %]. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+	const cap = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 10));
+	return Math.round(cap * (0.5 + 0.5 * random()));
+}
+
+export class LiveConnection {
+	/** Where the socket is: connecting for the first time, open, or waiting to reconnect after a drop. */
+	status = $state<LiveStatus>('connecting');
+	/** The last good state received; null until the first one (screens then show "—", never 0). */
+	state = $state<LiveState | null>(null);
+	/** True when the shown state is no longer live (socket dropped or silent for STALE_AFTER_MS). */
+	stale = $state(false);
+	/** When the shown state was last confirmed live (client clock, epoch ms); null before the first. */
+	lastHeardAt = $state<number | null>(null);
+	/** Server clock minus client clock (ms), from the last message; wait timers tick on server time. */
+	clockOffsetMs = $state(0);
+
+	#url = '';
+	#socket: WebSocket | null = null;
+	#attempt = 0;
+	#lastSeq = -1;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#watchdog: ReturnType<typeof setInterval> | null = null;
+	#closed = false;
+	/** Last sign of life on the current socket: opened or a message (client clock). */
+	#aliveAt = 0;
+
+	/** The /live address on this page's origin, passing the page's `?token=` along. */
+	static urlFor(location: Location, site: string | null): string {
+		const ws = new URL('/live', location.href);
+		ws.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		const token = new URL(location.href).searchParams.get('token');
+		if (token) ws.searchParams.set('token', token);
+		if (site) ws.searchParams.set('site', site);
+		return ws.toString();
+	}
+
+	/** Connects to `url` (the full ws(s):// address of /live, query included) and keeps connected. */
+	start(url: string): void {
+		this.#url = url;
+		this.#closed = false;
+		this.#open();
+		this.#watchdog = setInterval(() => this.#checkSilence(), 1_000);
+	}
+
+	stop(): void {
+		this.#closed = true;
+		if (this.#retryTimer) clearTimeout(this.#retryTimer);
+		if (this.#watchdog) clearInterval(this.#watchdog);
+		this.#socket?.close();
+		this.#socket = null;
+	}
+
+	#open(): void {
+		this.#retryTimer = null;
+		let socket: WebSocket;
+		try {
+			socket = new WebSocket(this.#url);
+		} catch {
+			this.#scheduleReconnect();
+			return;
+		}
+		this.#socket = socket;
+		this.#aliveAt = Date.now();
+		socket.onopen = () => {
+			if (this.#socket === socket) this.status = 'open';
+		};
+		socket.onmessage = (event) => {
+			if (this.#socket === socket && typeof event.data === 'string') this.#receive(event.data);
+		};
+		socket.onclose = () => {
+			if (this.#socket !== socket) return;
+			this.#socket = null;
+			this.#markStale();
+			this.#scheduleReconnect();
+		};
+		// An error is always followed by close; nothing to do here.
+		socket.onerror = () => {};
+	}
+
+	#receive(text: string): void {
+		let message: LiveMessage;
+		try {
+			message = JSON.parse(text) as LiveMessage;
+		} catch {
+			return;
+		}
+		if (!message || typeof message !== 'object' || !message.state || typeof message.seq !== 'number') return;
+		// A snapshot starts a new sequence (a restarted server counts from scratch); an update
+		// older than what we show is late and dropped; a gap just means we take the newer state.
+		if (message.type !== 'snapshot' && message.seq <= this.#lastSeq) return;
+		this.#lastSeq = message.seq;
+		const now = Date.now();
+		this.state = message.state;
+		this.clockOffsetMs = message.state.asOf - now;
+		this.lastHeardAt = now;
+		this.#aliveAt = now;
+		this.stale = false;
+		this.status = 'open';
+		this.#attempt = 0;
+	}
+
+	#markStale(): void {
+		if (this.state !== null) this.stale = true;
+	}
+
+	#checkSilence(): void {
+		if (this.#socket === null) return;
+		if (Date.now() - this.#aliveAt > STALE_AFTER_MS) {
+			// Silent, or stuck connecting (a half-dead network path): show stale and start afresh.
+			this.#markStale();
+			const socket = this.#socket;
+			this.#socket = null;
+			socket.close();
+			this.#scheduleReconnect();
+		}
+	}
+
+	#scheduleReconnect(): void {
+		if (this.#closed || this.#retryTimer) return;
+		this.status = 'reconnecting';
+		const delay = backoffMs(this.#attempt++);
+		this.#retryTimer = setTimeout(() => this.#open(), delay);
+	}
+}

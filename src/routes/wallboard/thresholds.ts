@@ -1,0 +1,60 @@
+/**
+ * When a wallboard figure turns from ok to warning to alarm. Pure data and functions, shared
+ * by the server load (which sends the thresholds) and the tiles (which judge each figure).
+ * Service-level goals and targets come from each topic in the config; the rest are defaults
+ * here until the config carries a `wallboard.thresholds` block.
+ */
+export type Level = 'ok' | 'warn' | 'alarm' | 'none';
+
+/** A figure where more is worse: warn at or above `warn`, alarm at or above `alarm`. */
+export type Upper = { warn: number; alarm: number };
+
+export type Thresholds = {
+	/** Callers waiting in one topic's queue. */
+	waiting: Upper;
+	/** Longest wait as a multiple of the topic's service-level target (1 = the target itself). */
+	longestWaitFactor: Upper;
+	/** Service level below goal by up to this much (0..1) is a warning; further below is an alarm. */
+	serviceLevelMargin: number;
+	asaS: Upper;
+	avgWaitS: Upper;
+	abandonRate: Upper;
+	/** Consultants available now: at or below `warn` is a warning, at or below `alarm` an alarm. */
+	available: { warn: number; alarm: number };
+};
+
+// 60 s is the Fund's default answer target, so ASA warns at half of it and alarms at it;
+// 5 % abandons is the usual public-sector ceiling, 10 % is twice that.
+export const defaultThresholds: Thresholds = {
+	waiting: { warn: 5, alarm: 15 },
+	longestWaitFactor: { warn: 1, alarm: 2 },
+	serviceLevelMargin: 0.1,
+	asaS: { warn: 30, alarm: 60 },
+	avgWaitS: { warn: 45, alarm: 90 },
+	abandonRate: { warn: 0.05, alarm: 0.1 },
+	available: { warn: 1, alarm: 0 }
+};
+
+/** More is worse. null (nothing to measure) is "none", never ok. */
+export function upperLevel(value: number | null | undefined, t: Upper): Level {
+	if (value == null || !Number.isFinite(value)) return 'none';
+	return value >= t.alarm ? 'alarm' : value >= t.warn ? 'warn' : 'ok';
+}
+
+/** Less is worse (available consultants). */
+export function lowerLevel(value: number | null | undefined, t: { warn: number; alarm: number }): Level {
+	if (value == null || !Number.isFinite(value)) return 'none';
+	return value <= t.alarm ? 'alarm' : value <= t.warn ? 'warn' : 'ok';
+}
+
+export function serviceLevelLevel(value: number | null | undefined, goal: number, margin: number): Level {
+	if (value == null || !Number.isFinite(value)) return 'none';
+	return value >= goal ? 'ok' : value >= goal - margin ? 'warn' : 'alarm';
+}
+
+const rank: Record<Level, number> = { none: 0, ok: 1, warn: 2, alarm: 3 };
+
+/** The worst of several levels: a tile takes the colour of its worst figure. */
+export function worst(...levels: Level[]): Level {
+	return levels.reduce<Level>((a, b) => (rank[b] > rank[a] ? b : a), 'none');
+}

@@ -1,0 +1,148 @@
+/**
+ * The wallboard in real Chromium against the real built server: readable figures, an
+ * ingested call on the screen within 2 s, stale-then-recovered across a server restart
+ * without a reload, and a site token kept to its own site.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const tokens: Record<string, string> = {};
+
+async function createToken(role: string, site?: string): Promise<string> {
+	const res = await fetch(`${server.url}/api/admin/tokens`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ role, site, name: `browser ${role}` })
+	});
+	expect(res.status).toBe(201);
+	return ((await res.json()) as { token: string }).token;
+}
+
+const ingest = (lines: object[]) =>
+	fetch(`${server.url}/api/ingest?format=ndjson`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${tokens.ingest}` },
+		body: lines.map((l) => JSON.stringify(l)).join('\n') + '\n'
+	});
+
+async function openBoard(path: string): Promise<Page> {
+	// A Lithuanian TV: the server picks the language from Accept-Language when no cookie says otherwise.
+	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'lt-LT' });
+	const res = await page.goto(`${server.url}${path}`);
+	expect(res?.status(), path).toBe(200);
+	return page;
+}
+
+const waitingOf = (page: Page, topic: string) => page.getByTestId(`waiting-${topic}`).innerText();
+
+beforeAll(async () => {
+	mkdirSync('test-results', { recursive: true });
+	browser = await launchBrowser();
+	server = await startServer();
+	tokens.wallboard = await createToken('wallboard');
+	tokens.siauliai = await createToken('wallboard', 'siauliai');
+	tokens.ingest = await createToken('ingest');
+}, 120_000);
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('wallboard in Chromium', () => {
+	it('renders eight tiles with large figures, targets and an "as of" time', async () => {
+		const page = await openBoard(`/wallboard?token=${tokens.wallboard}`);
+		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+		await expect.poll(() => waitingOf(page, 'pensions'), { timeout: 10_000 }).toMatch(/^\d+$/);
+		expect(await page.locator('[data-testid^="tile-"]:not([data-testid$="-level"])').count()).toBe(8);
+		const fontPx = await page.getByTestId('waiting-pensions').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(fontPx).toBeGreaterThanOrEqual(100);
+		for (const id of ['asa', 'avg-wait', 'abandon', 'agents', 'longest-pensions', 'sl-pensions']) {
+			const px = await page.getByTestId(id).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+			expect(px, id).toBeGreaterThanOrEqual(60);
+		}
+		// Lithuanian by default: "duomenys HH:MM:SS", and each tile says its level in words.
+		expect(await page.getByTestId('asof').innerText()).toMatch(/^duomenys \d{2}:\d{2}:\d{2}$/);
+		expect(await page.getByTestId('tile-pensions-level').innerText()).toMatch(/Gerai|Dėmesio|Pavojus|Nėra duomenų/);
+		expect(await page.getByTestId('tile-pensions').innerText()).toMatch(/tikslas/);
+		await page.screenshot({ path: 'test-results/wallboard.png' });
+		await page.close();
+	});
+
+	it('shows a queued call on the pensions tile within 2 s of ingest', async () => {
+		const page = await openBoard(`/wallboard?token=${tokens.wallboard}`);
+		await expect.poll(() => waitingOf(page, 'pensions'), { timeout: 10_000 }).toMatch(/^\d+$/);
+		const before = Number(await waitingOf(page, 'pensions'));
+		const res = await ingest([{ type: 'call.queued', ts: Date.now(), call_id: `wb-${Date.now()}`, topic: 'pensions' }]);
+		expect(res.status).toBe(200);
+		const posted = Date.now();
+		await expect.poll(async () => Number(await waitingOf(page, 'pensions')), { timeout: 2_000, interval: 100 }).toBe(before + 1);
+		expect(Date.now() - posted).toBeLessThan(2_000);
+		// The longest wait ticks locally from oldestQueuedAt.
+		await expect.poll(() => page.getByTestId('longest-pensions').innerText(), { timeout: 3_000 }).toMatch(/^0:0[1-9]$/);
+		await page.close();
+	});
+
+	it('goes stale when the server stops and recovers by itself when it is back', async () => {
+		const page = await openBoard(`/wallboard?token=${tokens.wallboard}`);
+		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+		await expect.poll(() => waitingOf(page, 'pensions'), { timeout: 10_000 }).toMatch(/^\d+$/);
+		const shown = await waitingOf(page, 'pensions');
+		const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = Math.random()));
+		const { dataDir } = server;
+		const port = Number(new URL(server.url).port);
+		await server.kill();
+		try {
+			await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-stale'), { timeout: 10_000 }).toBe('true');
+			expect(await page.getByTestId('stale').innerText()).toMatch(/Duomenys pasenę nuo \d{2}:\d{2}:\d{2}/);
+			// The last good values stay, greyed out; never a false 0 or a blank.
+			expect(await waitingOf(page, 'pensions')).toBe(shown);
+			expect(await page.locator('.grid').evaluate((el) => getComputedStyle(el).filter)).toMatch(/grayscale/);
+			await page.screenshot({ path: 'test-results/wallboard-stale.png' });
+		} finally {
+			// Back on the same port and data, whatever happened above, so later tests have a server.
+			server = await startServer({}, { dataDir, port });
+		}
+		// Backoff is capped at 30 s; the restart takes a few seconds, so recovery comes well within 45 s.
+		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-stale'), { timeout: 45_000, interval: 250 }).toBe('false');
+		expect(await page.getByTestId('wallboard').getAttribute('data-status')).toBe('open');
+		expect(await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(marker);
+		await page.close();
+	}, 120_000);
+
+	it('keeps a site token to its own site', async () => {
+		// The centre view sends it to its own site's view.
+		const page = await openBoard(`/wallboard?token=${tokens.siauliai}`);
+		expect(new URL(page.url()).pathname).toBe('/wallboard/siauliai');
+		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+		await expect.poll(() => page.getByTestId('site-agents').innerText(), { timeout: 10_000 }).toMatch(/^\d+ \/ \d+$/);
+		expect(await page.locator('h1').innerText()).toBe('Šiauliai');
+		expect(await page.getByTestId('wallboard').getAttribute('data-view')).toBe('siauliai');
+		expect(await page.locator('[data-testid="tile-asa"], [data-testid="tile-agents"]').count()).toBe(0);
+		await page.screenshot({ path: 'test-results/wallboard-siauliai.png' });
+		await page.close();
+
+		// Another site's page is refused.
+		const other = await browser.newPage();
+		const res = await other.goto(`${server.url}/wallboard/panevezys?token=${tokens.siauliai}`);
+		expect(res?.status()).toBe(403);
+		await other.close();
+		// An unknown site is a 404 for a token that may see every site.
+		const unknown = await fetch(`${server.url}/wallboard/vilnius?token=${tokens.wallboard}`);
+		expect(unknown.status).toBe(404);
+	});
+
+	it('speaks English after the language switch', async () => {
+		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+		const page = await context.newPage();
+		await page.goto(`${server.url}/lang?to=en&token=${tokens.wallboard}&next=${encodeURIComponent(`/wallboard/panevezys?token=${tokens.wallboard}`)}`);
+		expect(new URL(page.url()).pathname).toBe('/wallboard/panevezys');
+		await expect.poll(() => page.getByTestId('asof').innerText(), { timeout: 10_000 }).toMatch(/^as of \d{2}:\d{2}:\d{2}$/);
+		expect(await page.getByTestId('tile-pensions').innerText()).toMatch(/Calls waiting/);
+		await context.close();
+	});
+});
