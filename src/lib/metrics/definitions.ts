@@ -114,3 +114,51 @@ export const emptySums = (): PeriodSums => ({
 	wrap_ms: 0,
 	max_wait_ms: 0
 });
+
+/** The live ("now") figures on wallboards and the dashboard; computed in src/lib/server/live/liveState.ts. */
+export const LIVE_METRICS = [
+	'waiting',
+	'longest_wait',
+	'estimated_wait',
+	'agents_available',
+	'occupancy',
+	'share_of_load',
+	'callbacks_waiting',
+	'einquiries_open'
+] as const;
+export type LiveMetric = (typeof LIVE_METRICS)[number];
+
+export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = {
+	waiting: {
+		en: 'Callers in the topic queue now (voice): queued in the last 4 hours, not yet answered or gone.',
+		lt: 'Skambinantieji temos eilėje dabar (balsu): į eilę patekę per paskutines 4 valandas, dar neatsiliepti ir neišėję.'
+	},
+	longest_wait: {
+		en: 'How long the caller who has waited longest in the queue has been waiting; the screen counts it up every second.',
+		lt: 'Kiek laiko eilėje jau laukia ilgiausiai laukiantis skambinantysis; ekranas skaičiuoja kas sekundę.'
+	},
+	estimated_wait: {
+		en: "Estimated wait for a caller arriving now, by the centre's current rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
+		lt: 'Numatomas laukimas dabar skambinančiajam pagal dabartinę centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (paskutinės valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
+	},
+	agents_available: {
+		en: 'Logged-in consultants serving the topic who are free to take a call now.',
+		lt: 'Prisijungę temą aptarnaujantys konsultantai, kurie dabar gali priimti skambutį.'
+	},
+	occupancy: {
+		en: "Consultants on a call or in wrap-up ÷ consultants logged in, now, per site.",
+		lt: 'Kalbantys arba atliekantys darbą po pokalbio ÷ prisijungę konsultantai, dabar, pagal padalinį.'
+	},
+	share_of_load: {
+		en: "A site's calls answered today ÷ all calls the centre answered today.",
+		lt: 'Padalinio šiandien atsilieptų skambučių dalis nuo visų centro šiandien atsilieptų.'
+	},
+	callbacks_waiting: {
+		en: 'Callback requests not yet called back; due at the close of the next working day (Lithuanian holidays excluded); overdue after that.',
+		lt: 'Prašymai perskambinti, į kuriuos dar neperskambinta; terminas – kitos darbo dienos pabaiga (be švenčių dienų); vėliau – pavėluoti.'
+	},
+	einquiries_open: {
+		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
+		lt: 'Gauti, bet dar neatsakyti e. paklausimai pagal amžių darbo dienomis, lyginant su 20 darbo dienų terminu.'
+	}
+};
