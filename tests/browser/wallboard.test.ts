@@ -38,6 +38,43 @@ async function openBoard(path: string): Promise<Page> {
 	return page;
 }
 
+/** A centre with consultants at two sites and a few finished calls, so the screenshots show real figures. */
+async function seedCentre(): Promise<void> {
+	const t = Date.now() - 15 * 60_000;
+	const agents = [
+		['ona', 'siauliai', 'available'],
+		['petras', 'siauliai', 'on_call'],
+		['rasa', 'siauliai', 'not_ready'],
+		['jonas', 'panevezys', 'available'],
+		['asta', 'panevezys', 'wrap_up'],
+		['lina', 'radviliskis', 'available']
+	] as const;
+	const lines: object[] = agents.flatMap(([agent, site, state], i) => [
+		{ type: 'agent.state', ts: t + i, agent, site, state: 'logged_in', topics: ['pensions', 'benefits', 'contributions', 'other'] },
+		{ type: 'agent.state', ts: t + 1_000 + i, agent, site, state, ...(state === 'not_ready' ? { reason: 'break' } : {}) }
+	]);
+	const calls: [string, string, number, 'answered' | 'abandoned'][] = [
+		['seed-1', 'pensions', 20_000, 'answered'],
+		['seed-2', 'pensions', 75_000, 'answered'],
+		['seed-3', 'benefits', 30_000, 'answered'],
+		['seed-4', 'contributions', 45_000, 'abandoned'],
+		['seed-5', 'other', 10_000, 'answered']
+	];
+	calls.forEach(([call_id, topic, wait, outcome], i) => {
+		const q = t + 2_000 + i * 60_000;
+		lines.push({ type: 'call.queued', ts: q, call_id, topic });
+		if (outcome === 'abandoned') lines.push({ type: 'call.abandoned', ts: q + wait, call_id, wait_ms: wait });
+		else
+			lines.push(
+				{ type: 'call.answered', ts: q + wait, call_id, agent: i % 2 ? 'ona' : 'jonas', site: i % 2 ? 'siauliai' : 'panevezys', wait_ms: wait },
+				{ type: 'call.ended', ts: q + wait + 180_000, call_id, talk_ms: 170_000, hold_ms: 10_000 },
+				{ type: 'call.wrapup_ended', ts: q + wait + 210_000, call_id, wrap_ms: 30_000 }
+			);
+	});
+	const res = await ingest(lines);
+	expect(res.status, await res.text()).toBe(200);
+}
+
 const waitingOf = (page: Page, topic: string) => page.getByTestId(`waiting-${topic}`).innerText();
 
 beforeAll(async () => {
@@ -47,6 +84,7 @@ beforeAll(async () => {
 	tokens.wallboard = await createToken('wallboard');
 	tokens.siauliai = await createToken('wallboard', 'siauliai');
 	tokens.ingest = await createToken('ingest');
+	await seedCentre();
 }, 120_000);
 afterAll(async () => {
 	await browser?.close();
@@ -69,6 +107,8 @@ describe('wallboard in Chromium', () => {
 		expect(await page.getByTestId('asof').innerText()).toMatch(/^duomenys \d{2}:\d{2}:\d{2}$/);
 		expect(await page.getByTestId('tile-pensions-level').innerText()).toMatch(/Gerai|Dėmesio|Pavojus|Nėra duomenų/);
 		expect(await page.getByTestId('tile-pensions').innerText()).toMatch(/tikslas/);
+		// Six consultants logged in at three sites (seeded), three of them available.
+		await expect.poll(() => page.getByTestId('agents').innerText(), { timeout: 5_000 }).toBe('3 / 6');
 		await page.screenshot({ path: 'test-results/wallboard.png' });
 		await page.close();
 	});
@@ -119,7 +159,7 @@ describe('wallboard in Chromium', () => {
 		const page = await openBoard(`/wallboard?token=${tokens.siauliai}`);
 		expect(new URL(page.url()).pathname).toBe('/wallboard/siauliai');
 		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
-		await expect.poll(() => page.getByTestId('site-agents').innerText(), { timeout: 10_000 }).toMatch(/^\d+ \/ \d+$/);
+		await expect.poll(() => page.getByTestId('site-agents').innerText(), { timeout: 10_000 }).toBe('1 / 3');
 		expect(await page.locator('h1').innerText()).toBe('Šiauliai');
 		expect(await page.getByTestId('wallboard').getAttribute('data-view')).toBe('siauliai');
 		expect(await page.locator('[data-testid="tile-asa"], [data-testid="tile-agents"]').count()).toBe(0);
