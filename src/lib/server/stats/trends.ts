@@ -6,6 +6,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { localDateOf, startOfLocalDay, type UtcRange } from './periodRange.ts';
+import { addMonths, monthsBetween, QUARTER_HOURS } from '../../charts/fill.ts';
 import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, TrendFilter, YearlyPoint } from '../../charts/types.ts';
 
 const filterParams = (f: TrendFilter, timeZone: string) => ({
@@ -18,20 +19,6 @@ const filterParams = (f: TrendFilter, timeZone: string) => ({
 const sec = (ms: number) => Math.floor(ms / 1000);
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 const seconds = (ms: number, den: number): number | null => (den > 0 ? ms / den / 1000 : null);
-
-/** 'YYYY-MM' plus n months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const i = y * 12 + (m - 1) + n;
-	return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Every month from `first` to `last` inclusive ('YYYY-MM'). */
-export function monthsBetween(first: string, last: string): string[] {
-	const out: string[] = [];
-	for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
-	return out;
-}
 
 /** UTC epoch ms where a local month starts. */
 const monthStart = (month: string, zone: string) => startOfLocalDay(`${month}-01`, zone);
@@ -87,12 +74,6 @@ export async function monthlyWaits(db: ClickHouseClient, filter: TrendFilter, ti
 		};
 	});
 }
-
-/** The 96 quarter hours of a day on the local clock: 00:00 … 23:45. */
-export const QUARTER_HOURS: readonly string[] = Array.from(
-	{ length: 96 },
-	(_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`
-);
 
 function shiftDate(date: string, days: number): string {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,0 +1,45 @@
+import type { EChartsOption } from 'echarts';
+import type { IntradayPoint, IntradaySlot } from './types.ts';
+import { baseOption, chartFormat, type ChartTheme } from './theme.ts';
+import { fillKeys, QUARTER_HOURS } from './fill.ts';
+
+const empty = (): IntradaySlot => ({ offered: 0, avgWaitS: null, serviceLevel: null });
+
+/**
+ * Today against the same weekday last week by quarter hour: offered (bars), average wait of all
+ * callers (lines, right axis) and service level (lines, hidden until picked in the legend).
+ * Always 96 slots, so a day with gaps still lines up with the one before.
+ */
+export function intradayOption(slots: readonly IntradayPoint[], theme: ChartTheme): EChartsOption {
+	const f = chartFormat(theme);
+	const filled = fillKeys(slots, (s) => s.slot, QUARTER_HOURS, (slot) => ({ slot, today: empty(), lastWeek: empty() }));
+	const today = f.t('series.today');
+	const week = f.t('series.lastWeek');
+	const names = {
+		offeredToday: `${f.t('series.offered')} · ${today}`,
+		offeredWeek: `${f.t('series.offered')} · ${week}`,
+		waitToday: `${f.t('series.avgWait')} · ${today}`,
+		waitWeek: `${f.t('series.avgWait')} · ${week}`,
+		slToday: `${f.t('series.serviceLevel')} · ${today}`,
+		slWeek: `${f.t('series.serviceLevel')} · ${week}`
+	};
+	return {
+		...baseOption(theme),
+		legend: { top: 0, type: 'scroll', selected: { [names.slToday]: false, [names.slWeek]: false } },
+		tooltip: { trigger: 'axis' },
+		xAxis: { type: 'category', data: filled.map((s) => s.slot) },
+		yAxis: [
+			{ type: 'value', name: f.t('series.offered'), axisLabel: { formatter: (v: number) => f.count(v) } },
+			{ type: 'value', name: f.t('unit.seconds'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.seconds(v) } },
+			{ type: 'value', min: 0, max: 1, show: false }
+		],
+		series: [
+			{ id: 'offeredToday', name: names.offeredToday, type: 'bar', color: theme.colors.primary, tooltip: { valueFormatter: f.count }, data: filled.map((s) => s.today.offered) },
+			{ id: 'offeredWeek', name: names.offeredWeek, type: 'bar', color: theme.colors.muted, tooltip: { valueFormatter: f.count }, data: filled.map((s) => s.lastWeek.offered) },
+			{ id: 'waitToday', name: names.waitToday, type: 'line', yAxisIndex: 1, color: theme.colors.warn, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.today.avgWaitS) },
+			{ id: 'waitWeek', name: names.waitWeek, type: 'line', yAxisIndex: 1, color: theme.colors.warn, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.lastWeek.avgWaitS) },
+			{ id: 'slToday', name: names.slToday, type: 'line', yAxisIndex: 2, color: theme.colors.good, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.today.serviceLevel) },
+			{ id: 'slWeek', name: names.slWeek, type: 'line', yAxisIndex: 2, color: theme.colors.good, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.lastWeek.serviceLevel) }
+		]
+	};
+}

@@ -1,0 +1,33 @@
+import type { EChartsOption } from 'echarts';
+import type { MonthlyPoint } from './types.ts';
+import { baseOption, chartFormat, type ChartTheme } from './theme.ts';
+
+/** Calls per month (bars) with the year-on-year change (line, right axis, gaps where unknown). */
+export function monthlyCallsOption(points: readonly MonthlyPoint[], theme: ChartTheme): EChartsOption {
+	const f = chartFormat(theme);
+	return {
+		...baseOption(theme),
+		tooltip: {
+			trigger: 'axis',
+			valueFormatter: (v) => (typeof v === 'number' && Math.abs(v) < 100 && !Number.isInteger(v) ? f.change(v) : f.count(v))
+		},
+		xAxis: { type: 'category', data: points.map((p) => f.month(p.month)) },
+		yAxis: [
+			{ type: 'value', name: f.t('series.offered'), axisLabel: { formatter: (v: number) => f.count(v) } },
+			{ type: 'value', name: f.t('series.yoy'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.change(v) } }
+		],
+		series: [
+			{ id: 'offered', name: f.t('series.offered'), type: 'bar', color: theme.colors.primary, data: points.map((p) => p.offered) },
+			{
+				id: 'yoy',
+				name: f.t('series.yoy'),
+				type: 'line',
+				yAxisIndex: 1,
+				color: theme.colors.secondary,
+				connectNulls: false,
+				tooltip: { valueFormatter: f.change },
+				data: points.map((p) => p.yoy)
+			}
+		]
+	};
+}
