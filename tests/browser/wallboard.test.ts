@@ -176,6 +176,24 @@ describe('wallboard in Chromium', () => {
 		expect(unknown.status).toBe(404);
 	});
 
+	it('shows "—", never 0, before the first live state', async () => {
+		// The server-rendered page is what a TV shows before the socket has said anything.
+		const html = await (await fetch(`${server.url}/wallboard?token=${tokens.wallboard}`)).text();
+		expect(html).toMatch(/data-testid="waiting-pensions"[^>]*>—</);
+		expect(html).toMatch(/data-testid="agents"[^>]*>—</);
+		expect(html).not.toMatch(/data-testid="waiting-pensions"[^>]*>0</);
+	});
+
+	it('rotates between the centre and each site with ?rotate=', async () => {
+		const page = await openBoard(`/wallboard?token=${tokens.wallboard}&rotate=5`);
+		const board = page.getByTestId('wallboard');
+		expect(await board.getAttribute('data-view')).toBe('centre');
+		await expect.poll(() => board.getAttribute('data-view'), { timeout: 8_000, interval: 250 }).toBe('panevezys');
+		expect(await page.locator('h1').innerText()).toBe('Panevėžys');
+		await expect.poll(() => page.getByTestId('site-agents').innerText(), { timeout: 3_000 }).toBe('1 / 2');
+		await page.close();
+	});
+
 	it('speaks English after the language switch', async () => {
 		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 		const page = await context.newPage();
