@@ -11,6 +11,8 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let browser: Browser;
+/** Why the browser did not start; every test then fails with it rather than being skipped. */
+let browserError: Error | null = null;
 const tokens: Record<string, string> = {};
 
 async function createToken(role: string, site?: string): Promise<string> {
@@ -30,7 +32,12 @@ const ingest = (lines: object[]) =>
 		body: lines.map((l) => JSON.stringify(l)).join('\n') + '\n'
 	});
 
+function needBrowser(): void {
+	if (browserError) throw browserError;
+}
+
 async function openBoard(path: string): Promise<Page> {
+	needBrowser();
 	// A Lithuanian TV: the server picks the language from Accept-Language when no cookie says otherwise.
 	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'lt-LT' });
 	const res = await page.goto(`${server.url}${path}`);
@@ -79,7 +86,12 @@ const waitingOf = (page: Page, topic: string) => page.getByTestId(`waiting-${top
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
-	browser = await launchBrowser();
+	try {
+		browser = await launchBrowser();
+	} catch (e) {
+		browserError = e as Error;
+		return;
+	}
 	server = await startServer();
 	tokens.wallboard = await createToken('wallboard');
 	tokens.siauliai = await createToken('wallboard', 'siauliai');
@@ -167,6 +179,7 @@ describe('wallboard in Chromium', () => {
 		await page.close();
 
 		// Another site's page is refused.
+		needBrowser();
 		const other = await browser.newPage();
 		const res = await other.goto(`${server.url}/wallboard/panevezys?token=${tokens.siauliai}`);
 		expect(res?.status()).toBe(403);
@@ -178,6 +191,7 @@ describe('wallboard in Chromium', () => {
 
 	it('shows "—", never 0, before the first live state', async () => {
 		// The server-rendered page is what a TV shows before the socket has said anything.
+		needBrowser();
 		const html = await (await fetch(`${server.url}/wallboard?token=${tokens.wallboard}`)).text();
 		expect(html).toMatch(/data-testid="waiting-pensions"[^>]*>—</);
 		expect(html).toMatch(/data-testid="agents"[^>]*>—</);
@@ -195,6 +209,7 @@ describe('wallboard in Chromium', () => {
 	});
 
 	it('speaks English after the language switch', async () => {
+		needBrowser();
 		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 		const page = await context.newPage();
 		await page.goto(`${server.url}/lang?to=en&token=${tokens.wallboard}&next=${encodeURIComponent(`/wallboard/panevezys?token=${tokens.wallboard}`)}`);
