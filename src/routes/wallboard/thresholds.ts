@@ -1,8 +1,8 @@
 /**
  * When a wallboard figure turns from ok to warning to alarm. Pure data and functions, shared
  * by the server load (which sends the thresholds) and the tiles (which judge each figure).
- * Service-level goals and targets come from each topic in the config; the rest are defaults
- * here until the config carries a `wallboard.thresholds` block.
+ * Service-level goals and targets come from each topic in the config, the rest from the
+ * config's `wallboard.thresholds` (defaults in src/lib/server/config/defaults.ts).
  */
 export type Level = 'ok' | 'warn' | 'alarm' | 'none';
 
@@ -21,18 +21,6 @@ export type Thresholds = {
 	abandonRate: Upper;
 	/** Consultants available now: at or below `warn` is a warning, at or below `alarm` an alarm. */
 	available: { warn: number; alarm: number };
-};
-
-// 60 s is the Fund's default answer target, so ASA warns at half of it and alarms at it;
-// 5 % abandons is the usual public-sector ceiling, 10 % is twice that.
-export const defaultThresholds: Thresholds = {
-	waiting: { warn: 5, alarm: 15 },
-	longestWaitFactor: { warn: 1, alarm: 2 },
-	serviceLevelMargin: 0.1,
-	asaS: { warn: 30, alarm: 60 },
-	avgWaitS: { warn: 45, alarm: 90 },
-	abandonRate: { warn: 0.05, alarm: 0.1 },
-	available: { warn: 1, alarm: 0 }
 };
 
 /** More is worse. null (nothing to measure) is "none", never ok. */

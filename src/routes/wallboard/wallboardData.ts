@@ -4,7 +4,7 @@
  */
 import type { Config } from '$lib/server/config/index.ts';
 import type { Lang } from '$lib/i18n/pick.ts';
-import { defaultThresholds, type Thresholds } from './thresholds.ts';
+import type { Thresholds } from './thresholds.ts';
 
 export type WallboardTopic = { id: string; name: string; slTargetS: number; slGoal: number };
 export type WallboardSite = { id: string; name: string };
@@ -28,6 +28,6 @@ export function wallboardData(config: Config, lang: Lang, siteId: string | null)
 			.map((t) => ({ id: t.id, name: t.name[lang], slTargetS: t.serviceLevelTargetSeconds, slGoal: t.serviceLevelGoal })),
 		sites,
 		site: siteId === null ? null : (sites.find((s) => s.id === siteId) ?? null),
-		thresholds: defaultThresholds
+		thresholds: config.wallboard.thresholds
 	};
 }

@@ -74,5 +74,18 @@ export const defaultConfig: Config = {
 		sources: []
 	},
 	demo: true,
-	demoYears: 10
+	demoYears: 10,
+	wallboard: {
+		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
+		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.
+		thresholds: {
+			waiting: { warn: 5, alarm: 15 },
+			longestWaitFactor: { warn: 1, alarm: 2 },
+			serviceLevelMargin: 0.1,
+			asaS: { warn: 30, alarm: 60 },
+			avgWaitS: { warn: 45, alarm: 90 },
+			abandonRate: { warn: 0.05, alarm: 0.1 },
+			available: { warn: 1, alarm: 0 }
+		}
+	}
 };

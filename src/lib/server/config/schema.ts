@@ -30,6 +30,10 @@ export const siteSchema = z.object({
 });
 
 const dayHours = z.object({ open: hhmm, close: hhmm }).nullable();
+/** A figure where more is worse: warn at or above `warn`, alarm at or above `alarm`. */
+const upper = z
+	.object({ warn: z.number().min(0), alarm: z.number().min(0) })
+	.refine((t) => t.alarm >= t.warn, 'alarm must not be below warn');
 
 export const configSchema = z.object({
 	/** 0 picks a free port (tests). */
@@ -95,7 +99,23 @@ export const configSchema = z.object({
 	 */
 	demo: z.boolean(),
 	/** Years of simulated history the demo backfills. */
-	demoYears: z.number().int().min(1).max(30)
+	demoYears: z.number().int().min(1).max(30),
+	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
+	wallboard: z.object({
+		thresholds: z.object({
+			/** Callers waiting in one topic's queue: more is worse. */
+			waiting: upper,
+			/** Longest wait as a multiple of the topic's service-level target. */
+			longestWaitFactor: upper,
+			/** Service level below goal by up to this much (0..1) warns; further below alarms. */
+			serviceLevelMargin: z.number().min(0).max(1),
+			asaS: upper,
+			avgWaitS: upper,
+			abandonRate: upper,
+			/** Consultants available now: at or below `warn` warns, at or below `alarm` alarms. */
+			available: z.object({ warn: z.number().min(0), alarm: z.number().min(0) })
+		})
+	})
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,12 +5,16 @@
 import type { Principal } from '../auth/principal.ts';
 import { canIngest, canOperate, canRead, isAdmin } from '../auth/principal.ts';
 
-/** Paths anyone may open: health, the sign-in and first-admin pages, static assets. */
+/**
+ * Paths anyone may open: health, the sign-in and first-admin pages, the language switch (it
+ * only sets a cookie; a TV signed in by a ?token= link has no session to show), static assets.
+ */
 export function isPublicPath(path: string): boolean {
 	return (
 		path === '/healthz' ||
 		path === '/login' ||
 		path === '/setup' ||
+		path === '/lang' ||
 		path === '/favicon.svg' ||
 		path.startsWith('/_app/')
 	);
