@@ -16,8 +16,8 @@ export function ahtByTopicOption(points: readonly AhtPoint[], theme: ChartTheme)
 	return {
 		...baseOption(theme),
 		tooltip: { trigger: 'axis', valueFormatter: f.seconds },
-		xAxis: { type: 'category', data: points.map((p) => f.topic(p.topic)) },
-		yAxis: { type: 'value', name: f.t('unit.seconds'), axisLabel: { formatter: (v: number) => f.seconds(v) } },
+		xAxis: { type: 'category', axisLabel: { interval: 0, width: 90, overflow: 'break' }, data: points.map((p) => f.topic(p.topic)) },
+		yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.seconds(v) } },
 		series: [
 			part('talk', theme.colors.primary, (p) => p.talkS),
 			part('hold', theme.colors.secondary, (p) => p.holdS),

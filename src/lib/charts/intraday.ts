@@ -29,8 +29,8 @@ export function intradayOption(slots: readonly IntradayPoint[], theme: ChartThem
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: filled.map((s) => s.slot) },
 		yAxis: [
-			{ type: 'value', name: f.t('series.offered'), axisLabel: { formatter: (v: number) => f.count(v) } },
-			{ type: 'value', name: f.t('unit.seconds'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.seconds(v) } },
+			{ type: 'value', name: f.t('series.offered'), minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },
+			{ type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.seconds(v) } },
 			{ type: 'value', min: 0, max: 1, show: false }
 		],
 		series: [

@@ -13,8 +13,8 @@ export function monthlyCallsOption(points: readonly MonthlyPoint[], theme: Chart
 		},
 		xAxis: { type: 'category', data: points.map((p) => f.month(p.month)) },
 		yAxis: [
-			{ type: 'value', name: f.t('series.offered'), axisLabel: { formatter: (v: number) => f.count(v) } },
-			{ type: 'value', name: f.t('series.yoy'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.change(v) } }
+			{ type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },
+			{ type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.change(v) } }
 		],
 		series: [
 			{ id: 'offered', name: f.t('series.offered'), type: 'bar', color: theme.colors.primary, data: points.map((p) => p.offered) },

@@ -12,11 +12,11 @@ export function monthlyWaitsOption(points: readonly MonthlyWaitPoint[], theme: C
 		...baseOption(theme),
 		tooltip: { trigger: 'axis', valueFormatter: f.seconds },
 		xAxis: { type: 'category', data: points.map((p) => f.month(p.month)) },
-		yAxis: { type: 'value', name: f.t('unit.seconds'), axisLabel: { formatter: (v: number) => f.seconds(v) } },
+		yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.seconds(v) } },
 		dataZoom: [{ type: 'inside' }],
 		series: [
-			{ id: 'avgWait', name: f.t('series.avgWait'), type: 'line', color: theme.colors.warn, showSymbol: false, data: points.map((p) => p.avgWaitS) },
-			{ id: 'asa', name: f.t('series.asa'), type: 'line', color: theme.colors.primary, showSymbol: false, data: points.map((p) => p.asaS) }
+			{ id: 'avgWait', name: f.t('series.avgWait'), type: 'line', color: theme.colors.warn, showSymbol: points.length < 3, data: points.map((p) => p.avgWaitS) },
+			{ id: 'asa', name: f.t('series.asa'), type: 'line', color: theme.colors.primary, showSymbol: points.length < 3, data: points.map((p) => p.asaS) }
 		]
 	};
 }

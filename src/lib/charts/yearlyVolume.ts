@@ -13,7 +13,7 @@ export function yearlyVolumeOption(points: readonly YearlyPoint[], theme: ChartT
 		legend: { show: false },
 		tooltip: { trigger: 'axis', valueFormatter: f.count },
 		xAxis: { type: 'category', data: filled.map((p) => String(p.year)) },
-		yAxis: { type: 'value', name: f.t('series.offered'), axisLabel: { formatter: (v: number) => f.count(v) } },
+		yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },
 		series: [{ id: 'offered', name: f.t('series.offered'), type: 'bar', color: theme.colors.primary, data: filled.map((p) => p.offered) }]
 	};
 }
