@@ -25,6 +25,8 @@ export type Rule = { check: (p: Principal | null) => boolean; what: string };
 const rules: [RegExp, Rule][] = [
 	[/^\/api\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }],
 	[/^\/api\/ingest\/rejected$/, { check: canOperate, what: 'an admin or supervisor' }],
+	// Lists name consultants and callers' contacts: not for wallboard screens.
+	[/^\/api\/contacts$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
 	[/^\/metrics$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }]
