@@ -14,7 +14,7 @@ function jsonError(status: number, message: string, headers: Record<string, stri
 export const handle: Handle = async ({ event, resolve }) => {
 	const app = await getApp();
 	const path = event.url.pathname;
-	event.locals.lang = pickLanguage(event.cookies.get('lang'), event.request.headers.get('accept-language'));
+	event.locals.lang = pickLanguage(event.cookies.get('lang'));
 
 	const { principal, badToken } = await authenticate(app, {
 		authorization: event.request.headers.get('authorization'),

@@ -1,8 +1,10 @@
-/** Lithuanian by default; English when chosen (cookie) or when the browser asks only for it. */
+/**
+ * Lithuanian by default; English only when chosen with the switch (a cookie). The browser's
+ * Accept-Language is deliberately ignored: the centre works in Lithuanian, and a TV or kiosk
+ * browser set up in English must not change what the room sees.
+ */
 export type Lang = 'lt' | 'en';
 
-export function pickLanguage(cookie: string | undefined, acceptLanguage: string | null): Lang {
-	if (cookie === 'lt' || cookie === 'en') return cookie;
-	const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-	return first.startsWith('en') ? 'en' : 'lt';
+export function pickLanguage(cookie: string | undefined): Lang {
+	return cookie === 'en' ? 'en' : 'lt';
 }

@@ -1,0 +1,90 @@
+/**
+ * The supervisor dashboard in real Chromium against the real server: a supervisor signs in,
+ * sees today's figures from ingested calls, the charts, a drill-down to the contacts behind a
+ * number, and the English switch. Saves test-results/dashboard.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	server = await startServer();
+	const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+	const user = await fetch(`${server.url}/api/admin/users`, {
+		method: 'POST',
+		headers: admin,
+		body: JSON.stringify({ username: 'rasa', password: 'correct-horse-battery', role: 'supervisor', displayName: 'Rasa' })
+	});
+	expect(user.status).toBe(201);
+	const tokenRes = await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'ingest' }) });
+	const { token } = (await tokenRes.json()) as { token: string };
+	// Today: two pension calls answered (30 s and 90 s), one abandoned after 40 s.
+	const t = Date.now() - 30 * 60_000;
+	const lines = [
+		{ type: 'call.queued', ts: t, call_id: 'd-1', topic: 'pensions' },
+		{ type: 'call.answered', ts: t + 30_000, call_id: 'd-1', agent: 'ona', site: 'siauliai' },
+		{ type: 'call.ended', ts: t + 330_000, call_id: 'd-1', talk_ms: 300_000 },
+		{ type: 'call.wrapup_ended', ts: t + 360_000, call_id: 'd-1', wrap_ms: 30_000 },
+		{ type: 'call.queued', ts: t + 60_000, call_id: 'd-2', topic: 'pensions' },
+		{ type: 'call.answered', ts: t + 150_000, call_id: 'd-2', agent: 'jonas', site: 'panevezys' },
+		{ type: 'call.ended', ts: t + 390_000, call_id: 'd-2', talk_ms: 240_000 },
+		{ type: 'call.wrapup_ended', ts: t + 420_000, call_id: 'd-2', wrap_ms: 30_000 },
+		{ type: 'call.queued', ts: t + 100_000, call_id: 'd-3', topic: 'pensions' },
+		{ type: 'call.abandoned', ts: t + 140_000, call_id: 'd-3' }
+	];
+	const res = await fetch(`${server.url}/api/ingest?format=ndjson`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}` },
+		body: lines.map((l) => JSON.stringify(l)).join('\n')
+	});
+	expect(res.status).toBe(200);
+	browser = await launchBrowser();
+	page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('the supervisor dashboard', () => {
+	it('asks for a sign-in, then shows today in Lithuanian with the figures and charts', async () => {
+		await page.goto(`${server.url}/`);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.fill('input[name=username]', 'rasa');
+		await page.fill('input[name=password]', 'correct-horse-battery');
+		await Promise.all([page.waitForURL(`${server.url}/`), page.click('button[type=submit]')]);
+		expect(await page.locator('html').getAttribute('lang')).toBe('lt');
+		await expect.poll(async () => page.locator('.cards .value').first().textContent(), { timeout: 10_000 }).toBe('3');
+		const text = await page.locator('.cards').innerText();
+		expect(text).toMatch(/Pasiūlyta|Pasiūlyti/);
+		// ASA 60 s (answered only) beside the average wait of all callers (30 + 90 + 40) / 3.
+		expect(text).toMatch(/ASA[^\n]*\n60 s/);
+		expect(text).toMatch(/\n53,3 s/); // (30 + 90 + 40) / 3, Lithuanian decimal comma
+		expect(text).toMatch(/33,3\s%/); // abandon rate in Lithuanian number format (a no-break space before %)
+		await expect.poll(async () => page.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+		mkdirSync('test-results', { recursive: true });
+		await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
+	}, 60_000);
+
+	it('drills down from the abandoned count to the contact behind it', async () => {
+		await page.locator('.cards button.plain').first().click();
+		// One abandoned call: one row, waited 40 s, no handle time.
+		await expect.poll(async () => page.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1);
+		const row = await page.locator('tbody tr').first().innerText();
+		expect(row).toContain('40 s');
+		expect(row).toContain('–');
+	}, 30_000);
+
+	it('switches to English', async () => {
+		await page.goto(`${server.url}/lang?to=en&next=/`);
+		expect(await page.locator('html').getAttribute('lang')).toBe('en');
+		await expect.poll(async () => page.locator('.cards').innerText(), { timeout: 10_000 }).toMatch(/Offered/);
+	}, 30_000);
+});
