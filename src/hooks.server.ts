@@ -1,7 +1,7 @@
 import { redirect, type Handle } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { authenticate } from '$lib/server/auth/authenticate.ts';
-import { isPublicPath, isWrite, requestedSite, ruleFor, siteAllowed } from '$lib/server/http/guard.ts';
+import { isPublicPath, isWrite, requestedSite, routedPath, ruleFor, siteAllowed } from '$lib/server/http/guard.ts';
 import { pickLanguage } from '$lib/i18n/pick.ts';
 
 function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -13,7 +13,8 @@ function jsonError(status: number, message: string, headers: Record<string, stri
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const app = await getApp();
-	const path = event.url.pathname;
+	const path = routedPath(event.url.pathname);
+	if (path === null) return jsonError(400, 'the path is not valid percent-encoding');
 	event.locals.lang = pickLanguage(event.cookies.get('lang'));
 
 	const { principal, badToken } = await authenticate(app, {

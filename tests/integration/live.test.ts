@@ -78,6 +78,30 @@ describe('/live', () => {
 		await expect(open(`token=${tokens.siauliai}&site=panevezys`)).rejects.toMatchObject({ status: 403 });
 	});
 
+	it('refuses upgrades on other paths, and cookie upgrades from another origin', async () => {
+		const other = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere?token=${tokens.wallboard}`);
+		const status = await new Promise<number>((resolve) => other.once('unexpected-response', (_q, res) => resolve(res.statusCode!)));
+		expect(status).toBe(404);
+		const login = await fetch(`${server.url}/api/admin/users`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'viktoras', password: 'correct-horse-battery', role: 'supervisor' })
+		});
+		expect(login.status).toBe(201);
+		const form = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+			body: 'username=viktoras&password=correct-horse-battery'
+		});
+		const cookie = form.headers.get('set-cookie')!.split(';')[0]!;
+		const forged = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { cookie, origin: 'http://intranet.example' } });
+		expect(await new Promise<number>((resolve) => forged.once('unexpected-response', (_q, res) => resolve(res.statusCode!)))).toBe(403);
+		const ours = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { cookie, origin: server.url.replace('127.0.0.1', '127.0.0.1') } });
+		await new Promise((resolve, reject) => (ours.once('open', resolve), ours.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))));
+		ours.close();
+	});
+
 	it('sends a snapshot on connect, then numbered updates; an ingested call shows within 2 s', async () => {
 		const c = await open(`token=${tokens.wallboard}`);
 		const first = await c.next(() => true);

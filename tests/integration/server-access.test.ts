@@ -146,3 +146,22 @@ describe('admin API errors', () => {
 		expect(gone.status).toBe(404);
 	});
 });
+
+describe('access rules cannot be side-stepped by encoding the path', () => {
+	it('applies the admin, operator and ingest rules to percent-encoded paths too', async () => {
+		const res = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'wallboard' })
+		});
+		const wallboard = ((await res.json()) as { token: string }).token;
+		const as = (token: string, path: string, init: RequestInit = {}) =>
+			fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+		for (const path of ['/api/%61dmin/users', '/api/admin/%75sers', '/api/%61dmin/tokens', '/%6detrics', '/api/%69ngest/rejected', '/api/%63ontacts'])
+			expect((await as(wallboard, path)).status, path).toBe(403);
+		const mint = await as(wallboard, '/api/%61dmin/tokens', { method: 'POST', body: JSON.stringify({ role: 'admin' }), headers: { 'content-type': 'application/json' } });
+		expect(mint.status).toBe(403);
+		expect((await as(wallboard, '/api/%69ngest?format=ndjson', { method: 'POST', body: '{}' })).status).toBe(403);
+		expect((await fetch(`${server.url}/api/%E0%A4%A`)).status).toBe(400);
+	});
+});

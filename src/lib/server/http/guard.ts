@@ -6,6 +6,20 @@ import type { Principal } from '../auth/principal.ts';
 import { canIngest, canOperate, canRead, isAdmin } from '../auth/principal.ts';
 
 /**
+ * The path as the router sees it. :TRICKY: SvelteKit routes on the decoded path, so rules
+ * checked against the raw one could be skipped with percent-encoding (`/api/%61dmin/tokens`
+ * reached the admin route past the admin rule). This decodes exactly as SvelteKit does
+ * (`%25` stays a literal percent); null when the path cannot be decoded.
+ */
+export function routedPath(rawPathname: string): string | null {
+	try {
+		return rawPathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return null;
+	}
+}
+
+/**
  * Paths anyone may open: health, the sign-in and first-admin pages, the language switch (it
  * only sets a cookie; a TV signed in by a ?token= link has no session to show), static assets.
  */

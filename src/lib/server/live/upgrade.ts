@@ -9,24 +9,38 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../app.ts';
 import { authenticate, cookieReader } from '../auth/authenticate.ts';
 import { canRead } from '../auth/principal.ts';
+import { routedPath } from '../http/guard.ts';
 
 export const LIVE_PATH = '/live';
 
 function refuse(socket: Duplex, status: number, message: string): void {
-	const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Bad Request';
+	const reason = ({ 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Bad Request';
 	socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
 }
 
-/** Returns an `upgrade` listener; requests for other paths are left to others (Vite's HMR). */
-export function liveUpgradeHandler(getApp: () => Promise<App>) {
+/**
+ * Returns an `upgrade` listener. `exclusive` (production): every other upgrade is refused;
+ * otherwise (Vite dev) other paths are left to others, such as Vite's HMR socket.
+ */
+export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive: boolean } = { exclusive: true }) {
 	// Compression off: the frames are small and compressing them per client costs more than it saves.
 	const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4096 });
 	return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		if (url.pathname !== LIVE_PATH) return;
+		const path = routedPath(url.pathname);
+		if (path !== LIVE_PATH) {
+			if (opts.exclusive) refuse(socket, 404, 'no WebSocket here');
+			return;
+		}
 		void (async () => {
 			try {
 				const app = await getApp();
+				// A browser sends its cookies with a WebSocket from any page of the same site:
+				// with no token, the page must be one of ours.
+				const bearer = !!req.headers.authorization || url.searchParams.has('token');
+				const origin = req.headers.origin;
+				if (!bearer && origin && origin !== `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}` && origin !== process.env.ORIGIN)
+					return refuse(socket, 403, 'cross-site WebSocket refused');
 				const { principal } = await authenticate(app, {
 					authorization: req.headers.authorization,
 					queryToken: url.searchParams.get('token'),

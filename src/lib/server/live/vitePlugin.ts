@@ -11,7 +11,7 @@ export function liveWebSocket(): Plugin {
 		// Loaded lazily: the server modules (chDB, ClickHouse) are not needed to build.
 		const { liveUpgradeHandler } = await import('./upgrade.ts');
 		const { getApp } = await import('../app.ts');
-		httpServer.on('upgrade', liveUpgradeHandler(() => getApp()));
+		httpServer.on('upgrade', liveUpgradeHandler(() => getApp(), { exclusive: false }));
 	};
 	return {
 		name: 'callboard-live-websocket',
