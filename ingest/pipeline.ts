@@ -27,6 +27,7 @@ import type { Block, SpoolEntry } from './spool.ts';
 import type { CommitResult, IngestWriter } from './ingestWriter.ts';
 import { ingestMetrics, reasonLabel } from './metrics.ts';
 import { RecentIds } from './recentIds.ts';
+import { stableId } from './parsers/stableId.ts';
 import type { ContactRecord, FormatName, LineParser, NameMapping, ParseContext, ParsedRecord } from './types.ts';
 
 export type Counts = { accepted: number; duplicates: number; rejected: number; ignored: number };
@@ -213,7 +214,17 @@ export class SourcePipeline {
 	}
 
 	#addContacts(contacts: ContactRecord[]): void {
-		for (const c of contacts) this.#contacts.push(this.#contactRow(c, this.opts.label));
+		for (const c of contacts) {
+			this.#contacts.push(this.#contactRow(c, this.opts.label));
+			// A call closed without an outcome (PBX restart, silence) leaves an event too, or the
+			// live queue, which reads events, would show the caller waiting for hours.
+			if (c.outcome === 'unknown' && c.channel === 'voice') {
+				const callId = c.contactId.slice(0, c.contactId.lastIndexOf('#'));
+				this.#calls.push(
+					callEventRow({ eventId: stableId('closed', c.contactId), ts: c.endedAt, callId, type: 'closed_unknown', channel: 'voice', topic: c.topic, simulated: c.simulated }, this.opts.label)
+				);
+			}
+		}
 	}
 
 	/**

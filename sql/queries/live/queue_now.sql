@@ -12,7 +12,7 @@ FROM
         anyIf(channel, type = 'queued')          AS channel,
         minIf(ts, type = 'queued')               AS queued_at,
         countIf(type = 'queued')                 AS entries,
-        countIf(type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested')) AS exits
+        countIf(type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
     FROM call_events
     WHERE ts >= {since:DateTime64(3, 'UTC')}
     GROUP BY call_id

@@ -1,0 +1,36 @@
+/**
+ * A PBX restart closes the calls it left open; the live queue must stop showing them as
+ * waiting at once (not after its 4-hour horizon).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
+import { ingestPath, totalsBySource } from '../helpers/ingest.ts';
+import { readLiveState } from '../../src/lib/server/live/liveState.ts';
+
+let db: Embedded;
+beforeAll(async () => {
+	db = await openEmbedded();
+});
+afterAll(async () => db.close());
+
+const waitingFor = async (topic: string) => (await readLiveState(db.store.client, db.config)).topics.find((t) => t.topic === topic)!.waiting;
+
+describe('live queue after a PBX restart', () => {
+	it('drops the calls the restart closed', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const file = (name: string, lines: string[]) => {
+			const path = join(db.dir, name);
+			writeFileSync(path, lines.join('\n') + '\n');
+			return path;
+		};
+		await ingestPath(db.store.client, db.config, file('before', [`${now - 120}|r-1.1|benefits|NONE|ENTERQUEUE||370600|1`, `${now - 60}|r-2.1|benefits|NONE|ENTERQUEUE||370601|2`]), 'queue-log', 'pbx');
+		expect(await waitingFor('benefits')).toBe(2);
+		// The log as it reads after the PBX restarted: the same two entries, then QUEUESTART.
+		// (Read as a file of its own, so its assembler sees both calls open when the restart comes.)
+		await ingestPath(db.store.client, db.config, file('after', [`${now - 120}|r-1.1|benefits|NONE|ENTERQUEUE||370600|1`, `${now - 60}|r-2.1|benefits|NONE|ENTERQUEUE||370601|2`, `${now - 10}|NONE|NONE|NONE|QUEUESTART|`]), 'queue-log', 'pbx');
+		expect(await waitingFor('benefits')).toBe(0);
+		expect((await totalsBySource(db.store.client)).pbx).toMatchObject({ offered: 2, unknown: 2, answered: 0 });
+	});
+});
