@@ -162,3 +162,27 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = 
 		lt: 'Gauti, bet dar neatsakyti e. paklausimai pagal amžių darbo dienomis, lyginant su 20 darbo dienų terminu.'
 	}
 };
+
+/**
+ * Per site, only figures about answered calls are meaningful: every site serves the same
+ * topic queues, and a call nobody answered belongs to no site. Offered, abandoned, the abandon
+ * rate, service level, average wait of all callers and the longest wait are queue-wide and are
+ * left empty (null) per site, rather than silently computed over answered calls only.
+ */
+export const SITE_SCOPE_NOTE = {
+	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
+	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų laukimas priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
+};
+
+export function answeredOnly(m: PeriodMetrics): PeriodMetrics {
+	return {
+		...m,
+		offered: null,
+		abandoned: null,
+		short_abandoned: null,
+		abandon_rate: null,
+		avg_wait_s: null,
+		service_level: null,
+		max_wait_s: null
+	};
+}

@@ -7,7 +7,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
-import { computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
+import { answeredOnly, computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
 import { localDateRange } from '../stats/periodRange.ts';
 import { periodStats } from '../stats/periodStats.ts';
 import type { Backlogs, LiveSite, LiveState, LiveTopic, PeriodBlock } from '../../live/protocol.ts';
@@ -114,7 +114,7 @@ function rollingBlock(rows: RollingRow[], win: number): PeriodBlock {
 		const m = computePeriodMetrics(r);
 		if (r.all_topics && r.all_sites) block.total = m;
 		else if (!r.all_topics) block.byTopic[r.topic_key] = m;
-		else block.bySite[r.site_key] = m;
+		else if (r.site_key !== '') block.bySite[r.site_key] = answeredOnly(m);
 	}
 	return block;
 }
@@ -149,10 +149,11 @@ function backlogs(rows: { kind: string; day: string; open: number }[], calendar:
 	return out;
 }
 
-/** The view a site-limited screen gets: its own site's consultants and figures, the centre's queues. */
+/** The view a site-limited screen gets: its own site's consultants and answered-call figures, the centre's queues. */
 export function siteView(state: LiveState, site: string): LiveState {
 	const only = <T>(rec: Record<string, T>) => (site in rec ? { [site]: rec[site]! } : {});
-	const block = (b: PeriodBlock): PeriodBlock => ({ total: b.bySite[site] ?? computePeriodMetrics(emptySums()), byTopic: {}, bySite: only(b.bySite) });
+	// The topic queues are the centre's, served by every site: the site sees them whole.
+	const block = (b: PeriodBlock): PeriodBlock => ({ total: b.bySite[site] ?? answeredOnly(computePeriodMetrics(emptySums())), byTopic: b.byTopic, bySite: only(b.bySite) });
 	return {
 		...state,
 		site,

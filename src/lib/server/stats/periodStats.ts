@@ -4,7 +4,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
-import { computePeriodMetrics, emptySums, type PeriodMetrics, type PeriodSums } from '../../metrics/definitions.ts';
+import { answeredOnly, computePeriodMetrics, emptySums, type PeriodMetrics, type PeriodSums } from '../../metrics/definitions.ts';
 import type { UtcRange } from './periodRange.ts';
 
 export type StatsFilter = { topic: string | null; site: string | null; channel: string | null };
@@ -16,7 +16,7 @@ export type PeriodStats = {
 	filter: StatsFilter;
 	total: PeriodMetrics;
 	byTopic: Record<string, PeriodMetrics>;
-	/** By the site of the consultant who answered; unanswered contacts have no site (""). */
+	/** By the site of the consultant who answered: answered-call figures only (see answeredOnly). */
 	bySite: Record<string, PeriodMetrics>;
 };
 
@@ -54,14 +54,16 @@ export async function periodStats(
 	const bySite: Record<string, PeriodMetrics> = {};
 	for (const r of rows) {
 		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = computePeriodMetrics(pickSums(r));
-		if (r.all_topics && !r.all_sites) bySite[r.site_key] = computePeriodMetrics(pickSums(r));
+		if (r.all_topics && !r.all_sites && r.site_key !== '') bySite[r.site_key] = answeredOnly(computePeriodMetrics(pickSums(r)));
 	}
+	const totalMetrics = computePeriodMetrics(total ? pickSums(total) : emptySums());
 	return {
 		from: range.fromDate,
 		to: range.toDate,
 		timeZone,
 		filter,
-		total: computePeriodMetrics(total ? pickSums(total) : emptySums()),
+		// Filtered to one site, the total is that site's answered calls only.
+		total: filter.site ? answeredOnly(totalMetrics) : totalMetrics,
 		byTopic,
 		bySite
 	};
