@@ -89,6 +89,7 @@ export class IngestWriter {
 		this.#wake?.();
 		await this.#draining;
 		for (const r of this.#roomWaiters.splice(0)) r();
+		this.spool.close();
 	}
 
 	#kick(): void {

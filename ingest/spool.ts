@@ -15,6 +15,40 @@
  * sort in write order (process start time, pid, sequence).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+
+export class SpoolInUseError extends Error {
+	override name = 'SpoolInUseError';
+}
+
+/**
+ * One process per spool directory: another would delete our half-written files at its start
+ * and replay our entries (and their checkpoints) out of order. A pid file, taken over only
+ * when its process is gone (a crash leaves it behind).
+ */
+function lockSpool(dir: string): string {
+	const lock = join(dir, 'LOCK');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			return lock;
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+			const pid = Number(readFileSync(lock, 'utf8'));
+			if (pid === process.pid) return lock;
+			let alive = false;
+			try {
+				process.kill(pid, 0);
+				alive = Number.isInteger(pid) && pid > 0;
+			} catch {
+				alive = false;
+			}
+			if (alive)
+				throw new SpoolInUseError(`the ingest spool ${dir} is in use by process ${pid}; give each process its own INGEST_SPOOL_DIR`);
+			rmSync(lock, { force: true });
+		}
+	}
+	throw new SpoolInUseError(`could not lock the ingest spool ${dir}`);
+}
 import { join } from 'node:path';
 
 /** One table's rows for one insert: TabSeparated text in `columns` order, one row per line. */
@@ -38,10 +72,13 @@ export class Spool {
 	readonly #names: string[] = [];
 	readonly #sizes = new Map<string, number>();
 
+	readonly #lock: string;
+
 	constructor(dir: string, maxBytes: number) {
 		this.dir = dir;
 		this.maxBytes = maxBytes;
 		mkdirSync(dir, { recursive: true });
+		this.#lock = lockSpool(dir);
 		const files = readdirSync(dir);
 		const referenced = new Set<string>();
 		for (const f of files.filter((f) => f.endsWith('.spool')).sort()) {
@@ -62,6 +99,11 @@ export class Spool {
 			}
 		}
 		for (const f of files) if (f.endsWith('.tmp') || (f.endsWith('.tsv') && !referenced.has(f))) rmSync(join(dir, f), { force: true });
+	}
+
+	/** Releases the directory for another process. */
+	close(): void {
+		rmSync(this.#lock, { force: true });
 	}
 
 	get bytes(): number {

@@ -174,7 +174,7 @@ async function drain(
 		}
 	}
 	pipeline.advanceClock(Date.now());
-	if (pipeline.pendingRecords > 0 || Date.now() - lastFlush >= opts.flushMs) {
+	if (pipeline.hasPending || Date.now() - lastFlush >= opts.flushMs) {
 		await writer.waitForRoom();
 		await pipeline.flush({ waitMs: 0 });
 	}

@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
 	const expected =
 		[UsageError, ConfigError, MigrationError, AccessError].some((t) => e instanceof t) ||
-		/in use by another callboard process/.test((e as Error).message);
+		/in use by another callboard process|ingest spool .* is in use by process/.test((e as Error).message);
 	console.error(`callboard: ${expected ? (e as Error).message : ((e as Error).stack ?? String(e))}`);
 	process.exitCode = e instanceof UsageError ? 2 : 1;
 });
