@@ -6,7 +6,8 @@
  *   file is read to its end through the descriptor still open, then the new one from byte 0;
  * - rotation while we were stopped: the rotated file is found in the same directory by its
  *   fingerprint and finished first;
- * - truncation in place (copytruncate): reading starts again at byte 0.
+ * - truncation in place (copytruncate): what the copy got after our last read is read from the
+ *   copy (found by fingerprint), then the file again from byte 0.
  * Batches are flushed on size or after flushMs, so wallboards stay fresh.
  */
 import { createHash } from 'node:crypto';
@@ -97,20 +98,28 @@ export async function followFile(opts: FollowOptions): Promise<void> {
 	pipeline.extra = id;
 
 	while (!signal.aborted) {
-		({ offset, lineNo } = await drain(fh, offset, lineNo, opts, id, false));
-		if (signal.aborted) break;
-		// Rotation or truncation?
-		const now = await stat(opts.path).catch(() => null);
-		const st = await fh.stat();
-		// :TRICKY: after copytruncate the file may already have grown past our offset again;
-		// the first bytes changing is what gives it away.
-		if (st.size < offset || (id.fingerprintBytes > 0 && !(await sameStart(fh, id)))) {
-			log(`ingest: ${opts.path} was truncated; reading from the start`);
+		// Truncated in place (copytruncate)? Checked before reading, or the new content would be
+		// read from the old offset, mid-line. :TRICKY: the file may already have grown past
+		// our offset again; its first bytes changing is what gives it away.
+		const before = await fh.stat();
+		if (offset > 0 && (before.size < offset || (id.fingerprintBytes > 0 && !(await sameStart(fh, id))))) {
+			// Lines written after our last read and before the copy are only in the copy.
+			const copy = await findRotated(opts.path, id);
+			if (copy) {
+				log(`ingest: ${opts.path} was truncated; finishing its copy ${copy} from byte ${offset}`);
+				const old = await open(copy, 'r');
+				await drain(old, offset, lineNo, opts, id, true);
+				await old.close();
+			} else log(`ingest: ${opts.path} was truncated; reading from the start`);
 			offset = lineNo = 0;
 			id = await identityOf(fh);
 			pipeline.extra = id;
-			continue;
 		}
+		({ offset, lineNo } = await drain(fh, offset, lineNo, opts, id, false));
+		if (signal.aborted) break;
+		// Renamed away, with a new file in its place?
+		const now = await stat(opts.path).catch(() => null);
+		const st = await fh.stat();
 		if (now && now.ino !== st.ino) {
 			// Read whatever the old file got before it was renamed, then switch.
 			({ offset, lineNo } = await drain(fh, offset, lineNo, opts, id, true));

@@ -4,7 +4,7 @@
  * checkpoint, and copytruncate. Every call must arrive exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { newWriter, totalsBySource } from '../helpers/ingest.ts';
@@ -91,6 +91,14 @@ describe('following a live queue_log', () => {
 		truncateSync(log, 0);
 		appendFileSync(log, calls(7));
 		await until(37);
+
+		// logrotate's copytruncate, all at once: two calls appended, the file copied, then cut
+		// and written anew, before the follower looked: those two are only in the copy.
+		appendFileSync(log, calls(2));
+		copyFileSync(log, `${log}-20261103`);
+		truncateSync(log, 0);
+		appendFileSync(log, calls(4));
+		await until(43);
 		await f.stop();
 
 		const t = (await totalsBySource(db.store.client))['live-pbx']!;
