@@ -22,6 +22,10 @@ import type { FormatName } from '../ingest/types.ts';
 import { cdrCsv, genesys, ndjson, queueLog, queueLogCsv, type Dataset } from './datasets.ts';
 import { backfillHistory, historyRange } from '../src/lib/server/simulation/history.ts';
 import { benchLive } from './live.ts';
+import { ahtByTopic, intradayProfile, monthlyOffered, monthlyWaits, yearlyOffered } from '../src/lib/server/stats/trends.ts';
+import { periodStats } from '../src/lib/server/stats/periodStats.ts';
+import { localDateRange } from '../src/lib/server/stats/periodRange.ts';
+import { readLiveState } from '../src/lib/server/live/liveState.ts';
 
 const RUNS = 3;
 const CALLS = Number(process.env.BENCH_CALLS ?? 100_000);
@@ -148,11 +152,40 @@ const lat = await followLatency(1_000, 10);
 console.log(`\nflush-to-queryable latency, followed log at 1,000 events/s for 10 s (target p99 ≤ 300 ms):`);
 console.log(`  p50 ${pct(lat, 50).toFixed(0)} ms   p95 ${pct(lat, 95).toFixed(0)} ms   p99 ${pct(lat, 99).toFixed(0)} ms   max ${Math.max(...lat).toFixed(0)} ms`);
 
+/**
+ * The dashboard's first load, server side: what GET /api/stats, /api/trends (all five) and
+ * /api/live compute for it, concurrently as the page asks, over the history just loaded.
+ */
+async function dashboardFirstLoad(rounds: number): Promise<number[]> {
+	const tz = config.timeZone;
+	const filter = { channel: 'voice', topic: null, site: null };
+	const today = localDateRange(null, null, tz);
+	const topics = config.topics.map((t) => t.id);
+	const times: number[] = [];
+	for (let i = 0; i < rounds; i++) {
+		const started = performance.now();
+		await Promise.all([
+			periodStats(db, today, filter, tz),
+			yearlyOffered(db, filter, tz),
+			monthlyOffered(db, filter, tz),
+			monthlyWaits(db, filter, tz),
+			intradayProfile(db, filter, tz, null),
+			ahtByTopic(db, filter, tz, today, topics),
+			readLiveState(db, config)
+		]);
+		times.push(performance.now() - started);
+	}
+	return times;
+}
+
 const years = Number(process.env.BENCH_HISTORY_YEARS ?? 10);
 if (years > 0) {
 	const h = await historyBackfill(years);
 	console.log(`\nsimulated history, ${years} years through ingest (target: under 3 minutes):`);
 	console.log(`  ${fmt(h.contacts)} contacts in ${h.seconds.toFixed(0)} s (${fmt(h.contacts / h.seconds)} contacts/s)`);
+	const load = await dashboardFirstLoad(20);
+	console.log(`\ndashboard first load over that history (stats, 5 trends, live state; 20 loads; target p95 ≤ 300 ms server time):`);
+	console.log(`  p50 ${pct(load, 50).toFixed(0)} ms   p95 ${pct(load, 95).toFixed(0)} ms   max ${Math.max(...load).toFixed(0)} ms`);
 }
 
 await closeStore();

@@ -6,7 +6,7 @@ SELECT
     toUInt64(sum(answered))                                   AS answered,
     toUInt64(sum(wait_all_ms))                                AS wait_all_ms,
     toUInt64(sum(wait_answered_ms))                           AS wait_answered_ms
-FROM contacts_15m
+FROM contacts_1h
 WHERE ({channel:String} = '' OR channel = {channel:String})
   AND ({topic:String} = '' OR topic = {topic:String})
   AND ({site:String} = '' OR site = {site:String})

