@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const app = await getApp();
 		const principal = await app.access.signIn(username, password);
 		if (!principal) return fail(400, { username, failed: true });
-		startSession(cookies, app, principal.id, url);
+		await startSession(cookies, app, principal.id, url);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

@@ -29,7 +29,7 @@ export const actions: Actions = {
 			throw e;
 		}
 		await app.access.consumeSetupCode(code);
-		startSession(cookies, app, username.trim().toLowerCase(), url);
+		await startSession(cookies, app, username.trim().toLowerCase(), url);
 		redirect(303, '/');
 	}
 };

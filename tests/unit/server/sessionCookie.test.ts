@@ -5,17 +5,17 @@ import { hashPassword, verifyPassword } from '../../../src/lib/server/auth/passw
 const key = 'k'.repeat(43);
 
 describe('session cookies', () => {
-	it('round-trips a username until it expires', () => {
-		const v = createSessionValue('ona', 60_000, key, 1_000);
-		expect(readSessionValue(v, key, 2_000)).toBe('ona');
+	it('round-trips a user and password version until it expires', () => {
+		const v = createSessionValue({ username: 'ona', passwordVersion: 'abc' }, 60_000, key, 1_000);
+		expect(readSessionValue(v, key, 2_000)).toEqual({ username: 'ona', passwordVersion: 'abc' });
 		expect(readSessionValue(v, key, 61_001)).toBeNull();
 	});
 
 	it('refuses a cookie signed with another key or altered', () => {
-		const v = createSessionValue('ona', 60_000, key, 1_000);
+		const v = createSessionValue({ username: 'ona', passwordVersion: 'abc' }, 60_000, key, 1_000);
 		expect(readSessionValue(v, 'x'.repeat(43), 2_000)).toBeNull();
 		const [ver, , sig] = v.split('.');
-		const forged = Buffer.from(JSON.stringify({ u: 'admin', exp: 9e15 })).toString('base64url');
+		const forged = Buffer.from(JSON.stringify({ u: 'admin', p: 'abc', exp: 9e15 })).toString('base64url');
 		expect(readSessionValue(`${ver}.${forged}.${sig}`, key, 2_000)).toBeNull();
 		expect(readSessionValue('garbage', key)).toBeNull();
 		expect(readSessionValue(undefined, key)).toBeNull();

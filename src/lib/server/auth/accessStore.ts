@@ -10,6 +10,7 @@ import { queryRows } from '../clickhouse/sql.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { digest, newId, newToken } from './secrets.ts';
 import { isRole, type Principal, type Role } from './principal.ts';
+import type { Session } from './sessionCookie.ts';
 
 const CACHE_MS = 5_000;
 const STALE_MS = 24 * 3600_000;
@@ -118,12 +119,22 @@ export class AccessStore {
 		return toUserPrincipal(row);
 	}
 
-	/** The principal behind a session cookie's username (null when disabled or gone). */
-	async userPrincipal(username: string): Promise<Principal | null> {
-		return cachedLookup(this.#userCache, username, async () => {
-			const [row] = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
-			return row && !row.disabled && isRole(row.role) ? toUserPrincipal(row) : null;
+	/**
+	 * The principal behind a session (null when the user is disabled or gone, or the password
+	 * changed since the session began).
+	 */
+	async userPrincipal(session: Session): Promise<Principal | null> {
+		return cachedLookup(this.#userCache, `${session.username}|${session.passwordVersion}`, async () => {
+			const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username: session.username });
+			if (!row || row.disabled || !isRole(row.role) || passwordVersion(row.password_hash) !== session.passwordVersion) return null;
+			return toUserPrincipal(row);
 		});
+	}
+
+	/** The current password version of a user, for a new session; null when there is no such user. */
+	async passwordVersionOf(username: string): Promise<string | null> {
+		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
+		return row && !row.disabled ? passwordVersion(row.password_hash) : null;
 	}
 
 	// --- tokens -------------------------------------------------------------------------
@@ -241,6 +252,11 @@ async function cachedLookup<T>(cache: Map<string, Cached<T>>, key: string, load:
 		if (hit && now - hit.stored < STALE_MS) return hit.value;
 		throw e;
 	}
+}
+
+/** Changes whenever the password (its salted hash) changes; reveals nothing about it. */
+export function passwordVersion(passwordHash: string): string {
+	return digest(`session-version:${passwordHash}`).slice(0, 16);
 }
 
 function toUserPrincipal(row: UserRow): Principal {

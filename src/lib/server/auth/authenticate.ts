@@ -26,8 +26,8 @@ export async function authenticate(app: App, creds: Credentials): Promise<AuthRe
 		const principal = await app.access.tokenPrincipal(bearer);
 		return { principal, badToken: principal === null };
 	}
-	const username = readSessionValue(creds.cookies(SESSION_COOKIE), app.sessionKey);
-	if (username) return { principal: await app.access.userPrincipal(username), badToken: false };
+	const session = readSessionValue(creds.cookies(SESSION_COOKIE), app.sessionKey);
+	if (session) return { principal: await app.access.userPrincipal(session), badToken: false };
 	return { principal: null, badToken: false };
 }
 

@@ -2,9 +2,11 @@ import type { Cookies } from '@sveltejs/kit';
 import type { App } from '../app.ts';
 import { createSessionValue, SESSION_COOKIE } from './sessionCookie.ts';
 
-export function startSession(cookies: Cookies, app: App, username: string, url: URL): void {
+export async function startSession(cookies: Cookies, app: App, username: string, url: URL): Promise<void> {
 	const ttl = app.config.auth.sessionHours * 3600_000;
-	cookies.set(SESSION_COOKIE, createSessionValue(username, ttl, app.sessionKey), {
+	const passwordVersion = await app.access.passwordVersionOf(username);
+	if (passwordVersion === null) throw new Error(`no user "${username}" to start a session for`);
+	cookies.set(SESSION_COOKIE, createSessionValue({ username, passwordVersion }, ttl, app.sessionKey), {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',

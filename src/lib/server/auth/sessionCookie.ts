@@ -1,27 +1,31 @@
 /**
  * Session cookies: `v1.<payload>.<HMAC-SHA256>` where payload is base64url JSON
- * {u: username, exp: epoch ms}. The cookie is HttpOnly, SameSite=Lax and Secure behind
- * HTTPS; a forged or expired cookie is simply no session.
+ * {u: username, p: password version, exp: epoch ms}. The password version is derived from the
+ * stored password hash, so changing a password (or re-creating a disabled user) ends every
+ * session made before. HttpOnly, SameSite=Lax, Secure behind HTTPS; a forged or expired
+ * cookie is simply no session.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'cb_session';
 
-type Payload = { u: string; exp: number };
+type Payload = { u: string; p: string; exp: number };
+
+export type Session = { username: string; passwordVersion: string };
 
 function sign(data: string, key: string): string {
 	return createHmac('sha256', key).update(data).digest('base64url');
 }
 
-export function createSessionValue(username: string, ttlMs: number, key: string, now = Date.now()): string {
-	const payload = Buffer.from(JSON.stringify({ u: username, exp: now + ttlMs } satisfies Payload)).toString(
-		'base64url'
-	);
+export function createSessionValue(session: Session, ttlMs: number, key: string, now = Date.now()): string {
+	const payload = Buffer.from(
+		JSON.stringify({ u: session.username, p: session.passwordVersion, exp: now + ttlMs } satisfies Payload)
+	).toString('base64url');
 	return `v1.${payload}.${sign(`v1.${payload}`, key)}`;
 }
 
-/** The username in a valid, unexpired cookie; null otherwise. */
-export function readSessionValue(value: string | undefined, key: string, now = Date.now()): string | null {
+/** The session in a valid, unexpired cookie; null otherwise. */
+export function readSessionValue(value: string | undefined, key: string, now = Date.now()): Session | null {
 	if (!value) return null;
 	const parts = value.split('.');
 	if (parts.length !== 3 || parts[0] !== 'v1') return null;
@@ -30,8 +34,8 @@ export function readSessionValue(value: string | undefined, key: string, now = D
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
 	try {
 		const p = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Partial<Payload>;
-		if (typeof p.u !== 'string' || typeof p.exp !== 'number' || p.exp <= now) return null;
-		return p.u;
+		if (typeof p.u !== 'string' || typeof p.p !== 'string' || typeof p.exp !== 'number' || p.exp <= now) return null;
+		return { username: p.u, passwordVersion: p.p };
 	} catch {
 		return null;
 	}
