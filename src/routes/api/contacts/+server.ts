@@ -2,10 +2,9 @@ import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { queryRows } from '$lib/server/clickhouse/sql.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
-import { localDateRange } from '$lib/server/stats/periodRange.ts';
+import { parseFilters } from '$lib/server/http/filters.ts';
 import type { ContactRow } from '$lib/charts/types.ts';
 
-const CHANNELS = ['voice', 'chat', 'callback', 'email', 'einquiry'];
 const OUTCOMES = ['answered', 'abandoned', 'short_abandoned', 'timed_out', 'left', 'callback_requested', 'unknown'];
 const MAX_LIMIT = 500;
 
@@ -17,19 +16,10 @@ const MAX_LIMIT = 500;
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const app = await getApp();
 	const q = url.searchParams;
-	let range;
-	try {
-		range = localDateRange(q.get('from'), q.get('to'), app.config.timeZone);
-	} catch (e) {
-		return jsonProblem(400, (e as Error).message);
-	}
-	const topic = q.get('topic') || '';
-	if (topic && !app.config.topics.some((t) => t.id === topic)) return jsonProblem(400, `unknown topic "${topic}"`);
-	// A site-limited principal sees its own site only (the hook already refused any other).
-	const site = locals.principal?.site ?? (q.get('site') || '');
-	if (site && !app.config.sites.some((s) => s.id === site)) return jsonProblem(400, `unknown site "${site}"`);
-	const channel = q.get('channel') || '';
-	if (channel && !CHANNELS.includes(channel)) return jsonProblem(400, `unknown channel "${channel}"`);
+	const f = parseFilters(q, app.config, locals.principal);
+	if (f instanceof Response) return f;
+	const { range } = f;
+	const [topic, site, channel] = [f.topic ?? '', f.site ?? '', f.channel ?? ''];
 	const outcome = q.get('outcome') || '';
 	if (outcome && !OUTCOMES.includes(outcome)) return jsonProblem(400, `outcome must be one of ${OUTCOMES.join(', ')}`);
 	const limitParam = q.get('limit');

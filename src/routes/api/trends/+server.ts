@@ -1,11 +1,10 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
-import { localDateRange } from '$lib/server/stats/periodRange.ts';
+import { parseFilters } from '$lib/server/http/filters.ts';
 import { ahtByTopic, intradayProfile, monthlyOffered, monthlyWaits, yearlyOffered } from '$lib/server/stats/trends.ts';
 import { TREND_KINDS, type TrendFilter, type TrendKind } from '$lib/charts/types.ts';
 
-const CHANNELS = ['voice', 'chat', 'callback', 'email', 'einquiry'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -24,21 +23,11 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		return jsonProblem(400, `kind must be one of ${TREND_KINDS.join(', ')}, got "${kindParam}"`);
 	const kinds: readonly TrendKind[] = kindParam ? [kindParam as TrendKind] : TREND_KINDS;
 
-	const channelParam = q.get('channel') ?? 'voice';
-	if (channelParam !== 'all' && !CHANNELS.includes(channelParam)) return jsonProblem(400, `unknown channel "${channelParam}"`);
-	const topic = q.get('topic') || null;
-	if (topic && !app.config.topics.some((t) => t.id === topic)) return jsonProblem(400, `unknown topic "${topic}"`);
-	// A site-limited principal sees its own site only (the hook already refused any other).
-	const site = locals.principal?.site ?? (q.get('site') || null);
-	if (site && !app.config.sites.some((s) => s.id === site)) return jsonProblem(400, `unknown site "${site}"`);
-	const filter: TrendFilter = { channel: channelParam === 'all' ? null : channelParam, topic, site };
-
-	let range;
-	try {
-		range = localDateRange(q.get('from'), q.get('to'), tz);
-	} catch (e) {
-		return jsonProblem(400, (e as Error).message);
-	}
+	const f = parseFilters(q, app.config, locals.principal, { channelAll: true });
+	if (f instanceof Response) return f;
+	const channelParam = f.channel ?? 'voice';
+	const filter: TrendFilter = { channel: channelParam === 'all' ? null : channelParam, topic: f.topic, site: f.site };
+	const range = f.range;
 	const date = q.get('date');
 	if (date !== null && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) return jsonProblem(400, `date must be YYYY-MM-DD, got "${date}"`);
 

@@ -1,0 +1,30 @@
+/**
+ * The filters every figures endpoint takes, parsed and checked in one place:
+ * ?from=&to= (the centre's dates, inclusive; default today), &topic=, &site=, &channel=.
+ * A principal limited to one site always gets that site (the hook already refused others).
+ * Returns a 400 Response for anything unknown, never a silently empty answer.
+ */
+import type { Config } from '../config/schema.ts';
+import type { Principal } from '../auth/principal.ts';
+import { CHANNELS } from '../../../../ingest/types.ts';
+import { localDateRange, type UtcRange } from '../stats/periodRange.ts';
+import { jsonProblem } from './json.ts';
+
+export type Filters = { range: UtcRange; topic: string | null; site: string | null; channel: string | null };
+
+export function parseFilters(q: URLSearchParams, config: Config, principal: Principal | null, opts: { channelAll?: boolean } = {}): Filters | Response {
+	let range: UtcRange;
+	try {
+		range = localDateRange(q.get('from'), q.get('to'), config.timeZone);
+	} catch (e) {
+		return jsonProblem(400, (e as Error).message);
+	}
+	const topic = q.get('topic') || null;
+	if (topic && !config.topics.some((t) => t.id === topic)) return jsonProblem(400, `unknown topic "${topic}"`);
+	const site = principal?.site ?? (q.get('site') || null);
+	if (site && !config.sites.some((s) => s.id === site)) return jsonProblem(400, `unknown site "${site}"`);
+	const channel = q.get('channel') || null;
+	const known: readonly string[] = opts.channelAll ? [...CHANNELS, 'all'] : CHANNELS;
+	if (channel && !known.includes(channel)) return jsonProblem(400, `unknown channel "${channel}"; use one of ${known.join(', ')}`);
+	return { range, topic, site, channel };
+}
