@@ -51,7 +51,15 @@ export type PipelineOptions = {
 	recentWindow?: number;
 };
 
-type SavedState = { assembler: AssemblerState; extra?: unknown };
+type SavedState = { assembler: AssemblerState; extra?: unknown; held?: ContactRecord[] };
+
+/**
+ * Asterisk 12+ writes one CDR per ringing consultant, all with the call's id, and they need
+ * not fall in one batch. CDR contacts are therefore held until no more rows of the call can
+ * be expected (this long after the call ended, by the file's own clock, or the end of the
+ * file), merged (the answered row preferred) and released once.
+ */
+const CDR_SETTLE_MS = 10 * 60_000;
 
 export class SourcePipeline {
 	readonly opts: PipelineOptions;
@@ -72,6 +80,9 @@ export class SourcePipeline {
 	#rejected: ReturnType<typeof rejectedRow>[] = [];
 	#records = 0;
 	#newestTs = 0;
+	/** CDR contacts waiting for the rest of their call's rows, by contact id (in arrival order). */
+	#held = new Map<string, ContactRecord>();
+	#heldClock = 0;
 	readonly counts: Counts = { accepted: 0, duplicates: 0, rejected: 0, ignored: 0 };
 
 	private constructor(opts: PipelineOptions) {
@@ -103,6 +114,7 @@ export class SourcePipeline {
 				const saved = JSON.parse(row.state) as SavedState;
 				p.#assembler.restore(saved.assembler);
 				p.#extra = saved.extra;
+				for (const c of saved.held ?? []) p.#held.set(c.contactId, c);
 			}
 		}
 		return p;
@@ -161,6 +173,13 @@ export class SourcePipeline {
 	/** Finishes calls that time alone completes (wrap-up never reported, stale calls). Live sources only. */
 	advanceClock(now: number): void {
 		this.#addContacts(this.#assembler.advance(now));
+		if (now > this.#heldClock) this.#heldClock = now;
+		this.#releaseHeld(false);
+	}
+
+	/** Whether anything waits for time to pass: open calls, or CDR contacts held back. */
+	get waitingOnClock(): boolean {
+		return this.#assembler.openCount > 0 || this.#held.size > 0;
 	}
 
 	#take(records: ParsedRecord[], raw: string, position: string): void {
@@ -190,6 +209,10 @@ export class SourcePipeline {
 					this.#agents.push(agentEventRow(r.event, source));
 					break;
 				case 'contact':
+					if (this.opts.format === 'cdr-csv') {
+						this.#holdCdr(r.contact);
+						break;
+					}
 					if (!this.#recent.add(r.contact.contactId + ':' + r.contact.outcome)) {
 						this.counts.duplicates++;
 						continue;
@@ -217,6 +240,32 @@ export class SourcePipeline {
 			}
 		}
 		if (records.length === 0 && raw.trim() !== '') this.counts.ignored++;
+	}
+
+	#holdCdr(c: ContactRecord): void {
+		if (this.#recent.has(`released:${c.contactId}`)) {
+			this.counts.duplicates++;
+			return;
+		}
+		this.counts.accepted++;
+		const prev = this.#held.get(c.contactId);
+		if (!prev || (prev.outcome !== 'answered' && c.outcome === 'answered')) this.#held.set(c.contactId, c);
+		if (c.endedAt > this.#heldClock) this.#heldClock = c.endedAt;
+		this.#releaseHeld(false);
+	}
+
+	/** Releases held CDR contacts whose call can have no more rows (all of them at the end of a file). */
+	releaseHeld(all = true): void {
+		this.#releaseHeld(all);
+	}
+
+	#releaseHeld(all: boolean): void {
+		for (const [id, c] of this.#held) {
+			if (!all && this.#heldClock - c.endedAt < CDR_SETTLE_MS) continue;
+			this.#held.delete(id);
+			this.#recent.add(`released:${id}`);
+			this.#addContacts([c]);
+		}
 	}
 
 	#addContacts(contacts: ContactRecord[]): void {
@@ -253,7 +302,7 @@ export class SourcePipeline {
 			opts.tokenKey ??
 			(moved ? `${this.#committed}..${this.#end}` : `${this.#end}#${contentDigest(blocks)}`);
 		for (const b of blocks) b.token = `${this.opts.sourceId}|${key}|${b.table}`;
-		const state: SavedState = { assembler: this.#assembler.snapshot(), extra: this.#extra };
+		const state: SavedState = { assembler: this.#assembler.snapshot(), extra: this.#extra, held: [...this.#held.values()] };
 		const entry: SpoolEntry = {
 			sourceId: this.opts.sourceId,
 			blocks,

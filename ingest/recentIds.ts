@@ -14,6 +14,10 @@ export class RecentIds {
 		this.#generation = capacity;
 	}
 
+	has(id: string): boolean {
+		return this.#young.has(id) || this.#old.has(id);
+	}
+
 	/** Adds an id; false when it was already there. */
 	add(id: string): boolean {
 		if (this.#young.has(id) || this.#old.has(id)) return false;

@@ -110,7 +110,7 @@ export class IngestService {
 	async #tick(): Promise<void> {
 		for (const [key, p] of this.#streams) {
 			const pipeline = await p.catch(() => null);
-			if (!pipeline || pipeline.openCalls === 0) continue;
+			if (!pipeline || !pipeline.waitingOnClock) continue;
 			await this.#serial(key, async () => {
 				pipeline.advanceClock(Date.now());
 				await pipeline.flush({ tokenKey: `tick-${Date.now()}`, waitMs: 0 });

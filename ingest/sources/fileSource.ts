@@ -86,6 +86,8 @@ export async function ingestFile(opts: {
 	}
 	const last = splitter.finish();
 	if (last) await feed([last]);
+	// The file is complete: nothing more of the calls it holds back can come from it.
+	pipeline.releaseHeld();
 	await pipeline.flush({ waitMs: 0 });
 	await opts.writer.flushed();
 	return result(false);
