@@ -1,0 +1,185 @@
+/**
+ * A small seeded M/M/s(+M) discrete-event simulator for scoring wait estimators against known
+ * truth: Poisson arrivals (rate may step over the day, by thinning), exponential service,
+ * exponential patience (Infinity: nobody hangs up), FIFO, every consultant serves the topic.
+ *
+ * For each caller arriving in [warmupS, durationS) it records every estimator's estimate from the
+ * live state (TopicWindow fed with the simulated events, as production would be) and the caller's
+ * actual outcome. Arrivals continue past durationS until every recorded caller is resolved.
+ */
+import { centreRule, estimateWait, headOfLine, lastToEnterService } from '../../../src/lib/server/ewt/estimators.ts';
+import { TopicWindow } from '../../../src/lib/server/ewt/topicWindow.ts';
+import type { TopicWindowOptions } from '../../../src/lib/server/ewt/topicWindow.ts';
+
+export type Scenario = {
+	seed: number;
+	agents: number;
+	ahtS: number;
+	/** Mean patience, seconds; Infinity for Erlang C callers. */
+	patienceS: number;
+	/** Arrivals per second at time t. */
+	arrivalRate: (tS: number) => number;
+	/** An upper bound of arrivalRate, for thinning. */
+	maxArrivalRate: number;
+	warmupS: number;
+	durationS: number;
+	window?: TopicWindowOptions;
+};
+
+export type Estimates = { centre: number | null; erlangA: number | null; headOfLine: number | null; lastToEnter: number | null };
+export type CallerRecord = {
+	atS: number;
+	/** Callers waiting when he arrived, and whether a consultant was free. */
+	ahead: number;
+	foundIdle: boolean;
+	estimates: Estimates;
+	answered: boolean;
+	waitS: number;
+};
+
+/** mulberry32: small, fast, and good enough for queueing noise. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const ARRIVAL = 0;
+const COMPLETION = 1;
+const ABANDON = 2;
+
+/** Binary min-heap of events keyed by time. */
+class EventHeap {
+	#t: number[] = [];
+	#kind: number[] = [];
+	#data: number[] = [];
+
+	get size(): number {
+		return this.#t.length;
+	}
+
+	push(t: number, kind: number, data: number): void {
+		const ts = this.#t;
+		let i = ts.length;
+		ts.push(t);
+		this.#kind.push(kind);
+		this.#data.push(data);
+		while (i > 0) {
+			const p = (i - 1) >> 1;
+			if (ts[p]! <= t) break;
+			this.#swap(i, p);
+			i = p;
+		}
+	}
+
+	/** Remove the earliest event; the caller reads it first with peek*. */
+	pop(): { t: number; kind: number; data: number } {
+		const top = { t: this.#t[0]!, kind: this.#kind[0]!, data: this.#data[0]! };
+		const last = this.#t.length - 1;
+		this.#swap(0, last);
+		this.#t.pop();
+		this.#kind.pop();
+		this.#data.pop();
+		const ts = this.#t;
+		let i = 0;
+		for (;;) {
+			const l = 2 * i + 1;
+			const r = l + 1;
+			let m = i;
+			if (l < ts.length && ts[l]! < ts[m]!) m = l;
+			if (r < ts.length && ts[r]! < ts[m]!) m = r;
+			if (m === i) break;
+			this.#swap(i, m);
+			i = m;
+		}
+		return top;
+	}
+
+	#swap(i: number, j: number): void {
+		for (const a of [this.#t, this.#kind, this.#data]) {
+			const x = a[i]!;
+			a[i] = a[j]!;
+			a[j] = x;
+		}
+	}
+}
+
+export function simulate(sc: Scenario): CallerRecord[] {
+	const random = seededRandom(sc.seed);
+	const exp = (mean: number) => -Math.log(1 - random()) * mean;
+	const window = new TopicWindow(sc.window);
+	window.staffing(0, sc.agents);
+	const heap = new EventHeap();
+	const arrivedAt: number[] = [];
+	const status: number[] = []; // 0 waiting, 1 answered, 2 abandoned
+	const queue: number[] = [];
+	let queueHead = 0;
+	let idle = sc.agents;
+	const records = new Map<number, CallerRecord>();
+	let unresolved = 0;
+
+	const startService = (id: number, t: number) => {
+		status[id] = 1;
+		window.answered(id, t);
+		const service = exp(sc.ahtS);
+		// Completion data carries the handle time, in milliseconds, to report it to the window.
+		heap.push(t + service, COMPLETION, Math.round(service * 1000));
+		const rec = records.get(id);
+		if (rec) {
+			rec.answered = true;
+			rec.waitS = t - arrivedAt[id]!;
+			unresolved--;
+		}
+	};
+
+	heap.push(exp(1 / sc.maxArrivalRate), ARRIVAL, 0);
+	while (heap.size > 0) {
+		const { t, kind, data } = heap.pop();
+		if (kind === ARRIVAL) {
+			if (t < sc.durationS || unresolved > 0) heap.push(t + exp(1 / sc.maxArrivalRate), ARRIVAL, 0);
+			if (random() * sc.maxArrivalRate >= sc.arrivalRate(t)) continue;
+			const id = arrivedAt.length;
+			arrivedAt.push(t);
+			status.push(0);
+			if (t >= sc.warmupS && t < sc.durationS) {
+				const snap = window.snapshot(t, { agentsServing: sc.agents, agentsIdle: idle });
+				const estimates: Estimates = {
+					centre: centreRule(snap),
+					erlangA: estimateWait(snap)?.seconds ?? null,
+					headOfLine: headOfLine(snap),
+					lastToEnter: lastToEnterService(snap)
+				};
+				records.set(id, { atS: t, ahead: snap.ahead, foundIdle: idle > 0, estimates, answered: false, waitS: NaN });
+				unresolved++;
+			}
+			window.queued(id, t);
+			if (idle > 0) {
+				idle--;
+				startService(id, t);
+			} else {
+				queue.push(id);
+				if (sc.patienceS !== Infinity) heap.push(t + exp(sc.patienceS), ABANDON, id);
+			}
+		} else if (kind === COMPLETION) {
+			window.completed(t, data / 1000);
+			while (queueHead < queue.length && status[queue[queueHead]!] !== 0) queueHead++;
+			if (queueHead < queue.length) startService(queue[queueHead++]!, t);
+			else idle++;
+		} else if (status[data] === 0) {
+			status[data] = 2;
+			window.abandoned(data, t);
+			const rec = records.get(data);
+			if (rec) {
+				rec.waitS = t - arrivedAt[data]!;
+				unresolved--;
+			}
+		}
+		if (t >= sc.durationS && unresolved === 0) break;
+	}
+	return [...records.values()];
+}
