@@ -14,6 +14,11 @@ import type { TopicWindowOptions } from '../../../src/lib/server/ewt/topicWindow
 export type Scenario = {
 	seed: number;
 	agents: number;
+	/**
+	 * Consultants the estimators are told are serving; defaults to `agents`. Set it higher to
+	 * model logged-in consultants lost to breaks or other topics, which the centre's rule counts.
+	 */
+	agentsLoggedIn?: number;
 	ahtS: number;
 	/** Mean patience, seconds; Infinity for Erlang C callers. */
 	patienceS: number;
@@ -112,8 +117,9 @@ class EventHeap {
 export function simulate(sc: Scenario): CallerRecord[] {
 	const random = seededRandom(sc.seed);
 	const exp = (mean: number) => -Math.log(1 - random()) * mean;
+	const loggedIn = sc.agentsLoggedIn ?? sc.agents;
 	const window = new TopicWindow(sc.window);
-	window.staffing(0, sc.agents);
+	window.staffing(0, loggedIn);
 	const heap = new EventHeap();
 	const arrivedAt: number[] = [];
 	const status: number[] = []; // 0 waiting, 1 answered, 2 abandoned
@@ -147,7 +153,7 @@ export function simulate(sc: Scenario): CallerRecord[] {
 			arrivedAt.push(t);
 			status.push(0);
 			if (t >= sc.warmupS && t < sc.durationS) {
-				const snap = window.snapshot(t, { agentsServing: sc.agents, agentsIdle: idle });
+				const snap = window.snapshot(t, { agentsServing: loggedIn, agentsIdle: idle });
 				const estimates: Estimates = {
 					centre: centreRule(snap),
 					erlangA: estimateWait(snap)?.seconds ?? null,

@@ -126,7 +126,9 @@ export class TopicWindow {
 	 * net of wrap-up, breaks and calls of other topics; counting idle seconds too would understate
 	 * capacity whenever load is below 100%. With too little queued time, fall back to all
 	 * completions per consultant-second (an underestimate, so the wait errs long); with too few
-	 * completions, null.
+	 * completions, null. (Dividing by busy consultant-seconds instead, which needs every ready /
+	 * not-ready change, measured no better in simulation.) A measured rate leans low exactly when
+	 * a queue has built up by chance, so Erlang-A errs ~1–2 s long at 15 minutes of window.
 	 */
 	#serviceRate(servingNow: number): number | null {
 		const queueStaffSeconds = this.#service.sum(QUEUE_STAFF_SECONDS);
