@@ -46,10 +46,6 @@ export class IngestService {
 		this.#ticker.unref();
 	}
 
-	get db(): ClickHouseClient {
-		return this.#db;
-	}
-
 	#pipeline(format: FormatName, stream: string): Promise<SourcePipeline> {
 		const key = `${stream}|${format}`;
 		let p = this.#streams.get(key);

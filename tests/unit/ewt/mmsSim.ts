@@ -10,6 +10,7 @@
 import { centreRule, estimateWait, headOfLine, lastToEnterService } from '../../../src/lib/server/ewt/estimators.ts';
 import { TopicWindow } from '../../../src/lib/server/ewt/topicWindow.ts';
 import type { TopicWindowOptions } from '../../../src/lib/server/ewt/topicWindow.ts';
+import { seeded as seededRandom } from '../../helpers/random.ts';
 
 export type Scenario = {
 	seed: number;
@@ -42,17 +43,6 @@ export type CallerRecord = {
 	waitS: number;
 };
 
-/** mulberry32: small, fast, and good enough for queueing noise. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const ARRIVAL = 0;
 const COMPLETION = 1;
