@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -99,7 +99,7 @@ beforeAll(async () => {
 	await seedCentre();
 }, 120_000);
 afterAll(async () => {
-	await browser?.close();
+	await closeBrowser(browser);
 	await server?.stop();
 });
 

@@ -65,7 +65,10 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
 	);
 	const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
 		if (child.exitCode === null) child.kill(signal);
+		// The server exits by itself within 15 s of SIGTERM; past that, a test must not hang on it.
+		const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
 		await exited;
+		clearTimeout(force);
 	};
 	return {
 		url: url.replace('localhost', '127.0.0.1'),
