@@ -42,6 +42,11 @@ const rules: [RegExp, Rule][] = [
 	// Lists name consultants and callers' contacts: not for wallboard screens.
 	[/^\/api\/contacts$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
+	// The IVR asks for the wait to announce with its service token (an ingest token).
+	[/^\/api\/ewt$/, { check: (p) => canIngest(p) || canOperate(p), what: 'an ingest token, an admin or a supervisor' }],
+	[/^\/api\/ewt\/accuracy$/, { check: canOperate, what: 'an admin or supervisor' }],
+	// Monthly reports are for the management unit, not for wallboard screens.
+	[/^\/(api\/)?reports(\/|$)/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/metrics$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }]
 ];
