@@ -108,7 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
 			sources: ingestSources(str(env, 'INGEST_SOURCE'))
 		},
 		demo: flag(env, 'CALLBOARD_DEMO'),
-		demoYears: int(env, 'CALLBOARD_DEMO_YEARS')
+		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
+		ewt: { announced: str(env, 'EWT_ANNOUNCED') }
 	});
 	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
 	const result = configSchema.safeParse(merged);

@@ -3,6 +3,7 @@
  * Everything else in the code base receives a `Config` and trusts it.
  */
 import { z } from 'zod';
+import { EWT_METHODS } from '../ewt/estimators.ts';
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');
@@ -100,6 +101,13 @@ export const configSchema = z.object({
 	demo: z.boolean(),
 	/** Years of simulated history the demo backfills. */
 	demoYears: z.number().int().min(1).max(30),
+	/** The wait announced to callers (GET /api/ewt); every estimator is still computed and stored. */
+	ewt: z.object({
+		/** Which estimator is announced: see src/lib/server/ewt/estimators.ts. */
+		announced: z.enum(EWT_METHODS),
+		/** How often the in-memory queues catch up with ClickHouse, milliseconds. */
+		refreshMs: z.number().int().min(100).max(60_000)
+	}),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

@@ -25,6 +25,7 @@ export type AccuracyReport = {
 	scored: number;
 	/** Callers given no estimate. */
 	unestimated: number;
+	/** Callers with an estimate who were not answered (hung up, timed out, left for a callback). */
 	abandoned: number;
 	/** Mean time abandoned callers (with an estimate) waited before hanging up. */
 	abandonedMeanWaitS: number;
@@ -43,54 +44,84 @@ export type AccuracyReport = {
 	relativeSquaredError: number;
 };
 
-export function accuracy(outcomes: Iterable<EstimateOutcome>): AccuracyReport {
-	let scored = 0;
-	let unestimated = 0;
-	let abandoned = 0;
-	let abandonedWait = 0;
-	let abandonedEarly = 0;
-	let sumActual = 0;
-	let sumSq = 0;
-	let sumErr = 0;
-	let sumAbs = 0;
-	let in30 = 0;
-	let in20pct = 0;
-	for (const o of outcomes) {
-		if (o.estimateS === null) {
-			unestimated++;
-			continue;
-		}
-		if (!o.answered) {
-			abandoned++;
-			abandonedWait += o.actualS;
-			if (o.actualS < o.estimateS) abandonedEarly++;
-			continue;
-		}
-		const err = o.estimateS - o.actualS;
-		scored++;
-		sumActual += o.actualS;
-		sumSq += err * err;
-		sumErr += err;
-		sumAbs += Math.abs(err);
-		if (Math.abs(err) <= 30) in30++;
-		if (Math.abs(err) <= 0.2 * o.actualS) in20pct++;
+/**
+ * The sums every metric above is computed from. sql/queries/ewt/accuracy_sums.sql computes the
+ * same sums in ClickHouse (tests/integration/ewt-accuracy.test.ts checks they agree), so the
+ * metrics have this one definition whether the outcomes are in memory or in the database.
+ */
+export type AccuracySums = {
+	scored: number;
+	unestimated: number;
+	abandoned: number;
+	abandonedWaitS: number;
+	abandonedEarly: number;
+	sumActualS: number;
+	sumSquaredErr: number;
+	sumErr: number;
+	sumAbsErr: number;
+	within30s: number;
+	within20pct: number;
+};
+
+export const emptyAccuracySums = (): AccuracySums => ({
+	scored: 0,
+	unestimated: 0,
+	abandoned: 0,
+	abandonedWaitS: 0,
+	abandonedEarly: 0,
+	sumActualS: 0,
+	sumSquaredErr: 0,
+	sumErr: 0,
+	sumAbsErr: 0,
+	within30s: 0,
+	within20pct: 0
+});
+
+/** Adds one caller's outcome to the sums (abandoned here: any caller not answered). */
+export function addOutcome(s: AccuracySums, o: EstimateOutcome): void {
+	if (o.estimateS === null) {
+		s.unestimated++;
+		return;
 	}
+	if (!o.answered) {
+		s.abandoned++;
+		s.abandonedWaitS += o.actualS;
+		if (o.actualS < o.estimateS) s.abandonedEarly++;
+		return;
+	}
+	const err = o.estimateS - o.actualS;
+	s.scored++;
+	s.sumActualS += o.actualS;
+	s.sumSquaredErr += err * err;
+	s.sumErr += err;
+	s.sumAbsErr += Math.abs(err);
+	if (Math.abs(err) <= 30) s.within30s++;
+	if (Math.abs(err) <= 0.2 * o.actualS) s.within20pct++;
+}
+
+export function accuracyFromSums(s: AccuracySums): AccuracyReport {
 	const share = (n: number, of: number) => (of > 0 ? n / of : NaN);
-	const mse = share(sumSq, scored);
-	const meanWait = share(sumActual, scored);
+	const mse = share(s.sumSquaredErr, s.scored);
+	const meanWait = share(s.sumActualS, s.scored);
 	return {
-		scored,
-		unestimated,
-		abandoned,
-		abandonedMeanWaitS: share(abandonedWait, abandoned),
-		abandonedBeforeEstimate: share(abandonedEarly, abandoned),
+		scored: s.scored,
+		unestimated: s.unestimated,
+		abandoned: s.abandoned,
+		abandonedMeanWaitS: share(s.abandonedWaitS, s.abandoned),
+		abandonedBeforeEstimate: share(s.abandonedEarly, s.abandoned),
 		meanWaitS: meanWait,
 		mse,
 		rmseS: Math.sqrt(mse),
-		biasS: share(sumErr, scored),
-		maeS: share(sumAbs, scored),
-		within30s: share(in30, scored),
-		within20pct: share(in20pct, scored),
+		biasS: share(s.sumErr, s.scored),
+		maeS: share(s.sumAbsErr, s.scored),
+		within30s: share(s.within30s, s.scored),
+		within20pct: share(s.within20pct, s.scored),
 		relativeSquaredError: mse === 0 ? 0 : mse / (meanWait * meanWait)
 	};
+}
+
+export function accuracy(outcomes: Iterable<EstimateOutcome>): AccuracyReport {
+	const sums = emptyAccuracySums();
+	for (const o of outcomes) addOutcome(sums, o);
+	return accuracyFromSums(sums);
 }

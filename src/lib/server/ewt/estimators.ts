@@ -64,7 +64,7 @@ export function erlangAWait(ahead: number, serviceRatePerS: number, abandonRateP
 	return total;
 }
 
-export type EwtBasis = 'idle' | 'erlangA' | 'lastToEnterService' | 'headOfLine';
+export type EwtBasis = 'idle' | 'erlangA' | 'lastToEnterService' | 'headOfLine' | 'centreRule';
 export type EwtEstimate = { seconds: number; basis: EwtBasis };
 
 /**
@@ -84,4 +84,29 @@ export function estimateWait(s: QueueSnapshot): EwtEstimate | null {
 	if (s.lastAnsweredWaitS !== null) return { seconds: s.lastAnsweredWaitS, basis: 'lastToEnterService' };
 	if (s.oldestWaitS !== null) return { seconds: s.oldestWaitS, basis: 'headOfLine' };
 	return null;
+}
+
+/** The estimators callboard computes for every arriving caller; config `ewt.announced` picks one. */
+export const EWT_METHODS = ['erlangA', 'centreRule', 'headOfLine', 'lastToEnterService'] as const;
+export type EwtMethod = (typeof EWT_METHODS)[number];
+
+/**
+ * One estimator's answer. `erlangA` is the announced policy of estimateWait (Erlang-A sum, with
+ * its fallbacks when sμ is unknown); the others are the bare rules, null when they have nothing.
+ */
+export function estimateBy(method: EwtMethod, s: QueueSnapshot): EwtEstimate | null {
+	switch (method) {
+		case 'erlangA':
+			return estimateWait(s);
+		case 'centreRule': {
+			const seconds = centreRule(s);
+			return seconds === null ? null : { seconds, basis: s.ahead === 0 && s.agentsIdle > 0 ? 'idle' : 'centreRule' };
+		}
+		case 'headOfLine':
+			return { seconds: headOfLine(s), basis: s.ahead === 0 && s.agentsIdle > 0 ? 'idle' : 'headOfLine' };
+		case 'lastToEnterService': {
+			const seconds = lastToEnterService(s);
+			return seconds === null ? null : { seconds, basis: s.ahead === 0 && s.agentsIdle > 0 ? 'idle' : 'lastToEnterService' };
+		}
+	}
 }

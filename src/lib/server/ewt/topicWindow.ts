@@ -25,6 +25,17 @@ export type TopicWindowOptions = {
 
 export type StaffNow = { agentsServing: number; agentsIdle: number };
 
+/** The topic's recent traffic, for staffing what-ifs (erlang.ts). */
+export type TopicLoad = {
+	/** Callers joining the queue per second over the abandonment window (30 minutes). */
+	arrivalRatePerS: number;
+	ahtS: number | null;
+	/** θ: abandons per second of caller waiting; 0 when none. */
+	abandonRatePerS: number;
+	/** Seconds of traffic the rates rest on (less than the window just after a start). */
+	observedS: number;
+};
+
 // Fields of the service window.
 const COMPLETED = 0;
 const COMPLETED_WHILE_QUEUE = 1;
@@ -34,6 +45,7 @@ const STAFF_SECONDS = 3;
 // Fields of the abandonment window.
 const ABANDONED = 0;
 const CALLER_WAIT_SECONDS = 1;
+const ARRIVED = 2;
 // Fields of the handle-time window.
 const HANDLE_SECONDS = 0;
 const HANDLED = 1;
@@ -44,11 +56,13 @@ const MIN_QUEUE_STAFF_SECONDS = 3000;
 export class TopicWindow {
 	readonly serviceWindowS: number;
 	readonly minCompletions: number;
+	readonly abandonWindowS: number;
 	#service: SlidingSums;
 	#abandon: SlidingSums;
 	#handle: SlidingSums;
 	#waiting = new Map<string | number, number>();
 	#lastS = -Infinity;
+	#firstS = -Infinity;
 	#lastAnsweredAtS = -Infinity;
 	#lastAnsweredWaitS = 0;
 	#serving = 0;
@@ -57,12 +71,18 @@ export class TopicWindow {
 		this.serviceWindowS = options.serviceWindowS ?? 900;
 		this.minCompletions = options.minCompletions ?? 10;
 		this.#service = new SlidingSums(this.serviceWindowS, 10, 4);
-		this.#abandon = new SlidingSums(options.abandonWindowS ?? 1800, 60, 2);
+		this.abandonWindowS = options.abandonWindowS ?? 1800;
+		this.#abandon = new SlidingSums(this.abandonWindowS, 60, 3);
 		this.#handle = new SlidingSums(options.ahtWindowS ?? 3600, 60, 2);
 	}
 
 	get waiting(): number {
 		return this.#waiting.size;
+	}
+
+	/** Time of the latest event or snapshot: the window never goes back before it. */
+	get lastS(): number {
+		return this.#lastS;
 	}
 
 	/** Consultants serving the topic changed (login, logout, skill change); snapshot() also sets it. */
@@ -74,6 +94,7 @@ export class TopicWindow {
 	queued(callId: string | number, atS: number): void {
 		this.#advance(atS);
 		this.#waiting.set(callId, atS);
+		this.#abandon.add(atS, ARRIVED, 1);
 	}
 
 	/** `waitS` is used only when the caller's queued event was not seen (e.g. before a restart). */
@@ -85,6 +106,12 @@ export class TopicWindow {
 		if (wait === undefined) return;
 		this.#lastAnsweredAtS = atS;
 		this.#lastAnsweredWaitS = wait;
+	}
+
+	/** Left the queue without being answered and not out of impatience (timeout, callback, key). */
+	left(callId: string | number, atS: number): void {
+		this.#advance(atS);
+		this.#waiting.delete(callId);
 	}
 
 	abandoned(callId: string | number, atS: number): void {
@@ -120,6 +147,21 @@ export class TopicWindow {
 		};
 	}
 
+	/** Arrival rate, handle time and abandonment over the recent window, as of `atS`. */
+	load(atS: number): TopicLoad {
+		this.#advance(atS);
+		const observedS = this.#firstS === -Infinity ? 0 : Math.min(atS - this.#firstS, this.abandonWindowS);
+		const handled = this.#handle.sum(HANDLED);
+		const callerWait = this.#abandon.sum(CALLER_WAIT_SECONDS);
+		return {
+			// The ring drops whole minutes, so over a full window this is within one minute's share (~3%).
+			arrivalRatePerS: observedS > 0 ? this.#abandon.sum(ARRIVED) / observedS : 0,
+			ahtS: handled > 0 ? this.#handle.sum(HANDLE_SECONDS) / handled : null,
+			abandonRatePerS: callerWait > 0 ? this.#abandon.sum(ABANDONED) / callerWait : 0,
+			observedS
+		};
+	}
+
 	/**
 	 * sμ = completions per consultant-second, times the consultants serving now. Preferably
 	 * counted while callers were waiting: then every consultant was busy, so the rate is capacity
@@ -146,6 +188,7 @@ export class TopicWindow {
 	#advance(atS: number): void {
 		if (atS < this.#lastS) throw new RangeError(`events out of order: ${atS} after ${this.#lastS}`);
 		const from = this.#lastS === -Infinity ? atS : this.#lastS;
+		if (this.#firstS === -Infinity) this.#firstS = atS;
 		const queue = this.#waiting.size;
 		this.#service.addSpread(from, atS, STAFF_SECONDS, this.#serving);
 		this.#service.addSpread(from, atS, QUEUE_STAFF_SECONDS, queue > 0 ? this.#serving : 0);

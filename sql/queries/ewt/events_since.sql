@@ -1,0 +1,21 @@
+-- Call events stored after {since} (by ingestion time) that move a queue: the feed of the
+-- in-memory queues behind GET /api/ewt. {min_ts} bounds the scan to recent partitions: an
+-- event about a call hours ago changes no queue now. Sorted by event time, as the feed needs.
+SELECT
+    event_id,
+    toUnixTimestamp64Milli(ts)          AS ts_ms,
+    call_id,
+    type,
+    channel,
+    topic,
+    wait_ms,
+    talk_ms,
+    hold_ms,
+    wrap_ms,
+    simulated,
+    toUnixTimestamp64Milli(ingested_at) AS ingested_ms
+FROM call_events
+WHERE ts >= {min_ts:DateTime64(3, 'UTC')}
+  AND ingested_at > {since:DateTime64(3, 'UTC')}
+  AND type IN ('queued', 'answered', 'ended', 'wrapup_ended', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')
+ORDER BY ts, event_id
