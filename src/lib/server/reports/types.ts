@@ -25,8 +25,11 @@ export type ColumnFormat = 'int' | 'pct' | 'seconds' | 'decimal' | 'change' | 't
 
 export type ReportColumn = Bilingual & { key: string; format: ColumnFormat };
 
-/** null is "nothing to measure" (shown as –), never 0. */
-export type ReportCell = string | number | null;
+/**
+ * null is "nothing to measure" (shown as –), never 0. A label that differs by language (a
+ * topic, a weekday, "Total") is a Bilingual; `cellValue` in ./cells.ts picks the language.
+ */
+export type ReportCell = string | number | null | Bilingual;
 export type ReportRow = Record<string, ReportCell>;
 
 export type ReportTable = Bilingual & {
@@ -82,8 +85,8 @@ export type ReportCharts = {
 export type ReportChange = {
 	section: string;
 	table: string;
-	/** The row's label (first text column), e.g. a topic name or "Iš viso". */
-	row: string;
+	/** The row's label (its first column), e.g. a topic or "Total". */
+	row: ReportCell;
 	column: string;
 	before: ReportCell;
 	after: ReportCell;
@@ -113,6 +116,8 @@ export type MonthlyReport = {
 	generatedAt: string;
 	/** No contact in the month (with the filter): the report says so instead of empty tables. */
 	empty: boolean;
+	/** The month had not ended when the figures were computed (month to date). */
+	inProgress: boolean;
 	definitions: { version: string; items: ReportDefinition[] };
 	/** Display names by id, so renderers need no configuration. */
 	names: { topics: Record<string, Bilingual>; sites: Record<string, string> };
