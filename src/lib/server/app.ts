@@ -12,6 +12,7 @@ import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
+import { EwtService } from './ewt/ewtService.ts';
 
 export type App = {
 	config: Config;
@@ -23,6 +24,8 @@ export type App = {
 	ingest: IngestService;
 	/** Live state for screens: computed once per tick, sent to every subscriber. */
 	live: LiveHub;
+	/** Estimated waits for the IVR, from queues kept in memory (src/lib/server/ewt). */
+	ewt: EwtService;
 	startedAt: number;
 };
 
@@ -46,7 +49,10 @@ async function start(opts: StartOptions): Promise<App> {
 	const live = new LiveHub(store.client, config);
 	live.start();
 	ingest.writer.onInserted = () => live.nudge();
-	return { config, store, access, sessionKey, ingest, live, startedAt: Date.now() };
+	const ewt = new EwtService(store.client, config, log);
+	ewt.start();
+	live.announcedWait = (topic) => (ewt.ready ? (ewt.estimate(topic)?.seconds ?? null) : undefined);
+	return { config, store, access, sessionKey, ingest, live, ewt, startedAt: Date.now() };
 }
 
 /** The process's application, started on first call (migrations included). */

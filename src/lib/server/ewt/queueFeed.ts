@@ -35,7 +35,16 @@ export type CallEventRow = {
 /** A caller who joined a queue: the moment to compute and store every estimator for him. */
 export type Arrival = { key: string; channel: string; topic: string; callId: string; atMs: number; simulated: boolean };
 
-type CallMemory = { key: string; lastMs: number; endedAtMs: number | null; talkHoldMs: number; completed: boolean };
+type CallMemory = {
+	key: string;
+	queuedAtMs: number;
+	lastMs: number;
+	/** Left the queue (answered, abandoned, …): a replayed exit must not count twice. */
+	exited: boolean;
+	endedAtMs: number | null;
+	talkHoldMs: number;
+	completed: boolean;
+};
 
 export const queueKey = (channel: string, topic: string) => `${channel}/${topic}`;
 
@@ -72,7 +81,9 @@ export class QueueFeed {
 				const channel = r.channel || 'voice';
 				if (!(QUEUED_CHANNELS as readonly string[]).includes(channel) || r.topic === '') continue;
 				const key = queueKey(channel, r.topic);
-				this.#calls.set(r.call_id, { key, lastMs: r.ts_ms, endedAtMs: null, talkHoldMs: 0, completed: false });
+				// A replayed file or batch brings the same queue entry again (stored again, read again).
+				if (this.#calls.get(r.call_id)?.queuedAtMs === r.ts_ms) continue;
+				this.#calls.set(r.call_id, { key, queuedAtMs: r.ts_ms, lastMs: r.ts_ms, exited: false, endedAtMs: null, talkHoldMs: 0, completed: false });
 				const w = this.window(channel, r.topic);
 				const atS = this.#at(w, r.ts_ms);
 				// The estimate is for the caller as he joins: everyone already waiting is ahead.
@@ -85,6 +96,9 @@ export class QueueFeed {
 			call.lastMs = Math.max(call.lastMs, r.ts_ms);
 			const w = this.windows.get(call.key)!;
 			const atS = this.#at(w, r.ts_ms);
+			const exit = r.type !== 'ended' && r.type !== 'wrapup_ended';
+			if (exit && call.exited) continue;
+			if (exit) call.exited = true;
 			switch (r.type) {
 				case 'answered':
 					w.answered(r.call_id, atS, r.wait_ms > 0 ? r.wait_ms / 1000 : undefined);
@@ -113,6 +127,15 @@ export class QueueFeed {
 					break;
 			}
 		}
+	}
+
+	/**
+	 * Sets the consultants serving each queue's topic, from `atMs` on (or the queue's latest
+	 * time, if later). Staff is read as it is now, so it takes effect at the first event of a
+	 * read; on the warm-up read, today's staff is assumed for the whole last hour.
+	 */
+	staffing(atMs: number, servingByTopic: (topic: string) => number): void {
+		for (const [key, w] of this.windows) w.staffing(this.#at(w, atMs), servingByTopic(key.slice(key.indexOf('/') + 1)));
 	}
 
 	/** Moves every window to `nowMs` (completing calls whose wrap-up never came) and forgets old calls. */

@@ -132,6 +132,20 @@ export class TopicWindow {
 
 	snapshot(atS: number, staff: StaffNow): QueueSnapshot {
 		this.staffing(atS, staff.agentsServing);
+		return this.#read(atS, staff);
+	}
+
+	/**
+	 * The snapshot at `atS` (at or after the latest event) without moving the window there:
+	 * for answering requests between event reads. Moving it would make events stored a moment
+	 * later (with earlier times) land at the request's time. The sums are as of the latest
+	 * event, a second or so old; the waits are measured to `atS`.
+	 */
+	peek(atS: number, staff: StaffNow): QueueSnapshot {
+		return this.#read(Math.max(atS, this.#lastS), staff);
+	}
+
+	#read(atS: number, staff: StaffNow): QueueSnapshot {
 		const first = this.#waiting.values().next();
 		const handled = this.#handle.sum(HANDLED);
 		const callerWait = this.#abandon.sum(CALLER_WAIT_SECONDS);
@@ -149,6 +163,7 @@ export class TopicWindow {
 
 	/** Arrival rate, handle time and abandonment over the recent window, as of `atS`. */
 	load(atS: number): TopicLoad {
+		if (this.#lastS === -Infinity) return { arrivalRatePerS: 0, ahtS: null, abandonRatePerS: 0, observedS: 0 };
 		this.#advance(atS);
 		const observedS = this.#firstS === -Infinity ? 0 : Math.min(atS - this.#firstS, this.abandonWindowS);
 		const handled = this.#handle.sum(HANDLED);

@@ -66,6 +66,7 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 		(closing ??= (async () => {
 			for (const part of [...parts].reverse()) await part.stop();
 			await app.live.stop();
+			await app.ewt.stop();
 			await app.ingest.stop();
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());

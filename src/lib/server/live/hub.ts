@@ -47,6 +47,12 @@ export class LiveHub {
 	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
 	ticks = 0;
 
+	/**
+	 * The announced wait for a caller joining a topic now (the EWT service), or undefined when
+	 * it cannot say yet; then the live state falls back to the centre's rule.
+	 */
+	announcedWait: ((topic: string) => number | null | undefined) | null = null;
+
 	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
 		this.#db = db;
 		this.#config = config;
@@ -106,7 +112,7 @@ export class LiveHub {
 		const started = performance.now();
 		let state: LiveState;
 		try {
-			state = await readLiveState(this.#db, this.#config);
+			state = await readLiveState(this.#db, this.#config, Date.now(), this.announcedWait);
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);

@@ -22,7 +22,12 @@ const BACKLOG_HORIZON_MS = 60 * 86_400_000;
 type AgentRow = { site: string; state: string; reason: string; topics: string[]; agents: number };
 type RollingRow = PeriodSums & { win: number; topic_key: string; site_key: string; all_topics: number; all_sites: number };
 
-export async function readLiveState(db: ClickHouseClient, config: Config, now = Date.now()): Promise<LiveState> {
+export async function readLiveState(
+	db: ClickHouseClient,
+	config: Config,
+	now = Date.now(),
+	announcedWait: ((topic: string) => number | null | undefined) | null = null
+): Promise<LiveState> {
 	const calendar = new WorkingCalendar(config);
 	const today = localDateRange(null, null, config.timeZone, now);
 	const [queue, agents, todayStats, rolling, backlog] = await Promise.all([
@@ -32,9 +37,11 @@ export async function readLiveState(db: ClickHouseClient, config: Config, now = 
 		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
 		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
 	]);
-	const topics = config.topics.map((t) =>
-		topicNow(t.id, queue, agents, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null)
-	);
+	const topics = config.topics.map((t) => {
+		const topic = topicNow(t.id, queue, agents, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null);
+		const announced = announcedWait?.(t.id);
+		return announced === undefined ? topic : { ...topic, estimatedWaitS: announced };
+	});
 	const sites = sitesNow(config, agents, todayStats.bySite, todayStats.total.answered ?? 0);
 	return {
 		asOf: now,
@@ -70,9 +77,10 @@ function topicNow(topic: string, queue: { topic: string; waiting: number; oldest
 }
 
 /**
- * The centre's current announcement rule, until the estimators of the next release: callers
- * ahead × average handle time ÷ consultants serving the topic. AHT is the topic's over the
- * last hour, else today's; null (unknown, shown as "—") without one or without consultants.
+ * The centre's current announcement rule, used until the EWT service (src/lib/server/ewt) has
+ * rebuilt its queues after a start, and where no service runs (tests of the state alone):
+ * callers ahead × average handle time ÷ consultants serving the topic. AHT is the topic's over
+ * the last hour, else today's; null (unknown, shown as "—") without one or without consultants.
  */
 function centreRuleEstimate(waiting: number, serving: number, ahtS: number | null): number | null {
 	if (serving === 0 || ahtS === null) return null;

@@ -1,0 +1,237 @@
+/**
+ * The estimated wait, live: per-queue windows kept in memory from the call events in
+ * ClickHouse, so GET /api/ewt answers from memory (no query per request) in every deployment
+ * (embedded, or many servers and ingest workers around one ClickHouse).
+ *
+ * Every `refreshMs` it reads the consultants now and the call events stored since the last
+ * read, feeds them to the queues in time order, and for each caller who joined a queue
+ * computes every estimator (shadow mode) and stores them (ewt_estimates) for the accuracy
+ * figures. At start it warms up on the last hour of events without storing estimates: the
+ * consultants then were not the ones logged in now.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '../config/schema.ts';
+import { queryRows } from '../clickhouse/sql.ts';
+import { EWT_METHODS, estimateBy, type EwtBasis, type EwtMethod } from './estimators.ts';
+import { QueueFeed, type Arrival, type CallEventRow } from './queueFeed.ts';
+import type { StaffNow, TopicWindow } from './topicWindow.ts';
+import { speakWait } from './speech.ts';
+import { staffingFor, type TopicStaffing } from './staffing.ts';
+
+/** The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour). */
+const WARM_UP_MS = 3600_000;
+/** Events are read again this far back in ingestion time: clocks of several writers differ. */
+const INGEST_OVERLAP_MS = 10_000;
+/** Older events change no queue now (a caller does not wait 4 hours). */
+const EVENT_HORIZON_MS = 4 * 3600_000;
+/** An arrival read later than this (a late file, a replay) gets no stored estimate: the staff now is not the staff then. */
+const LIVE_ARRIVAL_MS = 60_000;
+const AGENT_HORIZON_MS = 24 * 3600_000;
+
+export type EwtAnswer = {
+	topic: string;
+	channel: string;
+	/** The announced estimate, seconds (whole); null: nothing to go on, announce no number. */
+	seconds: number | null;
+	/** What to say: "apie 3 minutes" / "about 3 minutes"; null with no estimate. */
+	phrase: { lt: string; en: string } | null;
+	/** The new caller's place in the queue: callers waiting + 1. */
+	position: number;
+	/** The configured estimator, and what its answer rests on (a fallback, or a free consultant). */
+	method: EwtMethod;
+	basis: EwtBasis | null;
+	/** Every estimator's answer, for comparison (seconds, whole). */
+	estimates: Record<EwtMethod, number | null>;
+	agentsServing: number;
+	agentsIdle: number;
+	asOf: string;
+};
+
+type EventRow = CallEventRow & { ingested_ms: number };
+type AgentRow = { site: string; state: string; reason: string; topics: string[]; agents: number };
+
+export class EwtService {
+	readonly feed = new QueueFeed();
+	#db: ClickHouseClient;
+	#config: Config;
+	#log: (line: string) => void;
+	#staff = new Map<string, StaffNow>();
+	/** Latest ingestion time read, and the event ids read within the overlap (to skip them). */
+	#cursorMs = 0;
+	#seen = new Map<string, number>();
+	#warm = false;
+	#timer: NodeJS.Timeout | null = null;
+	#running: Promise<void> | null = null;
+	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
+	lastRefreshMs = 0;
+	lastError: string | null = null;
+
+	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}) {
+		this.#db = db;
+		this.#config = config;
+		this.#log = log;
+		for (const t of config.topics) this.feed.window('voice', t.id);
+	}
+
+	/** True once the queues were rebuilt from the last hour. */
+	get ready(): boolean {
+		return this.#warm;
+	}
+
+	start(): void {
+		if (this.#timer) return;
+		const tick = () => void this.refresh().catch(() => {});
+		tick();
+		this.#timer = setInterval(tick, this.#config.ewt.refreshMs);
+		this.#timer.unref();
+	}
+
+	/** Stops refreshing, after the refresh under way (so the store can be closed next). */
+	async stop(): Promise<void> {
+		if (this.#timer) clearInterval(this.#timer);
+		this.#timer = null;
+		await this.#running?.catch(() => {});
+	}
+
+	/** Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. */
+	refresh(now = Date.now()): Promise<void> {
+		this.#running ??= this.#refresh(now).finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #refresh(now: number): Promise<void> {
+		try {
+			const warm = this.#warm;
+			const [agents, events] = await Promise.all([
+				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
+				queryRows<EventRow>(this.#db, 'ewt/events_since', {
+					min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),
+					// Nothing stored before the event window can be about it (ingestion follows the event).
+					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : now - 2 * WARM_UP_MS
+				})
+			]);
+			this.#staff = staffByTopic(agents);
+			const fresh = events.filter((e) => !this.#seen.has(e.event_id));
+			for (const e of fresh) {
+				this.#seen.set(e.event_id, e.ingested_ms);
+				if (e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
+			}
+			for (const [id, at] of this.#seen) if (at < this.#cursorMs - 2 * INGEST_OVERLAP_MS) this.#seen.delete(id);
+			const from = fresh.length ? fresh[0]!.ts_ms : now;
+			this.feed.staffing(warm ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
+			const estimates: EstimateRow[] = [];
+			this.feed.apply(fresh, (arrival, window, atS) => {
+				if (warm && now - arrival.atMs <= LIVE_ARRIVAL_MS) estimates.push(...this.#shadow(arrival, window, atS));
+			});
+			this.feed.advance(now);
+			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
+			this.#warm = true;
+			this.lastRefreshMs = now;
+			this.lastError = null;
+		} catch (e) {
+			const message = (e as Error).message;
+			if (message !== this.lastError) this.#log(`ewt: refresh failed, the estimates keep their last state: ${message}`);
+			this.lastError = message;
+			throw e;
+		}
+	}
+
+	/** Every estimator for a caller as he joins, as rows for ewt_estimates. */
+	#shadow(arrival: Arrival, window: TopicWindow, atS: number): EstimateRow[] {
+		const staff = this.#staffFor(arrival.channel, arrival.topic);
+		const snapshot = window.snapshot(atS, staff);
+		const announced = this.#config.ewt.announced;
+		return EWT_METHODS.map((method) => {
+			const e = estimateBy(method, snapshot);
+			return {
+				estimated_at: arrival.atMs,
+				// The assembler's id of the contact this queue entry becomes (ingest/assemble).
+				contact_id: `${arrival.callId}#${arrival.atMs}`,
+				channel: arrival.channel,
+				topic: arrival.topic,
+				method,
+				estimate_s: e ? e.seconds : null,
+				basis: e ? e.basis : '',
+				ahead: snapshot.ahead,
+				agents_serving: staff.agentsServing,
+				announced: method === announced ? 1 : 0,
+				simulated: arrival.simulated ? 1 : 0
+			};
+		});
+	}
+
+	/** The estimate for a caller joining `topic`'s queue now; null for a queue nobody has heard of. */
+	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer | null {
+		const window = this.feed.windows.get(`${channel}/${topic}`);
+		if (!window) return null;
+		const staff = this.#staffFor(channel, topic);
+		const snapshot = window.peek(now / 1000, staff);
+		const method = this.#config.ewt.announced;
+		const estimates = {} as Record<EwtMethod, number | null>;
+		for (const m of EWT_METHODS) {
+			const e = estimateBy(m, snapshot);
+			estimates[m] = e ? Math.round(e.seconds) : null;
+		}
+		const chosen = estimateBy(method, snapshot);
+		const seconds = chosen ? Math.round(chosen.seconds) : null;
+		return {
+			topic,
+			channel,
+			seconds,
+			phrase: seconds === null ? null : { lt: speakWait(seconds, 'lt'), en: speakWait(seconds, 'en') },
+			position: snapshot.ahead + 1,
+			method,
+			basis: chosen?.basis ?? null,
+			estimates,
+			agentsServing: staff.agentsServing,
+			agentsIdle: staff.agentsIdle,
+			asOf: new Date(now).toISOString()
+		};
+	}
+
+	/** Staffing what-ifs per topic (phone queues), recomputed at most every 5 seconds. */
+	staffing(now = Date.now()): TopicStaffing[] {
+		if (this.#staffingCache && now - this.#staffingCache.atMs < 5000) return this.#staffingCache.value;
+		const value = this.#config.topics.map((t) => {
+			const window = this.feed.window('voice', t.id);
+			const load = window.load(window.lastS);
+			return staffingFor(t, load, this.#staffFor('voice', t.id));
+		});
+		this.#staffingCache = { atMs: now, value };
+		return value;
+	}
+
+	#staffFor(channel: string, topic: string): StaffNow {
+		// Consultants list the topics they serve; chat and phone share them (the source says no more).
+		void channel;
+		return this.#staff.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
+	}
+}
+
+type EstimateRow = {
+	estimated_at: number;
+	contact_id: string;
+	channel: string;
+	topic: string;
+	method: EwtMethod;
+	estimate_s: number | null;
+	basis: string;
+	ahead: number;
+	agents_serving: number;
+	announced: number;
+	simulated: number;
+};
+
+/** Consultants logged in per topic they serve, and of those the ones ready for a call. */
+export function staffByTopic(rows: AgentRow[]): Map<string, StaffNow> {
+	const staff = new Map<string, StaffNow>();
+	for (const r of rows) {
+		for (const topic of r.topics) {
+			const s = staff.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
+			s.agentsServing += Number(r.agents);
+			if (r.state === 'available') s.agentsIdle += Number(r.agents);
+			staff.set(topic, s);
+		}
+	}
+	return staff;
+}
