@@ -1,0 +1,128 @@
+/**
+ * How the PDF writes values and its own texts, per language.
+ *
+ * Numbers use the language's locale: lt-LT writes a decimal comma and groups thousands with a
+ * no-break space (U+00A0), and negative numbers with a real minus (U+2212); en-GB writes
+ * "1,234.5". The no-break space keeps a figure on one line. What the tests expect: reading
+ * the PDF back (pdfjs) gives each table cell as one text item, in which U+00A0 may come back
+ * as U+0020; the tests treat both (and U+202F) as a space and parse the figure back to a number.
+ */
+import type { ColumnFormat, MonthlyReport } from '../types.ts';
+import { dashboardText, locale } from '../../../i18n/dashboard.ts';
+import type { Lang } from '../../../i18n/pick.ts';
+
+export const DASH = '–';
+
+/** Month names as a heading says them (nominative: "2026 m. spalis", not "spalio"). */
+const LT_MONTHS = ['sausis', 'vasaris', 'kovas', 'balandis', 'gegužė', 'birželis', 'liepa', 'rugpjūtis', 'rugsėjis', 'spalis', 'lapkritis', 'gruodis'];
+
+/** 'YYYY-MM' → "2026 m. spalis" / "October 2026". */
+export function monthInWords(month: string, lang: Lang): string {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	if (lang === 'lt') return `${y} m. ${LT_MONTHS[m - 1]}`;
+	return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+}
+
+/** An ISO instant on the given zone's clock: "2026-11-03 10:15". */
+export function localDateTime(iso: string, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(new Date(iso));
+	const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+	return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+}
+
+/**
+ * A table cell as text, given as `cellValue` (../cells.ts) returns it in one language.
+ * null (nothing to measure) is "–", never 0.
+ */
+export function cellFormatter(lang: Lang): (value: string | number | null | undefined, format: ColumnFormat) => string {
+	const loc = locale(lang);
+	const int = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
+	const one = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	const two = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+	const pct = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	const change = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	return (value, format) => {
+		if (value === null || value === undefined || value === '') return DASH;
+		if (typeof value === 'string') return format === 'month' && /^\d{4}-\d{2}$/.test(value) ? monthInWords(value, lang) : value;
+		if (!Number.isFinite(value)) return DASH;
+		switch (format) {
+			case 'int':
+				return int.format(value);
+			case 'pct':
+				return pct.format(value);
+			case 'seconds':
+				// The column title says the unit (", s"), as in XLSX and CSV.
+				return one.format(value);
+			case 'decimal':
+				return two.format(value);
+			case 'change':
+				return change.format(value);
+			default:
+				return String(value);
+		}
+	};
+}
+
+/** Right-aligned columns: every figure; text, dates and months read from the left. */
+export const isNumeric = (format: ColumnFormat): boolean => format !== 'text' && format !== 'date' && format !== 'month';
+
+const TEXTS = {
+	lt: {
+		title: 'Kontaktų centro mėnesio ataskaita',
+		period: 'Laikotarpis',
+		filters: 'Filtrai',
+		generated: 'Sugeneruota',
+		revision: 'Išsaugota {n} redakcija',
+		changes: 'Pakeitimai nuo ankstesnės redakcijos',
+		emptyTitle: 'Šį mėnesį kontaktų nebuvo',
+		emptyBody: 'Per {period} su šiais filtrais nebuvo nė vieno kontakto (nėra srauto), todėl lentelių ir grafikų nėra.',
+		definitions: 'Rodiklių apibrėžimai',
+		definitionsVersion: 'Apibrėžimų versija',
+		page: 'Puslapis {n} iš {m}',
+		inProgress: 'Mėnuo dar nesibaigė: skaičiai – nuo mėnesio pradžios iki sugeneravimo.'
+	},
+	en: {
+		title: 'Contact centre monthly report',
+		period: 'Period',
+		filters: 'Filters',
+		generated: 'Generated',
+		revision: 'Stored revision {n}',
+		changes: 'Changes since the previous revision',
+		emptyTitle: 'No contacts this month',
+		emptyBody: 'There was not a single contact in {period} with these filters (no traffic), so there are no tables or charts.',
+		definitions: 'Metric definitions',
+		definitionsVersion: 'Definitions version',
+		page: 'Page {n} of {m}',
+		inProgress: 'The month had not ended: the figures are month to date.'
+	}
+} as const;
+
+export type PdfTextKey = keyof (typeof TEXTS)['lt'];
+
+export function pdfText(lang: Lang): (key: PdfTextKey, vars?: Record<string, string | number>) => string {
+	const table = TEXTS[lang];
+	return (key, vars) => table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ''));
+}
+
+/** "Tema: Pensijos · Padalinys: visi · Kanalas: Skambučiai". */
+export function filterLine(report: MonthlyReport, lang: Lang): string {
+	const t = dashboardText(lang);
+	const all = t('filters.all');
+	const { topic, site, channel } = report.filter;
+	const topicName = topic ? (report.names.topics[topic]?.[lang] ?? topic) : all;
+	const siteName = site ? (report.names.sites[site] ?? site) : all;
+	const channelKey = `channel.${channel}` as const;
+	const channelName = channel ? (isChannelKey(channelKey) ? t(channelKey) : channel) : all;
+	return [`${t('filters.topic')}: ${topicName}`, `${t('filters.site')}: ${siteName}`, `${t('filters.channel')}: ${channelName}`].join(' · ');
+}
+
+const CHANNEL_KEYS = ['channel.voice', 'channel.chat', 'channel.callback', 'channel.email', 'channel.einquiry'] as const;
+const isChannelKey = (k: string): k is (typeof CHANNEL_KEYS)[number] => (CHANNEL_KEYS as readonly string[]).includes(k);
