@@ -126,4 +126,9 @@ export type MonthlyReport = {
 	/** Exactly what /api/stats answers for the month, the previous month and a year before. */
 	stats: { month: PeriodStats; previousMonth: PeriodStats; sameMonthLastYear: PeriodStats };
 	stored: StoredInfo | null;
+	/**
+	 * Set on a fresh recalculation of a month that has a stored revision (?fresh=1): what would
+	 * change against that revision. The recalculation itself is not stored.
+	 */
+	recomputed?: { againstRevision: number; storedAt: string; changes: ReportChange[] } | null;
 };
