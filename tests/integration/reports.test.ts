@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { ingestPath } from '../helpers/ingest.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { periodStats } from '../../src/lib/server/stats/periodStats.ts';
+import { periodStats, type StatsFilter } from '../../src/lib/server/stats/periodStats.ts';
 import { buildMonthlyReport } from '../../src/lib/server/reports/buildReport.ts';
 import { monthRange, parseMonth, MonthError } from '../../src/lib/server/reports/month.ts';
 import { renderReportXlsx } from '../../src/lib/server/reports/xlsx.ts';
@@ -26,7 +26,7 @@ import { CHANNELS } from '../../ingest/types.ts';
 
 const TZ = 'Europe/Vilnius';
 const NOW = Date.parse('2027-01-20T10:00:00Z');
-const ALL = { topic: null, site: null, channel: null };
+const ALL: StatsFilter = { topic: null, site: null, channel: null };
 
 type C = [id: string, queued: string, channel: string, topic: string, outcome: string, waitS: number, talkS?: number, holdS?: number, wrapS?: number, site?: string];
 const CONTACTS: C[] = [
