@@ -16,7 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	user: () => import('./commands/user.ts'),
 	token: () => import('./commands/token.ts'),
 	ingest: () => import('./commands/ingest.ts'),
-	simulate: () => import('./commands/simulate.ts')
+	simulate: () => import('./commands/simulate.ts'),
+	report: () => import('./commands/report.ts')
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,29 @@
+/**
+ * A report request as it enters over HTTP (/api/reports/YYYY-MM.ext, /reports?month=):
+ * month, filters (checked by the same parser as every figures endpoint), language, fresh.
+ * Anything wrong is a 400 with a sentence that says what to send instead.
+ */
+import type { Config } from '../config/schema.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { StatsFilter } from '../stats/periodStats.ts';
+import { parseFilters } from '../http/filters.ts';
+import { jsonProblem } from '../http/json.ts';
+import { MonthError, parseMonth } from './month.ts';
+
+export type ReportRequest = { month: string; filter: StatsFilter; lang: 'lt' | 'en'; fresh: boolean };
+
+export function parseReportRequest(month: string, q: URLSearchParams, config: Config, principal: Principal | null, defaultLang: 'lt' | 'en'): ReportRequest | Response {
+	let m: string;
+	try {
+		m = parseMonth(month, config.timeZone);
+	} catch (e) {
+		if (e instanceof MonthError) return jsonProblem(400, e.message);
+		throw e;
+	}
+	// The figures parser wants a date range; a report's range is its month.
+	const f = parseFilters(new URLSearchParams([...q].filter(([k]) => k !== 'from' && k !== 'to')), config, principal);
+	if (f instanceof Response) return f;
+	const lang = q.get('lang');
+	if (lang !== null && lang !== 'lt' && lang !== 'en') return jsonProblem(400, `lang must be lt or en, got "${lang}"`);
+	return { month: m, filter: { topic: f.topic, site: f.site, channel: f.channel }, lang: lang ?? defaultLang, fresh: q.get('fresh') === '1' };
+}
