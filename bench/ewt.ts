@@ -51,12 +51,12 @@ try {
 	}
 
 	/** End-to-end times, and the server's own time per request (its Server-Timing header). */
-	const load = async (url: string, headers: Record<string, string>) => {
+	const load = async (url: string, headers: Record<string, string>, concurrency = CONCURRENCY, rounds = ROUNDS) => {
 		const times: number[] = [];
 		const server: number[] = [];
-		for (let round = 0; round < ROUNDS; round++) {
+		for (let round = 0; round < rounds; round++) {
 			await Promise.all(
-				Array.from({ length: CONCURRENCY }, async () => {
+				Array.from({ length: concurrency }, async () => {
 					const start = performance.now();
 					const r = await fetch(url, { headers });
 					await r.arrayBuffer();
@@ -79,6 +79,7 @@ try {
 	await load(ewtUrl, auth); // warm the connections and the JIT
 	const base = await load(bareUrl, {});
 	const ewt = await load(ewtUrl, auth);
+	const alone = await load(ewtUrl, auth, 1, 1000);
 	bare.close();
 	const sample = (await (await fetch(ewtUrl, { headers: auth })).json()) as object;
 	const row = (xs: number[]) => ({ p50_ms: +pct(xs, 50).toFixed(2), p99_ms: +pct(xs, 99).toFixed(2), max_ms: +Math.max(...xs).toFixed(2) });
@@ -86,7 +87,8 @@ try {
 	console.table({
 		'/api/ewt, in the server (Server-Timing)': row(ewt.server),
 		'/api/ewt, end to end': row(ewt.times),
-		'bare node:http, end to end (baseline)': row(base.times)
+		'bare node:http, end to end (baseline)': row(base.times),
+		'/api/ewt one at a time, end to end': row(alone.times)
 	});
 	console.log(`end-to-end p99 ÷ baseline p99: ${(pct(ewt.times, 99) / pct(base.times, 99)).toFixed(1)}× (the rest is 200 requests queueing for one event loop)`);
 	console.log(`an answer: ${JSON.stringify(sample)}`);
