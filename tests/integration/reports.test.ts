@@ -23,6 +23,8 @@ import { monthlyReport } from '../../src/lib/server/reports/monthlyReport.ts';
 import type { MonthlyReport, ReportTable } from '../../src/lib/server/reports/types.ts';
 import { PERIOD_METRICS } from '../../src/lib/metrics/definitions.ts';
 import { CHANNELS } from '../../ingest/types.ts';
+import { WorkingCalendar } from '../../src/lib/server/calendar/workingDays.ts';
+import { firstWorkingDay, monthToFreeze } from '../../src/lib/server/reports/freezeSchedule.ts';
 
 const TZ = 'Europe/Vilnius';
 const NOW = Date.parse('2027-01-20T10:00:00Z');
@@ -354,5 +356,20 @@ describe('closed months are frozen', () => {
 			[1, false]
 		]);
 		expect((await latestStored(db.store.client, '2026-10', ALL))!.stats.month.total.offered).toBe(10);
+	});
+});
+
+describe('when a closed month is frozen', () => {
+	it('at the opening of the month’s first working day, holidays and weekends skipped', () => {
+		const calendar = new WorkingCalendar(db.config);
+		// January 2027: the 1st is a holiday (Friday), then a weekend: first working day Monday the 4th, 08:00.
+		expect(firstWorkingDay('2027-01', calendar)).toBe('2027-01-04');
+		expect(monthToFreeze(Date.parse('2027-01-02T12:00:00+02:00'), calendar)).toBeNull();
+		expect(monthToFreeze(Date.parse('2027-01-04T07:59:00+02:00'), calendar)).toBeNull();
+		expect(monthToFreeze(Date.parse('2027-01-04T08:00:00+02:00'), calendar)).toBe('2026-12');
+		// November 2026: 1st Sunday, 2nd Vėlinės: Tuesday the 3rd.
+		expect(firstWorkingDay('2026-11', calendar)).toBe('2026-11-03');
+		expect(monthToFreeze(Date.parse('2026-11-02T12:00:00+02:00'), calendar)).toBeNull();
+		expect(monthToFreeze(Date.parse('2026-11-20T12:00:00+02:00'), calendar)).toBe('2026-10');
 	});
 });

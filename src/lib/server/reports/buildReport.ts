@@ -195,7 +195,7 @@ export async function buildMonthlyReport(
 			comparisonTable('times', T.times, TIME_METRICS, 'seconds', current, previousMonth, sameMonthLastYear)
 		]),
 		section('yearly_trend', [
-			table('yearly', T.yearly, [col('year', T.year, 'int'), col('offered', METRIC_NAMES.offered, 'int')], charts.yearly.map((y) => ({ year: y.year, offered: y.offered }))),
+			table('yearly', T.yearly, [col('year', T.year, 'text'), col('offered', METRIC_NAMES.offered, 'int')], charts.yearly.map((y) => ({ year: String(y.year), offered: y.offered }))),
 			table(
 				'monthly',
 				T.monthly,

@@ -1,0 +1,153 @@
+/**
+ * Monthly reports end to end: contacts ingested and last month frozen with the real command
+ * line (before the server holds the data directory), then the real server in Chromium: a
+ * supervisor opens /reports, sees the stored revision, and each export button downloads a
+ * file of the right type. The figures served equal /api/stats for the same month.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { callboard } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+import { localDateOf, startOfLocalDay } from '../../src/lib/server/stats/periodRange.ts';
+import { addMonths, lastDayOf } from '../../src/lib/server/reports/month.ts';
+import type { MonthlyReport } from '../../src/lib/server/reports/types.ts';
+import type { PeriodStats } from '../../src/lib/server/stats/periodStats.ts';
+
+const TZ = 'Europe/Vilnius';
+const month = addMonths(localDateOf(Date.now(), TZ).slice(0, 7), -1);
+const dir = tempDir('reports-browser');
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let cliOutput = '';
+
+function contact(id: string, day: number, topic: string, outcome: string, waitS: number, talkS = 0) {
+	const q = startOfLocalDay(`${month}-${String(day).padStart(2, '0')}`, TZ) + 10 * 3_600_000;
+	const answered = outcome === 'answered';
+	return JSON.stringify({
+		type: 'contact',
+		contact_id: `rb-${id}`,
+		channel: 'voice',
+		topic,
+		site: answered ? 'siauliai' : undefined,
+		agent: answered ? 'ona' : null,
+		queued_at: q,
+		answered_at: answered ? q + waitS * 1000 : null,
+		ended_at: q + (waitS + talkS) * 1000,
+		outcome,
+		wait_ms: waitS * 1000,
+		talk_ms: talkS * 1000,
+		hold_ms: 0,
+		wrap_ms: 0
+	});
+}
+
+beforeAll(async () => {
+	const file = join(dir.path, 'month.ndjson');
+	writeFileSync(file, [contact('1', 5, 'pensions', 'answered', 20, 200), contact('2', 6, 'benefits', 'answered', 80, 100), contact('3', 7, 'pensions', 'abandoned', 30)].join('\n') + '\n');
+	const env = { DATA_DIR: dir.path, CALLBOARD_DEMO: 'off' };
+	const ingest = await callboard(['ingest', '--format', 'ndjson', file], env).done;
+	expect(ingest.code, ingest.output).toBe(0);
+	const freeze = await callboard(['report', '--month', month, '--format', 'csv', '--freeze', '--out', join(dir.path, 'frozen.csv')], env).done;
+	expect(freeze.code, freeze.output).toBe(0);
+	cliOutput = freeze.output;
+	server = await startServer({}, { dataDir: dir.path });
+	const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+	const user = await fetch(`${server.url}/api/admin/users`, {
+		method: 'POST',
+		headers: admin,
+		body: JSON.stringify({ username: 'egle', password: 'correct-horse-battery', role: 'supervisor', displayName: 'Eglė' })
+	});
+	expect(user.status).toBe(201);
+	browser = await launchBrowser();
+	page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+}, 120_000);
+
+afterAll(async () => {
+	await closeBrowser(browser);
+	await server?.stop();
+	dir.remove();
+});
+
+const api = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+
+describe('callboard report (command line)', () => {
+	it('froze last month as revision 1 and wrote a CSV with a BOM', () => {
+		expect(cliOutput).toMatch(new RegExp(`${month} csv, [\\d,]+ bytes, stored revision 1`));
+		expect([...readFileSync(join(dir.path, 'frozen.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	});
+
+	it('refuses a month that has not started, with a clear message', async () => {
+		const run = await callboard(['report', '--month', '2999-01', '--format', 'pdf', '--out', join(dir.path, 'x.pdf'), '--server', server.url, '--token', server.adminToken], {}).done;
+		expect(run.code).toBe(2);
+		expect(run.output).toMatch(/2999-01 has not started yet/);
+	});
+});
+
+describe('GET /api/reports', () => {
+	it('serves the stored revision, whose figures equal /api/stats for the month', async () => {
+		const report = (await (await api(`/api/reports/${month}.json`)).json()) as MonthlyReport;
+		expect(report.stored?.revision).toBe(1);
+		const stats = (await (await api(`/api/stats?from=${month}-01&to=${lastDayOf(month)}`)).json()) as PeriodStats;
+		expect(report.stats.month).toEqual(stats);
+		expect(stats.total.offered).toBe(3);
+		const totals = report.sections[0]!.tables.find((t) => t.key === 'totals')!.rows[0]!;
+		for (const [k, v] of Object.entries(stats.total)) expect(totals[k], k).toBe(v);
+		const list = (await (await api('/api/reports')).json()) as { reports: { month: string; revision: number }[] };
+		expect(list.reports).toContainEqual(expect.objectContaining({ month, revision: 1 }));
+	});
+
+	it('answers 400 with a reason for a bad or future month, or a bad filter', async () => {
+		for (const [path, message] of [
+			['/api/reports/2026-13.xlsx', /YYYY-MM/],
+			['/api/reports/2999-01.pdf', /has not started/],
+			[`/api/reports/${month}.docx`, /xlsx\|csv\|pdf/],
+			[`/api/reports/${month}.csv?topic=nope`, /unknown topic/]
+		] as const) {
+			const res = await api(path);
+			expect(res.status, path).toBe(400);
+			expect(((await res.json()) as { error: string }).error).toMatch(message);
+		}
+	});
+});
+
+describe('the /reports page', () => {
+	it('signs in and shows last month’s report with its tables, charts and the stored revision', async () => {
+		await page.goto(`${server.url}/reports`);
+		await page.fill('input[name=username]', 'egle');
+		await page.fill('input[name=password]', 'correct-horse-battery');
+		await Promise.all([page.waitForURL(/\/(reports)?$/), page.click('button[type=submit]')]);
+		if (!page.url().includes('/reports')) await page.goto(`${server.url}/reports`);
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Mėnesio ataskaitos');
+		expect(await page.locator('input[name=month]').inputValue()).toBe(month);
+		const summary = await page.locator('section#summary').innerText();
+		expect(summary).toMatch(/Iš viso/);
+		expect(await page.locator('section#summary table[data-table=totals] tbody td').first().textContent()).toBe('3');
+		await expect.poll(() => page.locator('figure svg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 1/);
+		expect(await page.locator('section[aria-labelledby=stored-title] tbody tr').count()).toBeGreaterThanOrEqual(1);
+		mkdirSync('test-results', { recursive: true });
+		await page.screenshot({ path: 'test-results/reports.png', fullPage: true });
+	});
+
+	it('each export button downloads a file of its type', async () => {
+		const expected = { xlsx: [0x50, 0x4b], pdf: [0x25, 0x50, 0x44, 0x46], csv: [0xef, 0xbb, 0xbf] } as const;
+		for (const [ext, magic] of Object.entries(expected)) {
+			const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`a[data-export=${ext}]`)]);
+			expect(download.suggestedFilename()).toBe(`callboard-${month}-lt.${ext}`);
+			const saved = join(dir.path, `download.${ext}`);
+			await download.saveAs(saved);
+			const bytes = readFileSync(saved);
+			expect([...bytes.subarray(0, magic.length)], ext).toEqual([...magic]);
+		}
+	});
+
+	it('an empty month says there was no traffic', async () => {
+		await page.goto(`${server.url}/reports?month=2020-06`);
+		expect(await page.locator('.empty').innerText()).toMatch(/kontaktų nebuvo/);
+	});
+});
