@@ -25,6 +25,7 @@ import { PERIOD_METRICS } from '../../src/lib/metrics/definitions.ts';
 import { CHANNELS } from '../../ingest/types.ts';
 import { WorkingCalendar } from '../../src/lib/server/calendar/workingDays.ts';
 import { firstWorkingDay, monthToFreeze } from '../../src/lib/server/reports/freezeSchedule.ts';
+import { freezeDueMonth } from '../../src/lib/server/parts/reportFreezer.ts';
 
 const TZ = 'Europe/Vilnius';
 const NOW = Date.parse('2027-01-20T10:00:00Z');
@@ -245,6 +246,12 @@ describe('an empty month', () => {
 		expect(reports['2026-10']!.empty).toBe(false);
 	});
 
+	it('estimated-wait accuracy with no stored estimates says so', () => {
+		const ewt = reports['2026-10']!.sections.find((s) => s.key === 'ewt_accuracy')!;
+		expect(ewt.tables).toEqual([]);
+		expect(ewt.note?.en).toBe('No estimates stored for this month.');
+	});
+
 	it('still renders as XLSX and CSV', async () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(Buffer.from(await renderReportXlsx(reports['2026-06']!, 'en')) as never);
@@ -371,5 +378,19 @@ describe('when a closed month is frozen', () => {
 		expect(firstWorkingDay('2026-11', calendar)).toBe('2026-11-03');
 		expect(monthToFreeze(Date.parse('2026-11-02T12:00:00+02:00'), calendar)).toBeNull();
 		expect(monthToFreeze(Date.parse('2026-11-20T12:00:00+02:00'), calendar)).toBe('2026-10');
+	});
+});
+
+describe('the freezer part', () => {
+	it('on the first working day freezes the month before once; later checks store nothing', async () => {
+		const app = { config: db.config, store: db.store };
+		// 4 January 2027, 09:00: December 2026 is due and not yet stored.
+		const due = Date.parse('2027-01-04T09:00:00+02:00');
+		expect(await freezeDueMonth(app, Date.parse('2027-01-01T09:00:00+02:00'))).toBeNull();
+		expect(await freezeDueMonth(app, due)).toEqual({ month: '2026-12', revision: 1 });
+		expect(await freezeDueMonth(app, due + 3_600_000)).toBeNull();
+		const stored = (await latestStored(db.store.client, '2026-12', ALL))!;
+		expect(stored.stored).toMatchObject({ revision: 1, reason: 'scheduled' });
+		expect(stored.stats.month).toEqual(await stats('2026-12'));
 	});
 });

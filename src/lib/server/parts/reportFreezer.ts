@@ -6,6 +6,7 @@
  * Several servers may run this at once: the store keeps one body per revision.
  */
 import type { ServerPart } from '../http/serve.ts';
+import type { App } from '../app.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { buildMonthlyReport } from '../reports/buildReport.ts';
 import { monthToFreeze } from '../reports/freezeSchedule.ts';
@@ -13,7 +14,25 @@ import { freezeReport, latestStored } from '../reports/store.ts';
 
 const WHOLE_CENTRE = { topic: null, site: null, channel: null };
 
-export function reportFreezerPart(opts: { firstCheckMs?: number; everyMs?: number; log?: (line: string) => void } = {}): ServerPart {
+export type FreezerOptions = {
+	/** Delay of the first check (default 5 minutes) and between checks (default an hour). */
+	firstCheckMs?: number;
+	everyMs?: number;
+	/** The clock (tests set the first working day). */
+	now?: () => number;
+	log?: (line: string) => void;
+};
+
+/** One check: freezes the month due by `now` unless it is stored already; returns what it did. */
+export async function freezeDueMonth(app: Pick<App, 'config' | 'store'>, now: number): Promise<{ month: string; revision: number } | null> {
+	const month = monthToFreeze(now, new WorkingCalendar(app.config));
+	if (!month || (await latestStored(app.store.client, month, WHOLE_CENTRE))) return null;
+	const report = await buildMonthlyReport(app.store.client, month, WHOLE_CENTRE, app.config, { now });
+	const { report: stored } = await freezeReport(app.store.client, report, 'scheduled', now);
+	return { month, revision: stored.stored?.revision ?? 0 };
+}
+
+export function reportFreezerPart(opts: FreezerOptions = {}): ServerPart {
 	const log = opts.log ?? console.log;
 	let timer: NodeJS.Timeout | null = null;
 	let running: Promise<void> = Promise.resolve();
@@ -21,13 +40,9 @@ export function reportFreezerPart(opts: { firstCheckMs?: number; everyMs?: numbe
 	return {
 		name: 'report-freezer',
 		start(app) {
-			const calendar = new WorkingCalendar(app.config);
 			const check = async () => {
-				const month = monthToFreeze(Date.now(), calendar);
-				if (!month || (await latestStored(app.store.client, month, WHOLE_CENTRE))) return;
-				const report = await buildMonthlyReport(app.store.client, month, WHOLE_CENTRE, app.config);
-				const { report: stored } = await freezeReport(app.store.client, report, 'scheduled');
-				log(`reports: ${month} frozen as revision ${stored.stored?.revision}${report.empty ? ' (no traffic)' : ''}`);
+				const done = await freezeDueMonth(app, (opts.now ?? Date.now)());
+				if (done) log(`reports: ${done.month} frozen as revision ${done.revision}`);
 			};
 			const tick = (delay: number) => {
 				timer = setTimeout(() => {
