@@ -146,6 +146,39 @@ describe('the /reports page', () => {
 		}
 	});
 
+	it('late data: an admin regenerates the month, a new revision says what changed, revision 1 stays', async () => {
+		const post = (path: string) => fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` } });
+		const same = await post(`/api/reports/${month}`);
+		expect(same.status).toBe(200);
+		expect(await same.json()).toMatchObject({ revision: 1, created: false, changes: [] });
+		const tokenRes = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'ingest' })
+		});
+		const { token } = (await tokenRes.json()) as { token: string };
+		const late = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: contact('4', 8, 'other', 'abandoned', 50) });
+		expect(late.status).toBe(200);
+		const regenerated = await post(`/api/reports/${month}`);
+		expect(regenerated.status).toBe(201);
+		const body = (await regenerated.json()) as { revision: number; changes: { table: string; column: string; before: unknown; after: unknown }[] };
+		expect(body.revision).toBe(2);
+		expect(body.changes).toContainEqual(expect.objectContaining({ table: 'totals', column: 'offered', before: 3, after: 4 }));
+		await page.goto(`${server.url}/reports?month=${month}`);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 2/);
+		expect(await page.locator('section.changes').innerText()).toMatch(/summary \/ totals \/ Iš viso \/ offered\s+3\s+4/);
+		const list = (await (await api('/api/reports')).json()) as { reports: { month: string; revision: number }[] };
+		expect(list.reports.filter((r) => r.month === month).map((r) => r.revision)).toEqual([2, 1]);
+	});
+
+	it('switches to English', async () => {
+		await page.goto(`${server.url}/lang?to=en&next=${encodeURIComponent(`/reports?month=${month}`)}`);
+		expect(await page.locator('h1').textContent()).toBe('Monthly reports');
+		expect(await page.locator('section#summary h2').textContent()).toBe('Summary');
+		expect(await page.locator('a[data-export=pdf]').getAttribute('href')).toContain('lang=en');
+		await page.goto(`${server.url}/lang?to=lt&next=/reports`);
+	});
+
 	it('an empty month says there was no traffic', async () => {
 		await page.goto(`${server.url}/reports?month=2020-06`);
 		expect(await page.locator('.empty').innerText()).toMatch(/kontaktų nebuvo/);

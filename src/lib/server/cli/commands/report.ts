@@ -9,7 +9,7 @@ import { freezeReport } from '../../reports/store.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render.ts';
 import { CHANNELS } from '../../../../../ingest/types.ts';
 import { UsageError, parse } from '../args.ts';
-import { remoteFrom, type Remote } from '../adminTarget.ts';
+import { callApi, remoteFrom, type Remote } from '../adminTarget.ts';
 import { progressBar } from '../progress.ts';
 
 export const help = `callboard report --month YYYY-MM --format pdf|xlsx|csv|json --out FILE
@@ -18,7 +18,8 @@ export const help = `callboard report --month YYYY-MM --format pdf|xlsx|csv|json
   A closed month that was frozen is written as stored; --fresh recomputes it.
   --freeze   recompute a closed month and store it as a new revision (whole centre only),
              listing every figure that changed; nothing is stored when nothing changed
-  --server URL --token T   fetch it from a running server (embedded mode while it runs)`;
+  --server URL --token T   fetch it from a running server (embedded mode while it runs);
+             with --freeze the server stores the revision (an admin token)`;
 
 export async function run(argv: string[]): Promise<void> {
 	const { values } = parse(argv, {
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<void> {
 
 	const remote = remoteFrom(values);
 	if (remote) {
-		if (values.freeze) throw new UsageError('--freeze works on the store directly; stop the server in embedded mode');
+		if (values.freeze) await freezeRemote(remote, month);
 		return fetchReport(remote, month, format, filter, lang, !!values.fresh, values.out);
 	}
 	const bar = progressBar(`report ${month}`);
@@ -99,4 +100,9 @@ async function fetchReport(remote: Remote, month: string, format: ReportFormat, 
 	bar.end();
 	writeFileSync(out, Buffer.concat(chunks));
 	console.log(`${out}: ${month} ${format}, ${n.toLocaleString('en-US')} bytes from ${remote.server}`);
+}
+
+async function freezeRemote(remote: Remote, month: string): Promise<void> {
+	const r = await callApi<{ revision: number; created: boolean; changes: unknown[] }>(remote, 'POST', `/api/reports/${month}`);
+	console.error(r.created ? `stored revision ${r.revision} (${r.changes.length} figures changed)` : `nothing changed; revision ${r.revision} stays`);
 }

@@ -3,6 +3,10 @@ import { getApp } from '$lib/server/app.ts';
 import { jsonProblem } from '$lib/server/http/json.ts';
 import { parseReportRequest } from '$lib/server/reports/request.ts';
 import { monthlyReport } from '$lib/server/reports/monthlyReport.ts';
+import { buildMonthlyReport } from '$lib/server/reports/buildReport.ts';
+import { freezeReport } from '$lib/server/reports/store.ts';
+import { currentMonth } from '$lib/server/reports/month.ts';
+import { jsonResponse } from '$lib/server/http/json.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName, type ReportFormat } from '$lib/server/reports/render.ts';
 
 const FILE = /^(.+)\.([a-z]+)$/;
@@ -29,4 +33,20 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 			'cache-control': 'no-store'
 		}
 	});
+};
+
+/**
+ * POST /api/reports/2026-10 (admins only): recompute a closed month for the whole centre and
+ * store it as a new revision listing what changed; nothing is stored when nothing changed.
+ * The way to regenerate while an embedded server holds the data directory.
+ */
+export const POST: RequestHandler = async ({ params, url, locals }) => {
+	if (locals.principal?.role !== 'admin') return jsonProblem(403, 'only an admin may store a new revision of a report');
+	const app = await getApp();
+	const req = parseReportRequest(params.file, new URLSearchParams(), app.config, locals.principal, locals.lang);
+	if (req instanceof Response) return req;
+	if (url.searchParams.size > 0) return jsonProblem(400, 'only whole-centre reports are stored; send no filters');
+	if (req.month === currentMonth(app.config.timeZone)) return jsonProblem(409, `${req.month} has not ended; only closed months are stored`);
+	const { report, created } = await freezeReport(app.store.client, await buildMonthlyReport(app.store.client, req.month, req.filter, app.config), 'api');
+	return jsonResponse({ month: report.month, revision: report.stored?.revision ?? 0, created, changes: report.stored?.changes ?? [] }, created ? 201 : 200);
 };
