@@ -46,7 +46,8 @@ export function renderChartSvg(option: EChartsOption, { width, height }: SvgSize
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		const textStyle = Array.isArray(option.textStyle) ? {} : (option.textStyle ?? {});
-		// animation off: an SSR frame taken mid-animation would draw bars at their starting height.
+		// Animation off: in SSR, ECharts writes the entrance animation as CSS keyframes, which a
+		// PDF cannot play. The font is forced so text is measured and drawn in the embedded one.
 		chart.setOption({ ...option, animation: false, textStyle: { ...textStyle, fontFamily: EXPORT_FONT_FAMILY } });
 		return chart.renderToSVGString();
 	} finally {

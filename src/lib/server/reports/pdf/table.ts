@@ -26,7 +26,8 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: Lan
 	const text = table.columns.map((column) => ({
 		column,
 		header: column[lang],
-		cells: table.rows.map((row) => fmt(cellValue(row[column.key], lang), column.format)),
+		// :TRICKY: a year column is 'int' in the report, but lt-LT groups four digits ("2 026").
+		cells: table.rows.map((row) => fmt(cellValue(row[column.key], lang), column.key === 'year' ? 'text' : column.format)),
 		numeric: isNumeric(column.format)
 	}));
 	const avail = contentWidth(doc);
