@@ -78,6 +78,7 @@ export const CHART_HEIGHT = 230;
 /** Draws one chart, full width, with its title, on this page if it fits whole, else on the next. */
 export function drawChart(doc: PDFKit.PDFDocument, title: string, option: EChartsOption, heightPt = CHART_HEIGHT): void {
 	const width = contentWidth(doc);
+	doc.moveDown(0.5);
 	doc.font(FONT_BOLD).fontSize(9.5);
 	const titleHeight = doc.heightOfString(title, { width }) + 4;
 	ensureSpace(doc, titleHeight + heightPt);

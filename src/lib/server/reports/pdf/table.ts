@@ -75,6 +75,20 @@ function bands(cols: Col[], avail: number): Col[][] {
 		used += c.min;
 	}
 	out.push(band);
+	return balanced(key, rest, out.length, avail) ?? out;
+}
+
+/** The same number of bands with the columns shared out evenly (no band of one lone column), if they fit. */
+function balanced(key: Col, rest: Col[], n: number, avail: number): Col[][] | null {
+	const out: Col[][] = [];
+	let start = 0;
+	for (let b = 0; b < n; b++) {
+		const end = start + Math.ceil((rest.length - start) / (n - b));
+		const band = [key, ...rest.slice(start, end)];
+		if (band.reduce((s, c) => s + c.min, 0) > avail) return null;
+		out.push(band);
+		start = end;
+	}
 	return out;
 }
 
