@@ -267,6 +267,21 @@ describe('tables across pages', () => {
 	});
 });
 
+describe('a stored revision', () => {
+	it('says its revision and lists what changed, in the report’s own titles', async () => {
+		const change = { section: 'summary', table: 'totals', row: { lt: 'Iš viso', en: 'Total' }, column: 'offered', before: 1239, after: 1240 };
+		const stored: MonthlyReport = {
+			...report,
+			stored: { revision: 2, storedAt: '2025-04-01T05:00:00Z', changes: [change], reason: 'scheduled' },
+			recomputed: { againstRevision: 2, storedAt: '2025-04-01T05:00:00Z', changes: [] }
+		};
+		const pdf = await readPdf(await renderReportPdf(stored, 'lt'));
+		expect(pdf.text).toContain('Išsaugota 2 redakcija: 2025-04-01 08:00, pagal tvarkaraštį');
+		expect(pdf.lines.map((l) => l.cells)).toContainEqual(['Suvestinė', 'Pagrindiniai rodikliai', 'Iš viso', 'Pasiūlyta', '1 239', '1 240']);
+		expect(pdf.text).toContain('Perskaičiavus nė vienas skaičius nepasikeitė.');
+	});
+});
+
 describe('an empty month', () => {
 	it('is a short report that says there was no traffic', async () => {
 		const empty = await buildMonthlyReport(db.store.client, EMPTY_MONTH, ALL, db.config, { now: NOW });

@@ -8,9 +8,10 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../../i18n/pick.ts';
-import type { MonthlyReport, ReportTable, SectionKey } from './types.ts';
+import type { MonthlyReport, ReportCell, ReportChange, ReportTable, SectionKey } from './types.ts';
+import { cellValue } from './cells.ts';
 import { FONT_FILES, registerFonts } from './pdf/fonts.ts';
-import { filterLine, localDateTime, monthInWords, pdfText } from './pdf/format.ts';
+import { DASH, filterLine, localDateTime, monthInWords, pdfText, reasonText } from './pdf/format.ts';
 import { COLORS, MARGINS, PAGE_SIZE, drawPageFooters, heading, labelled, notice, paragraph } from './pdf/layout.ts';
 import { drawTable } from './pdf/table.ts';
 import { CHART_HEIGHT, REPORT_CHARTS, drawChart, reportChartTheme } from './pdf/charts.ts';
@@ -33,11 +34,11 @@ export async function renderReportPdf(report: MonthlyReport, lang: Lang): Promis
 
 	titleBlock(doc, report, lang);
 	if (report.empty) {
-		notice(doc, t('emptyTitle'), t('emptyBody', { period: month }));
+		notice(doc, t('emptyTitle'), t('emptyBody', { month, dates: `${report.period.fromDate} – ${report.period.toDate}` }));
 	} else {
 		sections(doc, report, lang);
 	}
-	if (report.stored?.changes.length) changes(doc, report, lang);
+	changes(doc, report, lang);
 	definitions(doc, report, lang);
 
 	drawPageFooters(doc, `${t('title')} · ${month}`, (n, m) => t('page', { n, m }));
@@ -53,7 +54,7 @@ function titleBlock(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang):
 	labelled(doc, t('filters'), filterLine(report, lang));
 	labelled(doc, t('generated'), `${localDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`);
 	if (report.stored)
-		labelled(doc, t('revision', { n: report.stored.revision }), `${localDateTime(report.stored.storedAt, report.timeZone)} (${report.stored.reason})`);
+		labelled(doc, t('revision', { n: report.stored.revision }), `${localDateTime(report.stored.storedAt, report.timeZone)}, ${reasonText(report.stored.reason, lang)}`);
 	if (report.inProgress) paragraph(doc, t('inProgress'), { color: COLORS.muted });
 	doc.moveDown(0.6);
 }
@@ -84,15 +85,39 @@ function sections(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): v
 	draw(chartsOf((s) => !present.has(s as SectionKey)));
 }
 
+/**
+ * What differs from a stored revision: the changes a stored revision lists against the one
+ * before, or those a fresh recalculation (?fresh=1) found against the stored one. Keys are shown
+ * as the report's own titles.
+ */
 function changes(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): void {
 	const t = pdfText(lang);
+	if (report.stored?.changes.length) {
+		heading(doc, t('changes'), 13);
+		drawTable(doc, changesTable(report, report.stored.changes, lang), lang);
+	}
+	const again = report.recomputed;
+	if (again) {
+		heading(doc, t('recomputed', { n: again.againstRevision, at: localDateTime(again.storedAt, report.timeZone) }), 13);
+		if (again.changes.length) drawTable(doc, changesTable(report, again.changes, lang), lang);
+		else paragraph(doc, t('noChanges'));
+	}
+}
+
+function changesTable(report: MonthlyReport, list: ReportChange[], lang: Lang): ReportTable {
 	const num = new Intl.NumberFormat(lang === 'lt' ? 'lt-LT' : 'en-GB', { maximumFractionDigits: 4 });
-	const show = (c: unknown) => (typeof c === 'number' ? num.format(c) : c && typeof c === 'object' ? (c as Record<Lang, string>)[lang] : ((c as string | null) ?? '–'));
+	const show = (c: ReportCell) => (typeof c === 'number' ? num.format(c) : (cellValue(c, lang) ?? DASH));
 	const text = (key: string, lt: string, en: string) => ({ key, lt, en, format: 'text' as const });
-	const table: ReportTable = {
+	const titles = (c: ReportChange) => {
+		const section = report.sections.find((s) => s.key === c.section);
+		const table = section?.tables.find((x) => x.key === c.table);
+		const column = table?.columns.find((x) => x.key === c.column);
+		return { section: section?.[lang] ?? c.section, table: table?.[lang] ?? c.table, column: column?.[lang] ?? c.column };
+	};
+	return {
 		key: 'changes',
-		lt: t('changes'),
-		en: t('changes'),
+		lt: '',
+		en: '',
 		columns: [
 			text('section', 'Skyrius', 'Section'),
 			text('table', 'Lentelė', 'Table'),
@@ -101,10 +126,8 @@ function changes(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): vo
 			text('before', 'Buvo', 'Before'),
 			text('after', 'Dabar', 'After')
 		],
-		rows: report.stored!.changes.map((c) => ({ section: c.section, table: c.table, row: show(c.row), column: c.column, before: show(c.before), after: show(c.after) }))
+		rows: list.map((c) => ({ ...titles(c), row: show(c.row), before: show(c.before), after: show(c.after) }))
 	};
-	heading(doc, t('changes'), 13);
-	drawTable(doc, table, lang);
 }
 
 function definitions(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): void {

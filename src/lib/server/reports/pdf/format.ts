@@ -82,8 +82,10 @@ const TEXTS = {
 		generated: 'Sugeneruota',
 		revision: 'Išsaugota {n} redakcija',
 		changes: 'Pakeitimai nuo ankstesnės redakcijos',
+		recomputed: 'Perskaičiuota: kuo skiriasi nuo išsaugotos {n} redakcijos ({at})',
+		noChanges: 'Perskaičiavus nė vienas skaičius nepasikeitė.',
 		emptyTitle: 'Šį mėnesį kontaktų nebuvo',
-		emptyBody: 'Per {period} su šiais filtrais nebuvo nė vieno kontakto (nėra srauto), todėl lentelių ir grafikų nėra.',
+		emptyBody: 'Laikotarpiu {dates} su šiais filtrais nebuvo nė vieno kontakto (nėra srauto), todėl lentelių ir grafikų nėra.',
 		definitions: 'Rodiklių apibrėžimai',
 		definitionsVersion: 'Apibrėžimų versija',
 		page: 'Puslapis {n} iš {m}',
@@ -96,8 +98,10 @@ const TEXTS = {
 		generated: 'Generated',
 		revision: 'Stored revision {n}',
 		changes: 'Changes since the previous revision',
+		recomputed: 'Recalculated: what differs from stored revision {n} ({at})',
+		noChanges: 'Recalculated, not one figure changed.',
 		emptyTitle: 'No contacts this month',
-		emptyBody: 'There was not a single contact in {period} with these filters (no traffic), so there are no tables or charts.',
+		emptyBody: 'There was not a single contact in {month} with these filters (no traffic), so there are no tables or charts.',
 		definitions: 'Metric definitions',
 		definitionsVersion: 'Definitions version',
 		page: 'Page {n} of {m}',
@@ -126,3 +130,12 @@ export function filterLine(report: MonthlyReport, lang: Lang): string {
 
 const CHANNEL_KEYS = ['channel.voice', 'channel.chat', 'channel.callback', 'channel.email', 'channel.einquiry'] as const;
 const isChannelKey = (k: string): k is (typeof CHANNEL_KEYS)[number] => (CHANNEL_KEYS as readonly string[]).includes(k);
+
+const REASONS: Record<string, { lt: string; en: string }> = {
+	scheduled: { lt: 'pagal tvarkaraštį', en: 'on schedule' },
+	cli: { lt: 'komandų eilute', en: 'from the command line' },
+	api: { lt: 'per API', en: 'through the API' }
+};
+
+/** Why a revision was stored, in words ('scheduled' → "pagal tvarkaraštį"); unknown ones as they are. */
+export const reasonText = (reason: string, lang: Lang): string => REASONS[reason]?.[lang] ?? reason;
