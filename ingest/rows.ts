@@ -6,7 +6,7 @@
 import type { Config } from '../src/lib/server/config/schema.ts';
 import type { AgentEvent, CallEvent, ContactRecord, Rejected } from './types.ts';
 import type { Block } from './spool.ts';
-import { tsvLine } from './tsv.ts';
+import { tsvLine, tsvString, tsvText, tsvTextArray } from './tsv.ts';
 
 export type CallEventRow = ReturnType<typeof callEventRow>;
 export type AgentEventRow = ReturnType<typeof agentEventRow>;
@@ -88,6 +88,39 @@ export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonS
 			source,
 			simulated: c.simulated ? 1 : 0
 		};
+	};
+}
+
+/*
+ * The same rows written straight as TabSeparated lines (no row object, no column lookup): the
+ * ingest hot path. Each must give exactly tsvLine(xxxRow(…), XXX_COLUMNS), column for column;
+ * tests/unit/ingest/rows.test.ts holds them to it. `source` comes already escaped (sourceField).
+ */
+
+/** A source label as a TabSeparated field, escaped once per source rather than once a row. */
+export function sourceField(source: string): string {
+	return tsvString(source);
+}
+
+const optText = (s: string | undefined) => (s === undefined ? '' : tsvText(s));
+
+export function callEventLine(e: CallEvent, source: string): string {
+	return `${tsvText(e.eventId)}\t${e.ts}\t${tsvText(e.callId)}\t${e.type}\t${e.channel ?? ''}\t${optText(e.topic)}\t${optText(e.site)}\t${optText(e.agent)}\t${e.waitMs ?? 0}\t${e.talkMs ?? 0}\t${e.holdMs ?? 0}\t${e.wrapMs ?? 0}\t${e.announcedWaitS ?? '\\N'}\t${optText(e.estimateMethod)}\t${optText(e.reason)}\t${source}\t${e.simulated ? 1 : 0}`;
+}
+
+export function agentEventLine(e: AgentEvent, source: string): string {
+	return `${tsvText(e.eventId)}\t${e.ts}\t${tsvText(e.agent)}\t${optText(e.site)}\t${e.state}\t${optText(e.reason)}\t${tsvTextArray(e.topics ?? [])}\t${source}\t${e.simulated ? 1 : 0}`;
+}
+
+export function contactLineBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds'>) {
+	const targets = new Map(config.topics.map((t) => [t.id, t.serviceLevelTargetSeconds]));
+	const fallbackTarget = Math.min(...config.topics.map((t) => t.serviceLevelTargetSeconds));
+	const shortS = config.shortAbandonSeconds;
+	return (c: ContactRecord, source: string): string => {
+		const target = targets.get(c.topic) ?? fallbackTarget;
+		const inSl = c.outcome === 'answered' && c.waitMs <= target * 1000 ? 1 : 0;
+		const short = c.outcome === 'abandoned' && c.waitMs < shortS * 1000 ? 1 : 0;
+		return `${tsvText(c.contactId)}\t${c.channel}\t${tsvText(c.topic)}\t${tsvText(c.site)}\t${tsvText(c.agent)}\t${c.queuedAt}\t${c.answeredAt ?? '\\N'}\t${c.endedAt}\t${c.dueAt ?? '\\N'}\t${c.outcome}\t${c.waitMs}\t${c.talkMs}\t${c.holdMs}\t${c.wrapMs}\t${c.announcedWaitS ?? '\\N'}\t${target}\t${shortS}\t${inSl}\t${short}\t${source}\t${c.simulated ? 1 : 0}`;
 	};
 }
 

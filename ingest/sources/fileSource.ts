@@ -68,8 +68,8 @@ export async function ingestFile(opts: {
 	const name = basename(opts.path);
 	const feed = async (lines: Line[]) => {
 		for (const l of lines) {
-			pipeline.addLine(l.text, `${name}:${l.lineNo}`, formatPosition(l.end, l.lineNo));
-			if (pipeline.full) {
+			pipeline.addFileLine(l.text, name, l.lineNo, l.end);
+			if (pipeline.bulkReady) {
 				await opts.writer.waitForRoom();
 				await pipeline.flush({ waitMs: 0 });
 			}
