@@ -105,7 +105,11 @@ export function sourceField(source: string): string {
 const optText = (s: string | undefined) => (s === undefined ? '' : tsvText(s));
 
 export function callEventLine(e: CallEvent, source: string): string {
-	return `${tsvText(e.eventId)}\t${e.ts}\t${tsvText(e.callId)}\t${e.type}\t${e.channel ?? ''}\t${optText(e.topic)}\t${optText(e.site)}\t${optText(e.agent)}\t${e.waitMs ?? 0}\t${e.talkMs ?? 0}\t${e.holdMs ?? 0}\t${e.wrapMs ?? 0}\t${e.announcedWaitS ?? '\\N'}\t${optText(e.estimateMethod)}\t${optText(e.reason)}\t${source}\t${e.simulated ? 1 : 0}`;
+	return [
+		tsvText(e.eventId), e.ts, tsvText(e.callId), e.type, e.channel ?? '', optText(e.topic), optText(e.site), optText(e.agent),
+		e.waitMs ?? 0, e.talkMs ?? 0, e.holdMs ?? 0, e.wrapMs ?? 0, e.announcedWaitS ?? '\\N', optText(e.estimateMethod),
+		optText(e.reason), source, e.simulated ? 1 : 0
+	].join('\t');
 }
 
 export function agentEventLine(e: AgentEvent, source: string): string {

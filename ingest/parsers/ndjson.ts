@@ -25,7 +25,7 @@ import {
 	type ParseContext,
 	type ParsedRecord
 } from '../types.ts';
-import { stableId } from './stableId.ts';
+import { SEP, idOf, stableId } from './stableId.ts';
 
 /** Event lines are a few hundred bytes; anything this long is junk and is not parsed. */
 const MAX_LINE_CHARS = 65_536;
@@ -249,23 +249,14 @@ function optTopics(o: Json): string[] | undefined {
  * Fields the format does not know are not part of it: a redelivery with extra fields is the same event.
  */
 function callContentId(e: CallEvent): string {
-	return stableId(
+	// stableId without its rest array (this runs for every event sent without an id). An array
+	// joined, not a template: join gives a flat string, a template a rope the hash must flatten.
+	return idOf(
 		CONTENT_ID_PREFIX,
-		e.type,
-		e.ts,
-		e.callId,
-		e.channel ?? '',
-		e.topic ?? '',
-		e.site ?? '',
-		e.agent ?? '',
-		e.waitMs ?? '',
-		e.talkMs ?? '',
-		e.holdMs ?? '',
-		e.wrapMs ?? '',
-		e.announcedWaitS ?? '',
-		e.estimateMethod ?? '',
-		e.reason ?? '',
-		e.simulated ? 1 : 0
+		[
+			e.type, e.ts, e.callId, e.channel ?? '', e.topic ?? '', e.site ?? '', e.agent ?? '', e.waitMs ?? '', e.talkMs ?? '',
+			e.holdMs ?? '', e.wrapMs ?? '', e.announcedWaitS ?? '', e.estimateMethod ?? '', e.reason ?? '', e.simulated ? 1 : 0
+		].join(SEP)
 	);
 }
 

@@ -11,7 +11,7 @@ import type {
 	ParseContext,
 	ParsedRecord
 } from '../types.ts';
-import { stableId } from './stableId.ts';
+import { SEP, idOf, stableId } from './stableId.ts';
 
 /** One queue_log record, whatever it was read from. */
 export type QueueLogRecord = {
@@ -133,7 +133,7 @@ function call(event: CallEvent): ParsedRecord {
 function callEvent(rec: QueueLogRecord, ctx: ParseContext, type: CallEventType): CallEvent {
 	const ev: CallEvent = {
 		// Content-derived: the same line in a rotated or renamed file gets the same id.
-		eventId: stableId('ql', rec.ts, rec.callid, rec.queue, rec.agent, rec.event, rec.rawData),
+		eventId: idOf('ql', [rec.ts, rec.callid, rec.queue, rec.agent, rec.event, rec.rawData].join(SEP)),
 		ts: rec.ts,
 		// A call leg is one queue: a caller re-queued into another queue is a second contact.
 		callId: `${rec.callid}@${rec.queue}`,

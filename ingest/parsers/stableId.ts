@@ -5,5 +5,16 @@
 import { hash } from 'node:crypto';
 
 export function stableId(prefix: string, ...parts: (string | number)[]): string {
-	return `${prefix}:${hash('sha1', parts.join('\u001f')).slice(0, 20)}`;
+	return idOf(prefix, parts.join(SEP));
+}
+
+/** The separator between the parts of an id's content. */
+export const SEP = '\u001f';
+
+/**
+ * stableId for content already joined with SEP: hot paths join an array literal rather than
+ * pass a rest array.
+ */
+export function idOf(prefix: string, joined: string): string {
+	return `${prefix}:${hash('sha1', joined).slice(0, 20)}`;
 }
