@@ -56,7 +56,7 @@ export type PipelineOptions = {
 
 type SavedState = { assembler: AssemblerState; extra?: unknown; held?: ContactRecord[] };
 
-/** A contact row written as its TabSeparated line, with what batch deduplication compares. */
+/** A contact row as its TabSeparated line, with what batch deduplication compares. */
 type ContactLine = { id: string; answered: boolean; line: string };
 
 /**
@@ -94,7 +94,16 @@ export class SourcePipeline {
 	/** Rows of this batch, as TabSeparated text (one line per row) and counts. */
 	readonly #calls = new TsvLines();
 	readonly #agents = new TsvLines();
-	#contacts: ContactLine[] = [];
+	readonly #contacts = new TsvLines();
+	/**
+	 * Contact ids of this batch and whether each row was answered, in row order: a second row
+	 * for an id is rare (see dedupeContacts), so rows go straight into #contacts and only a
+	 * batch that has one is taken apart again at flush.
+	 */
+	#contactIds = new Set<string>();
+	#contactRowIds: string[] = [];
+	#contactAnswered: boolean[] = [];
+	#contactRepeats = false;
 	#rejected: RejectedRow[] = [];
 	#records = 0;
 	#newestTs = 0;
@@ -166,7 +175,7 @@ export class SourcePipeline {
 
 	/** Anything waiting to be flushed: records read, or contacts the clock finished. */
 	get hasPending(): boolean {
-		return this.#records > 0 || this.#contacts.length > 0;
+		return this.#records > 0 || this.#contacts.rows > 0;
 	}
 
 	get full(): boolean {
@@ -330,7 +339,12 @@ export class SourcePipeline {
 
 	#addContacts(contacts: ContactRecord[]): void {
 		for (const c of contacts) {
-			this.#contacts.push({ id: c.contactId, answered: c.outcome === 'answered', line: this.#contactLine(c, this.#source) });
+			const id = c.contactId;
+			if (this.#contactIds.has(id)) this.#contactRepeats = true;
+			else this.#contactIds.add(id);
+			this.#contactRowIds.push(id);
+			this.#contactAnswered.push(c.outcome === 'answered');
+			this.#contacts.push(this.#contactLine(c, this.#source));
 			// A call closed without an outcome (PBX restart, silence) leaves an event too, or the
 			// live queue, which reads events, would show the caller waiting for hours.
 			if (c.outcome === 'unknown' && c.channel === 'voice') {
@@ -349,15 +363,12 @@ export class SourcePipeline {
 	async flush(opts: { waitMs?: number; tokenKey?: string } = {}): Promise<CommitResult | null> {
 		const end = this.#endAt();
 		const moved = end !== this.#committed;
-		if (this.#records === 0 && this.#contacts.length === 0 && !moved) return null;
-		const contacts = dedupeContacts(this.#contacts);
-		let contactsTsv = '';
-		for (let i = 0; i < contacts.length; i++) contactsTsv += contacts[i]!.line + '\n';
+		if (this.#records === 0 && this.#contacts.rows === 0 && !moved) return null;
 		const accepted = this.#calls.rows + this.#agents.rows;
 		const blocks: Block[] = [
-			{ table: 'call_events', columns: CALL_EVENT_COLUMNS, token: '', rows: this.#calls.rows, tsv: this.#calls.text() },
-			{ table: 'agent_events', columns: AGENT_EVENT_COLUMNS, token: '', rows: this.#agents.rows, tsv: this.#agents.text() },
-			{ table: 'contacts', columns: CONTACT_COLUMNS, token: '', rows: contacts.length, tsv: contactsTsv },
+			this.#calls.block('call_events', CALL_EVENT_COLUMNS),
+			this.#agents.block('agent_events', AGENT_EVENT_COLUMNS),
+			this.#contactsBlock(),
 			tsvBlock('rejected_records', REJECTED_COLUMNS, '', this.#rejected)
 		].filter((b) => b.rows > 0);
 		// :TRICKY: the token must never repeat with other content, or ClickHouse drops the
@@ -381,10 +392,24 @@ export class SourcePipeline {
 		this.#committed = end;
 		this.#calls.clear();
 		this.#agents.clear();
-		this.#contacts = [];
+		this.#contacts.clear();
+		this.#contactIds = new Set();
+		this.#contactRowIds = [];
+		this.#contactAnswered = [];
+		this.#contactRepeats = false;
 		this.#rejected = [];
 		this.#records = 0;
 		return result;
+	}
+
+	#contactsBlock(): Block {
+		const block = this.#contacts.block('contacts', CONTACT_COLUMNS);
+		if (!this.#contactRepeats) return block;
+		const lines = block.tsv.split('\n');
+		const rows = dedupeContacts(this.#contactRowIds.map((id, i) => ({ id, answered: this.#contactAnswered[i]!, line: lines[i]! })));
+		let tsv = '';
+		for (const r of rows) tsv += r.line + '\n';
+		return { table: 'contacts', columns: CONTACT_COLUMNS, token: '', rows: rows.length, tsv };
 	}
 }
 

@@ -52,7 +52,16 @@ function lockSpool(dir: string): string {
 import { join } from 'node:path';
 
 /** One table's rows for one insert: TabSeparated text in `columns` order, one row per line. */
-export type Block = { table: string; columns: readonly string[]; token: string; rows: number; tsv: string; file?: string };
+export type Block = {
+	table: string;
+	columns: readonly string[];
+	token: string;
+	rows: number;
+	tsv: string;
+	/** The same text already encoded as UTF-8, when the builder has it: written as it is. */
+	bytes?: Buffer;
+	file?: string;
+};
 export type Checkpoint = { sourceId: string; position: string; state: string };
 export type SpoolEntry = { sourceId: string; blocks: Block[]; checkpoint: Checkpoint | null };
 
@@ -125,8 +134,9 @@ export class Spool {
 		let size = 0;
 		const blocks = entry.blocks.map((b, i) => {
 			const file = `${base}.${i}.tsv`;
-			this.#atomicWrite(file, b.tsv);
-			size += Buffer.byteLength(b.tsv);
+			const data = b.bytes ?? b.tsv;
+			this.#atomicWrite(file, data);
+			size += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 			b.file = join(this.dir, file);
 			return { table: b.table, columns: b.columns, token: b.token, rows: b.rows, file };
 		});
@@ -140,7 +150,7 @@ export class Spool {
 		return name;
 	}
 
-	#atomicWrite(file: string, text: string): void {
+	#atomicWrite(file: string, text: string | Buffer): void {
 		const tmp = join(this.dir, `${file}.tmp`);
 		writeFileSync(tmp, text);
 		renameSync(tmp, join(this.dir, file));

@@ -5,6 +5,8 @@
  * Escaping: backslash, tab, newline and carriage return inside strings; null is \N; arrays
  * of strings use ClickHouse's literal syntax ['a','b\'c'].
  */
+import type { Block } from './spool.ts';
+
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIAL_G = /[\\\t\n\r]/g;
 const ESC: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -62,7 +64,8 @@ export function tsvLine(row: Record<string, unknown>, columns: readonly string[]
  * Lines of one block, encoded as they come. :TRICKY: rows built with `+` or template strings
  * are ropes of a few dozen pieces each; kept as strings until the batch is written, a batch's
  * rows outlived the young generation and flattening them all at the end cost more than building
- * them (360k call events: 380 ms in writeFileSync). Encoded at once, each line dies young.
+ * them (360k call events: 380 ms in writeFileSync). Encoded at once, each line dies young, and
+ * the spool writes the bytes as they are.
  */
 export class TsvLines {
 	#buf = Buffer.allocUnsafe(1 << 16);
@@ -77,17 +80,34 @@ export class TsvLines {
 			this.#buf.copy(bigger, 0, 0, this.#length);
 			this.#buf = bigger;
 		}
-		this.#length += this.#buf.utf8Write(line, this.#length);
+		this.#length += this.#buf.write(line, this.#length, 'utf8');
 		this.#buf[this.#length++] = 10;
 		this.rows++;
 	}
 
-	/** The text so far. */
-	text(): string {
-		return this.#buf.utf8Slice(0, this.#length);
+	/**
+	 * The lines so far as a block (text decoded only if someone reads `tsv`). The block shares
+	 * this buffer, which is only ever appended to until `clear()` starts a new one.
+	 */
+	block(table: string, columns: readonly string[]): Block {
+		const bytes = this.#buf.subarray(0, this.#length);
+		let text: string | null = null;
+		return {
+			table,
+			columns,
+			token: '',
+			rows: this.rows,
+			bytes,
+			get tsv(): string {
+				text ??= bytes.toString('utf8');
+				return text;
+			}
+		};
 	}
 
+	/** Starts over in a new buffer (blocks taken so far keep theirs), sized like the last one. */
 	clear(): void {
+		if (this.#length > 0) this.#buf = Buffer.allocUnsafe(Math.max(1 << 16, this.#length + (this.#length >> 3)));
 		this.#length = 0;
 		this.rows = 0;
 	}
