@@ -351,6 +351,10 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}
  */
 function isoTime(value: unknown, field: string): number | null {
 	if (value === undefined || value === null) return null;
+	if (typeof value === 'string' && value.length === 24) {
+		const at = isoMillisZ(value);
+		if (at >= 0) return at;
+	}
 	const m = typeof value === 'string' ? ISO.exec(value) : null;
 	if (m === null) throw new InvalidConversation(`${field} is not an ISO-8601 time: ${JSON.stringify(value)}`);
 	const y = Number(m[1]);
@@ -369,6 +373,40 @@ function isoTime(value: unknown, field: string): number | null {
 	const sign = zone[0] === '-' ? -1 : 1;
 	const offset = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
 	return at - sign * offset * 60_000;
+}
+
+/**
+ * The form Genesys writes every time in (`2026-10-05T05:00:00.000Z`), read without the regex
+ * (a fifth of the parser's time on a details page): epoch ms, or -1 for anything else, valid
+ * or not, which then takes the general path.
+ */
+function isoMillisZ(v: string): number {
+	if (
+		v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 ||
+		v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90
+	) return -1;
+	const y = digits(v, 0, 4);
+	const mo = digits(v, 5, 2);
+	const d = digits(v, 8, 2);
+	const h = digits(v, 11, 2);
+	const mi = digits(v, 14, 2);
+	const s = digits(v, 17, 2);
+	const ms = digits(v, 20, 3);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) return -1;
+	const at = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+	// Before 1970 (negative) and 31 February alike go the general way.
+	return at >= 0 && new Date(at).getUTCDate() === d ? at : -1;
+}
+
+/** The decimal number in v[from, from + n), or -1 when one of those is not a digit. */
+function digits(v: string, from: number, n: number): number {
+	let x = 0;
+	for (let i = from; i < from + n; i++) {
+		const c = v.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) return -1;
+		x = x * 10 + c;
+	}
+	return x;
 }
 
 function asObject(value: unknown): Json | null {
