@@ -28,10 +28,12 @@ beforeAll(async () => {
 	const t = Date.now() - 30 * 60_000;
 	const lines = [
 		{ type: 'call.queued', ts: t, call_id: 'd-1', topic: 'pensions' },
+		{ type: 'call.wait_announced', ts: t, call_id: 'd-1', estimate_s: 45, method: 'callers-ahead-x-aht' },
 		{ type: 'call.answered', ts: t + 30_000, call_id: 'd-1', agent: 'ona', site: 'siauliai' },
 		{ type: 'call.ended', ts: t + 330_000, call_id: 'd-1', talk_ms: 300_000 },
 		{ type: 'call.wrapup_ended', ts: t + 360_000, call_id: 'd-1', wrap_ms: 30_000 },
 		{ type: 'call.queued', ts: t + 60_000, call_id: 'd-2', topic: 'pensions' },
+		{ type: 'call.wait_announced', ts: t + 60_000, call_id: 'd-2', estimate_s: 60, method: 'callers-ahead-x-aht' },
 		{ type: 'call.answered', ts: t + 150_000, call_id: 'd-2', agent: 'jonas', site: 'panevezys' },
 		{ type: 'call.ended', ts: t + 390_000, call_id: 'd-2', talk_ms: 240_000 },
 		{ type: 'call.wrapup_ended', ts: t + 420_000, call_id: 'd-2', wrap_ms: 30_000 },
@@ -69,11 +71,16 @@ describe('the supervisor dashboard', () => {
 		expect(text).toMatch(/\n53,3 s/); // (30 + 90 + 40) / 3, Lithuanian decimal comma
 		expect(text).toMatch(/33,3\s%/); // abandon rate in Lithuanian number format (a no-break space before %)
 		await expect.poll(async () => page.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(3);
-		// The estimated-wait panel: no estimate has an outcome yet (the calls came in before the
-		// service started), said in words; the staffing what-if lists every topic, pensions with
-		// too few calls to model.
+		// The estimated-wait panel. What the IVR told d-1 and d-2 (45 s, 60 s) against their waits
+		// (30 s, 90 s): 2 scored, RMSE √((15² + 30²) / 2) = 23.7 s, bias (15 − 30) / 2 = −7.5 s,
+		// MAE 22.5 s, both within ±30 s, neither within ±20%, MSE ÷ mean wait² = 562.5 / 60² ≈ 0.2.
+		// The staffing what-if lists every topic, pensions with too few calls to model.
 		const ewt = page.locator('section.ewt');
-		await expect.poll(async () => ewt.innerText(), { timeout: 10_000 }).toMatch(/Numatomo laukimo tikslumas[\s\S]*nėra įvertinimų/);
+		await expect.poll(async () => ewt.locator('tr[data-method=announced]').count(), { timeout: 10_000 }).toBe(1);
+		expect(await ewt.locator('tr[data-method=announced]').innerText()).toMatch(/Faktiškai paskelbta IVR\s+2\s+23,7\s+[-−]7,5\s+22,5\s+100\s%\s+0\s%\s+0,2\s+0$/);
+		await ewt.locator('label.by select').selectOption('topic');
+		expect(await ewt.locator('table.breakdown tr[data-key=pensions]').innerText()).toMatch(/Pensijos\s+23,7 · 100\s%/);
+		await ewt.locator('label.by select').selectOption('method');
 		await expect.poll(async () => ewt.locator('tr[data-topic]').count(), { timeout: 20_000 }).toBe(4);
 		expect(await ewt.locator('tr[data-topic=pensions]').innerText()).toMatch(/Pensijos[\s\S]*per mažai skambučių/);
 		mkdirSync('test-results', { recursive: true });

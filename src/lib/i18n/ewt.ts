@@ -18,6 +18,10 @@ const lt = {
 	'accuracy.rse': 'Santykinė kv. paklaida',
 	'accuracy.abandoned': 'Neatsiliepta',
 	'accuracy.announcedNow': 'skelbiamas',
+	'accuracy.by': 'Rodyti',
+	'accuracy.byMethod': 'pagal metodą',
+	'accuracy.byTopic': 'pagal temą',
+	'accuracy.byHour': 'pagal valandą',
 	'accuracy.definitions':
 		'Vertinami tik atsiliepti skambintojai: padėjusiojo ragelį laukimas yra tik apatinė riba, todėl jie skaičiuojami atskirai. RMSE – vidutinės kvadratinės paklaidos šaknis; poslinkis – vidutinis (įvertis − tikrasis laukimas), teigiamas reiškia, kad žadėta per ilgai; MAE – vidutinė absoliuti paklaida; ±30 s ir ±20 % – dalis skambintojų, kurių paklaida ne didesnė; santykinė kvadratinė paklaida – MSE ÷ (vidutinis laukimas)².',
 	'method.erlangA': 'Erlang-A (eilė su pasitraukimais)',
@@ -55,6 +59,10 @@ const en: Record<EwtKey, string> = {
 	'accuracy.rse': 'Relative sq. error',
 	'accuracy.abandoned': 'Not answered',
 	'accuracy.announcedNow': 'announced',
+	'accuracy.by': 'Show',
+	'accuracy.byMethod': 'by method',
+	'accuracy.byTopic': 'by topic',
+	'accuracy.byHour': 'by hour',
 	'accuracy.definitions':
 		'Only answered callers are scored: a caller who hung up waited only a lower bound of his wait, so those are counted apart. RMSE is the root of the mean squared error; bias is the mean of (estimate − actual wait), positive meaning callers were told too long; MAE is the mean absolute error; ±30 s and ±20% are the shares of callers within that error; relative squared error is MSE ÷ (mean wait)².',
 	'method.erlangA': 'Erlang-A (queue with abandonment)',
