@@ -42,7 +42,7 @@ export async function ingestLines(opts: {
 		pipeline.addLine(line, `${opts.label}:${n}`, `${n}`);
 		// A long backfill inside the server must not stall its requests: yield now and then.
 		if (n % 2_000 === 0) await new Promise((r) => setImmediate(r));
-		if (pipeline.full) {
+		if (pipeline.bulkReady) {
 			await opts.writer.waitForRoom();
 			await pipeline.flush({ waitMs: 0 });
 			opts.onProgress?.(n, pipeline.counts);
