@@ -7,21 +7,10 @@
  * the PDF back (pdfjs) gives each table cell as one text item, in which U+00A0 may come back
  * as U+0020; the tests treat both (and U+202F) as a space and parse the figure back to a number.
  */
-import type { ColumnFormat, MonthlyReport } from '../types.ts';
-import { dashboardText, locale } from '../../../i18n/dashboard.ts';
+import type { MonthlyReport } from '../types.ts';
+import { dashboardText } from '../../../i18n/dashboard.ts';
+export { DASH, monthInWords } from '../../../reports/cellFormat.ts';
 import type { Lang } from '../../../i18n/pick.ts';
-
-export const DASH = '–';
-
-/** Month names as a heading says them (nominative: "2026 m. spalis", not "spalio"). */
-const LT_MONTHS = ['sausis', 'vasaris', 'kovas', 'balandis', 'gegužė', 'birželis', 'liepa', 'rugpjūtis', 'rugsėjis', 'spalis', 'lapkritis', 'gruodis'];
-
-/** 'YYYY-MM' → "2026 m. spalis" / "October 2026". */
-export function monthInWords(month: string, lang: Lang): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	if (lang === 'lt') return `${y} m. ${LT_MONTHS[m - 1]}`;
-	return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
-}
 
 /** An ISO instant on the given zone's clock: "2026-11-03 10:15". */
 export function localDateTime(iso: string, timeZone: string): string {
@@ -37,42 +26,6 @@ export function localDateTime(iso: string, timeZone: string): string {
 	const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
 	return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
 }
-
-/**
- * A table cell as text, given as `cellValue` (../cells.ts) returns it in one language.
- * null (nothing to measure) is "–", never 0.
- */
-export function cellFormatter(lang: Lang): (value: string | number | null | undefined, format: ColumnFormat) => string {
-	const loc = locale(lang);
-	const int = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
-	const one = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-	const two = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-	const pct = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-	const change = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-	return (value, format) => {
-		if (value === null || value === undefined || value === '') return DASH;
-		if (typeof value === 'string') return format === 'month' && /^\d{4}-\d{2}$/.test(value) ? monthInWords(value, lang) : value;
-		if (!Number.isFinite(value)) return DASH;
-		switch (format) {
-			case 'int':
-				return int.format(value);
-			case 'pct':
-				return pct.format(value);
-			case 'seconds':
-				// The column title says the unit (", s"), as in XLSX and CSV.
-				return one.format(value);
-			case 'decimal':
-				return two.format(value);
-			case 'change':
-				return change.format(value);
-			default:
-				return String(value);
-		}
-	};
-}
-
-/** Right-aligned columns: every figure; text, dates and months read from the left. */
-export const isNumeric = (format: ColumnFormat): boolean => format !== 'text' && format !== 'date' && format !== 'month';
 
 const TEXTS = {
 	lt: {

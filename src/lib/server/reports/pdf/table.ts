@@ -10,7 +10,7 @@ import { cellValue } from '../cells.ts';
 import type { Lang } from '../../../i18n/pick.ts';
 import { FONT, FONT_BOLD } from './fonts.ts';
 import { COLORS, bottom, contentWidth, ensureSpace, left, moveTo } from './layout.ts';
-import { cellFormatter, isNumeric } from './format.ts';
+import { cellFormatter, columnFormat, isNumeric } from '../../../reports/cellFormat.ts';
 
 /** Type sizes tried in turn before a table is cut into bands. */
 const FONT_SIZES = [8.5, 7.5, 7] as const;
@@ -27,7 +27,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: Lan
 		column,
 		header: column[lang],
 		// :TRICKY: a year column is 'int' in the report, but lt-LT groups four digits ("2 026").
-		cells: table.rows.map((row) => fmt(cellValue(row[column.key], lang), column.key === 'year' ? 'text' : column.format)),
+		cells: table.rows.map((row) => fmt(cellValue(row[column.key], lang), columnFormat(column))),
 		numeric: isNumeric(column.format)
 	}));
 	const avail = contentWidth(doc);
