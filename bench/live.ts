@@ -20,14 +20,15 @@ export async function benchLive(): Promise<void> {
 			((await (await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ role }) })).json()) as { token: string }).token;
 		const wallboard = await mk('wallboard');
 		const ingest = await mk('ingest');
-		const metric = async (name: string) => {
+		/** Counters from one /metrics snapshot: two reads could straddle a tick. */
+		const metrics = async (...names: string[]) => {
 			const text = await (await fetch(`${server.url}/metrics`, { headers: admin })).text();
-			return Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(text)?.[1] ?? NaN);
+			return names.map((name) => Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(text)?.[1] ?? NaN));
 		};
 		const queriesPerTick = async () => {
-			const [t0, q0] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			const [t0, q0] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total');
 			await new Promise((r) => setTimeout(r, 3_000));
-			const [t1, q1] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			const [t1, q1] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total');
 			return (q1 - q0) / (t1 - t0);
 		};
 		const url = `${server.url.replace('http', 'ws')}/live?token=${wallboard}`;
@@ -51,11 +52,11 @@ export async function benchLive(): Promise<void> {
 		const one = [await connect()];
 		await new Promise((r) => setTimeout(r, 1_500));
 		const perTickOne = await queriesPerTick();
-		const rssBefore = await metric('process_resident_memory_bytes');
+		const [rssBefore] = await metrics('process_resident_memory_bytes');
 		const clients: Client[] = [...one];
 		for (let i = 1; i < CLIENTS; i += 50) clients.push(...(await Promise.all(Array.from({ length: Math.min(50, CLIENTS - i) }, connect))));
 		await new Promise((r) => setTimeout(r, 2_000));
-		const rssAfter = await metric('process_resident_memory_bytes');
+		const [rssAfter] = await metrics('process_resident_memory_bytes');
 		const perTickMany = await queriesPerTick();
 
 		const latencies: number[] = [];

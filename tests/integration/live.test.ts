@@ -66,9 +66,10 @@ const ingest = (lines: object[]) =>
 		body: lines.map((l) => JSON.stringify(l)).join('\n')
 	});
 
-const metric = async (name: string) => {
+/** Counters read from one /metrics snapshot: two reads could straddle a tick. */
+const metrics = async (...names: string[]) => {
 	const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
-	return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+	return names.map((name) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN));
 };
 
 describe('/live', () => {
@@ -131,9 +132,9 @@ describe('/live', () => {
 		const perTick = async (screens: number) => {
 			const sockets = await Promise.all(Array.from({ length: screens }, () => open(`token=${tokens.wallboard}`)));
 			await new Promise((r) => setTimeout(r, 1_200));
-			const [t0, q0] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			const [t0, q0] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total');
 			await new Promise((r) => setTimeout(r, 3_000));
-			const [t1, q1] = [await metric('callboard_live_ticks_total'), await metric('callboard_live_queries_total')];
+			const [t1, q1] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total');
 			for (const s of sockets) s.ws.close();
 			expect(t1 - t0).toBeGreaterThanOrEqual(2);
 			return (q1 - q0) / (t1 - t0);
