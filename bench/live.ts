@@ -21,9 +21,9 @@ export async function benchLive(): Promise<void> {
 		const wallboard = await mk('wallboard');
 		const ingest = await mk('ingest');
 		/** Counters from one /metrics snapshot: two reads could straddle a tick. */
-		const metrics = async (...names: string[]) => {
+		const metrics = async <N extends string[]>(...names: N) => {
 			const text = await (await fetch(`${server.url}/metrics`, { headers: admin })).text();
-			return names.map((name) => Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(text)?.[1] ?? NaN));
+			return names.map((name) => Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(text)?.[1] ?? NaN)) as { [K in keyof N]: number };
 		};
 		const queriesPerTick = async () => {
 			const [t0, q0] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total');

@@ -67,9 +67,9 @@ const ingest = (lines: object[]) =>
 	});
 
 /** Counters read from one /metrics snapshot: two reads could straddle a tick. */
-const metrics = async (...names: string[]) => {
+const metrics = async <N extends string[]>(...names: N) => {
 	const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
-	return names.map((name) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN));
+	return names.map((name) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN)) as { [K in keyof N]: number };
 };
 
 describe('/live', () => {
