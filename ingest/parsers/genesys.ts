@@ -12,6 +12,7 @@
  * skipped or ignored, never rejected.
  */
 import type { Channel, ContactRecord, DocumentParser, NameMapping, Outcome, ParsedRecord } from '../types.ts';
+import { digitsAt } from './localTime.ts';
 
 type Json = { [key: string]: unknown };
 
@@ -385,28 +386,17 @@ function isoMillisZ(v: string): number {
 		v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 ||
 		v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90
 	) return -1;
-	const y = digits(v, 0, 4);
-	const mo = digits(v, 5, 2);
-	const d = digits(v, 8, 2);
-	const h = digits(v, 11, 2);
-	const mi = digits(v, 14, 2);
-	const s = digits(v, 17, 2);
-	const ms = digits(v, 20, 3);
+	const y = digitsAt(v, 0, 4);
+	const mo = digitsAt(v, 5, 2);
+	const d = digitsAt(v, 8, 2);
+	const h = digitsAt(v, 11, 2);
+	const mi = digitsAt(v, 14, 2);
+	const s = digitsAt(v, 17, 2);
+	const ms = digitsAt(v, 20, 3);
 	if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) return -1;
 	const at = Date.UTC(y, mo - 1, d, h, mi, s, ms);
 	// Before 1970 (negative) and 31 February alike go the general way.
 	return at >= 0 && new Date(at).getUTCDate() === d ? at : -1;
-}
-
-/** The decimal number in v[from, from + n), or -1 when one of those is not a digit. */
-function digits(v: string, from: number, n: number): number {
-	let x = 0;
-	for (let i = from; i < from + n; i++) {
-		const c = v.charCodeAt(i) - 48;
-		if (c < 0 || c > 9) return -1;
-		x = x * 10 + c;
-	}
-	return x;
 }
 
 function asObject(value: unknown): Json | null {

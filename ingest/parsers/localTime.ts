@@ -63,19 +63,20 @@ export function localTimeToEpochMs(text: string, zone: string): number | null {
  */
 function plainWallClock(t: string): { ms: number; y: number; mo: number; d: number; h: number } | null {
 	if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return null;
-	const y = num(t, 0, 4);
-	const mo = num(t, 5, 2);
-	const d = num(t, 8, 2);
-	const h = num(t, 11, 2);
-	const mi = num(t, 14, 2);
-	const s = num(t, 17, 2);
+	const y = digitsAt(t, 0, 4);
+	const mo = digitsAt(t, 5, 2);
+	const d = digitsAt(t, 8, 2);
+	const h = digitsAt(t, 11, 2);
+	const mi = digitsAt(t, 14, 2);
+	const s = digitsAt(t, 17, 2);
 	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return null;
 	const ms = Date.UTC(y, mo - 1, d, h, mi, s, 0);
 	if (new Date(ms).getUTCDate() !== d) return null;
 	return { ms, y, mo, d, h };
 }
 
-function num(t: string, from: number, n: number): number {
+/** The decimal number in t[from, from + n), or -1 when one of those is not a digit (hot path: no regex). */
+export function digitsAt(t: string, from: number, n: number): number {
 	let x = 0;
 	for (let i = from; i < from + n; i++) {
 		const c = t.charCodeAt(i) - 48;
