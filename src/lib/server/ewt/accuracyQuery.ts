@@ -7,6 +7,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { accuracyFromSums, type AccuracyReport } from './accuracy.ts';
 
+/** Figures with nothing to measure (no caller scored) are NaN, which JSON sends as null. */
 export type EwtAccuracyRow = AccuracyReport & {
 	/** null: all topics. */
 	topic: string | null;

@@ -17,6 +17,7 @@ import { QueueFeed, type Arrival, type CallEventRow } from './queueFeed.ts';
 import type { StaffNow, TopicWindow } from './topicWindow.ts';
 import { speakWait } from './speech.ts';
 import { staffingFor, type TopicStaffing } from './staffing.ts';
+import { staffByTopic, type AgentRow } from '../live/agents.ts';
 
 /** The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour). */
 const WARM_UP_MS = 3600_000;
@@ -48,7 +49,6 @@ export type EwtAnswer = {
 };
 
 type EventRow = CallEventRow & { ingested_ms: number };
-type AgentRow = { site: string; state: string; reason: string; topics: string[]; agents: number };
 
 export class EwtService {
 	readonly feed = new QueueFeed();
@@ -63,7 +63,6 @@ export class EwtService {
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
 	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
-	lastRefreshMs = 0;
 	lastError: string | null = null;
 
 	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}) {
@@ -126,7 +125,6 @@ export class EwtService {
 			this.feed.advance(now);
 			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
 			this.#warm = true;
-			this.lastRefreshMs = now;
 			this.lastError = null;
 		} catch (e) {
 			const message = (e as Error).message;
@@ -138,7 +136,7 @@ export class EwtService {
 
 	/** Every estimator for a caller as he joins, as rows for ewt_estimates. */
 	#shadow(arrival: Arrival, window: TopicWindow, atS: number): EstimateRow[] {
-		const staff = this.#staffFor(arrival.channel, arrival.topic);
+		const staff = this.#staffFor(arrival.topic);
 		const snapshot = window.snapshot(atS, staff);
 		const announced = this.#config.ewt.announced;
 		return EWT_METHODS.map((method) => {
@@ -164,7 +162,7 @@ export class EwtService {
 	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer | null {
 		const window = this.feed.windows.get(`${channel}/${topic}`);
 		if (!window) return null;
-		const staff = this.#staffFor(channel, topic);
+		const staff = this.#staffFor(topic);
 		const snapshot = window.peek(now / 1000, staff);
 		const method = this.#config.ewt.announced;
 		const estimates = {} as Record<EwtMethod, number | null>;
@@ -195,15 +193,14 @@ export class EwtService {
 		const value = this.#config.topics.map((t) => {
 			const window = this.feed.window('voice', t.id);
 			const load = window.load(window.lastS);
-			return staffingFor(t, load, this.#staffFor('voice', t.id));
+			return staffingFor(t, load, this.#staffFor(t.id));
 		});
 		this.#staffingCache = { atMs: now, value };
 		return value;
 	}
 
-	#staffFor(channel: string, topic: string): StaffNow {
-		// Consultants list the topics they serve; chat and phone share them (the source says no more).
-		void channel;
+	/** Consultants list the topics they serve, not channels: a topic's chat and phone queues share them. */
+	#staffFor(topic: string): StaffNow {
 		return this.#staff.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
 	}
 }
@@ -221,17 +218,3 @@ type EstimateRow = {
 	announced: number;
 	simulated: number;
 };
-
-/** Consultants logged in per topic they serve, and of those the ones ready for a call. */
-export function staffByTopic(rows: AgentRow[]): Map<string, StaffNow> {
-	const staff = new Map<string, StaffNow>();
-	for (const r of rows) {
-		for (const topic of r.topics) {
-			const s = staff.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
-			s.agentsServing += Number(r.agents);
-			if (r.state === 'available') s.agentsIdle += Number(r.agents);
-			staff.set(topic, s);
-		}
-	}
-	return staff;
-}

@@ -7,7 +7,9 @@
  *
  * Completions: a consultant is free again when wrap-up ends, so a call completes at its
  * `wrapup_ended`, with handle time talk + hold (from `ended`) + wrap-up. A source that reports
- * no wrap-up completes at `ended` + WRAP_WAIT_MS with wrap-up 0, as the assembler does.
+ * no wrap-up completes at `ended` + WRAP_WAIT_MS with wrap-up 0. The assembler waits longer
+ * (10 minutes) before closing a contact's row, where only completeness matters; a queue's
+ * service rate cannot lag that much, and sources that report wrap-up do so within minutes.
  */
 import { TopicWindow, type TopicWindowOptions } from './topicWindow.ts';
 

@@ -11,6 +11,9 @@ import { answeredOnly, computePeriodMetrics, emptySums, type PeriodSums } from '
 import { localDateRange } from '../stats/periodRange.ts';
 import { periodStats } from '../stats/periodStats.ts';
 import type { Backlogs, LiveSite, LiveState, LiveTopic, PeriodBlock } from '../../live/protocol.ts';
+import { staffByTopic, type AgentRow } from './agents.ts';
+import { centreRule } from '../ewt/estimators.ts';
+import type { StaffNow } from '../ewt/topicWindow.ts';
 
 /** Callers waiting longer than this are not "waiting" any more: a lost exit event, a PBX restart. */
 const QUEUE_HORIZON_MS = 4 * 3600_000;
@@ -19,7 +22,6 @@ const AGENT_HORIZON_MS = 24 * 3600_000;
 /** Open callbacks and e-inquiries are looked for this far back (20 working days and more). */
 const BACKLOG_HORIZON_MS = 60 * 86_400_000;
 
-type AgentRow = { site: string; state: string; reason: string; topics: string[]; agents: number };
 type RollingRow = PeriodSums & { win: number; topic_key: string; site_key: string; all_topics: number; all_sites: number };
 
 export async function readLiveState(
@@ -37,8 +39,9 @@ export async function readLiveState(
 		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
 		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
 	]);
+	const staff = staffByTopic(agents);
 	const topics = config.topics.map((t) => {
-		const topic = topicNow(t.id, queue, agents, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null);
+		const topic = topicNow(t.id, queue, staff, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null);
 		const announced = announcedWait?.(t.id);
 		return announced === undefined ? topic : { ...topic, estimatedWaitS: announced };
 	});
@@ -59,32 +62,29 @@ export async function readLiveState(
 	};
 }
 
-function topicNow(topic: string, queue: { topic: string; waiting: number; oldest_ms: number }[], agents: AgentRow[], ahtS: number | null): LiveTopic {
+function topicNow(topic: string, queue: { topic: string; waiting: number; oldest_ms: number }[], staffNow: Map<string, StaffNow>, ahtS: number | null): LiveTopic {
 	const q = queue.find((r) => r.topic === topic);
-	const serving = agents.filter((a) => a.topics.includes(topic));
-	const count = (rows: AgentRow[]) => rows.reduce((s, r) => s + r.agents, 0);
-	const agentsServing = count(serving);
-	const agentsAvailable = count(serving.filter((a) => a.state === 'available'));
+	const staff = staffNow.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
 	const waiting = q?.waiting ?? 0;
 	return {
 		topic,
 		waiting,
 		oldestQueuedAt: waiting > 0 ? q!.oldest_ms : null,
-		estimatedWaitS: centreRuleEstimate(waiting, agentsServing, ahtS),
-		agentsAvailable,
-		agentsServing
+		estimatedWaitS: centreRuleEstimate(waiting, staff.agentsServing, staff.agentsIdle, ahtS),
+		agentsAvailable: staff.agentsIdle,
+		agentsServing: staff.agentsServing
 	};
 }
 
 /**
- * The centre's current announcement rule, used until the EWT service (src/lib/server/ewt) has
- * rebuilt its queues after a start, and where no service runs (tests of the state alone):
- * callers ahead × average handle time ÷ consultants serving the topic. AHT is the topic's over
- * the last hour, else today's; null (unknown, shown as "—") without one or without consultants.
+ * The centre's current announcement rule (ewt/estimators.ts), used until the EWT service has
+ * rebuilt its queues after a start, and where no service runs (tests of the state alone).
+ * AHT is the topic's over the last hour, else today's; null (unknown, shown as "—") without
+ * one or without consultants.
  */
-function centreRuleEstimate(waiting: number, serving: number, ahtS: number | null): number | null {
-	if (serving === 0 || ahtS === null) return null;
-	return Math.round((waiting * ahtS) / serving);
+function centreRuleEstimate(waiting: number, serving: number, idle: number, ahtS: number | null): number | null {
+	const seconds = centreRule({ ahead: waiting, agentsServing: serving, agentsIdle: idle, ahtS, serviceRatePerS: null, abandonRatePerS: 0, oldestWaitS: null, lastAnsweredWaitS: null });
+	return seconds === null ? null : Math.round(seconds);
 }
 
 function rollingAht(rows: RollingRow[], topic: string): number | null {

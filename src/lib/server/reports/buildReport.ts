@@ -15,6 +15,7 @@ import { monthlyOffered, yearlyOffered } from '../stats/trends.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { addCalendarDays, lithuanianHolidays } from '../calendar/holidays.ts';
 import { ewtAccuracy, type EwtAccuracyRow } from '../ewt/accuracyQuery.ts';
+import { ewtMethodName } from '../../metrics/ewt.ts';
 import { addMonths, monthRange } from './month.ts';
 import { weekdayHourGrid } from './heatMap.ts';
 import { writtenWork, type DeadlineCounts, type WrittenWork } from './writtenWork.ts';
@@ -342,7 +343,7 @@ function ewtSection(rows: EwtAccuracyRow[], topicLabel: (id: string) => Bilingua
 	];
 	const toRow = (r: EwtAccuracyRow): ReportRow => ({
 		topic: r.topic === null ? T.total : topicLabel(r.topic),
-		method: r.method,
+		method: ewtMethodName(r.method),
 		n: r.n,
 		rmse_s: r.n > 0 ? r.rmseS : null,
 		bias_s: r.n > 0 ? r.biasS : null,

@@ -5,6 +5,7 @@
  * $lib/metrics/definitions.ts and METRIC_NAMES, their one home.
  */
 import type { Bilingual, SectionKey } from './types.ts';
+import { EWT_ACCURACY_DEFINITION } from '../../metrics/ewt.ts';
 
 export const SECTION_TITLES: Record<SectionKey, Bilingual> = {
 	summary: { lt: 'Suvestinė', en: 'Summary' },
@@ -144,10 +145,7 @@ export const REPORT_DEFINITIONS: Record<string, Bilingual> = {
 		en: "A site's answered calls ÷ all answered calls of the centre in the month.",
 		lt: 'Padalinio atsilieptų skambučių dalis nuo visų centro per mėnesį atsilieptų.'
 	},
-	ewt_accuracy: {
-		en: 'Estimates of the wait announced to callers against the wait they then had, answered calls only: RMSE, bias (mean of estimate − actual), MAE, the share within 30 s and within 20 %.',
-		lt: 'Skambinantiesiems praneštas numatomas laukimas, palygintas su tikruoju, tik atsilieptiems: RMSE, poslinkis (įvertis − tikrasis, vidurkis), MAE, dalis su paklaida iki 30 s ir iki 20 %.'
-	},
+	ewt_accuracy: EWT_ACCURACY_DEFINITION,
 	comparison: {
 		en: 'The same figures for the previous calendar month and for the same month a year before, computed by the same definitions.',
 		lt: 'Tie patys rodikliai už ankstesnį kalendorinį mėnesį ir tą patį mėnesį prieš metus, apskaičiuoti pagal tuos pačius apibrėžimus.'
