@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadConfig, setConfig } from '../src/lib/server/config/index.ts';
 import { closeStore, getStore } from '../src/lib/server/clickhouse/client.ts';
 import { migrate } from '../src/lib/server/clickhouse/migrate.ts';
-import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
+import { queryRows, runStatement } from '../src/lib/server/clickhouse/sql.ts';
 import { IngestWriter } from '../ingest/ingestWriter.ts';
 import { Spool } from '../ingest/spool.ts';
 import { ingestFile } from '../ingest/sources/fileSource.ts';
@@ -145,11 +145,19 @@ for (const format of FORMATS) {
 	const rate = median(rates);
 	console.log(`${format.padEnd(15)} ${fmt(rate).padStart(9)}   ${(rate / engine).toFixed(2).padStart(6)}×   (runs: ${rates.map(fmt).join(", ")})`);
 }
-/** Ten years of simulated history through the real ingest path (issue target: under 3 minutes). */
+/**
+ * Ten years of simulated history through the real ingest path (issue target: under 3 minutes
+ * for 10 million contacts). Our centre's own curve (200,000 → 1,000,000 calls a year) gives
+ * about 6.6 million contacts, so the benchmark scales the volume by BENCH_HISTORY_SCALE
+ * (default 1.5: about 10 million); the dashboard is then measured over that larger history.
+ */
+const HISTORY_SCALE = Number(process.env.BENCH_HISTORY_SCALE ?? 1.5);
+
 async function historyBackfill(years: number): Promise<{ contacts: number; seconds: number }> {
 	const writer = new IngestWriter(db, new Spool(join(dir, 'spool-history'), 1 << 30), () => {}, { fromFiles: true });
+	const volume = { currentYearCalls: Math.round(1_000_000 * HISTORY_SCALE), tenYearsAgoCalls: Math.round(200_000 * HISTORY_SCALE) };
 	const started = performance.now();
-	const result = await backfillHistory({ db, writer, config, range: historyRange(config, years, 42) });
+	const result = await backfillHistory({ db, writer, config, range: historyRange(config, years, 42), params: { volume } });
 	await writer.stop();
 	return { contacts: result.accepted, seconds: (performance.now() - started) / 1000 };
 }
@@ -195,10 +203,23 @@ async function mergesSettled(timeoutMs: number): Promise<boolean> {
 	return false;
 }
 
+/**
+ * The ingest runs above leave about two million rows dated from October 2026 to months ahead
+ * of today: every "today", "now" and monthly query would read them, and a centre's database
+ * holds nothing of the kind. With them in, the first load measured p95 360 ms over the 6.6-million
+ * history; emptied first, p95 153 ms over the 10-million one (279 ms while merges still run).
+ */
+async function emptyTables(): Promise<void> {
+	for (const table of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'contacts_1h', 'rejected_records', 'ingest_checkpoints']) {
+		await runStatement(db, 'bench/truncate', { table });
+	}
+}
+
 const years = ONLY_INGEST ? 0 : Number(process.env.BENCH_HISTORY_YEARS ?? 10);
 if (years > 0) {
+	await emptyTables();
 	const h = await historyBackfill(years);
-	console.log(`\nsimulated history, ${years} years through ingest (target: under 3 minutes):`);
+	console.log(`\nsimulated history, ${years} years through ingest, volume ×${HISTORY_SCALE} (target: 10 million contacts in under 3 minutes):`);
 	console.log(`  ${fmt(h.contacts)} contacts in ${h.seconds.toFixed(0)} s (${fmt(h.contacts / h.seconds)} contacts/s)`);
 	console.log(`\ndashboard first load over that history (stats, 5 trends, live state; 20 loads; target p95 ≤ 300 ms server time):`);
 	const fresh = await dashboardFirstLoad(20);

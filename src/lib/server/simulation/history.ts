@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import type { IngestWriter } from '../../../../ingest/ingestWriter.ts';
 import { ingestLines, type LinesResult } from '../../../../ingest/sources/lineSource.ts';
-import { liveDayStart, simulateHistory } from '../../../../ingest/simulator/index.ts';
+import { liveDayStart, simulateHistory, type SimParamsOverrides } from '../../../../ingest/simulator/index.ts';
 
 export type HistoryRange = { seed: number; from: Date; to: Date };
 
@@ -32,12 +32,14 @@ export async function backfillHistory(opts: {
 	writer: IngestWriter;
 	config: Config;
 	range: HistoryRange;
+	/** Simulator parameters other than our centre's (the benchmark scales the volume). */
+	params?: SimParamsOverrides;
 	onProgress?: (lines: number) => void;
 	signal?: AbortSignal;
 }): Promise<LinesResult> {
 	const { seed, from, to } = opts.range;
 	return ingestLines({
-		lines: simulateHistory({ config: opts.config, seed, from, to }),
+		lines: simulateHistory({ config: opts.config, seed, from, to, params: opts.params }),
 		sourceId: `sim:history:${seed}:${from.toISOString()}:${to.toISOString()}`,
 		label: 'simulator',
 		format: 'ndjson',
