@@ -138,8 +138,8 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = 
 		lt: 'Kiek laiko eilėje jau laukia ilgiausiai laukiantis skambinantysis; ekranas skaičiuoja kas sekundę.'
 	},
 	estimated_wait: {
-		en: "Estimated wait for a caller arriving now, by the centre's current rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
-		lt: 'Numatomas laukimas dabar skambinančiajam pagal dabartinę centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (paskutinės valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
+		en: "The wait a caller arriving now is told (what GET /api/ewt announces): by the announced estimator, Erlang-A unless the centre chose another (EWT_ANNOUNCED). In the first seconds after a start, before it has read the last hour, by the centre's rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
+		lt: 'Laukimas, kurį išgirsta dabar skambinantysis (tai, ką praneša GET /api/ewt): pagal skelbiamą įvertinimo būdą, Erlang-A, nebent centras pasirinko kitą (EWT_ANNOUNCED). Pirmosiomis sekundėmis po paleidimo, kol nuskaityta paskutinė valanda, pagal centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (paskutinės valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
 	},
 	agents_available: {
 		en: 'Logged-in consultants serving the topic who are free to take a call now.',
