@@ -207,7 +207,7 @@ async function mergesSettled(timeoutMs: number): Promise<boolean> {
  * The ingest runs above leave about two million rows dated from October 2026 to months ahead
  * of today: every "today", "now" and monthly query would read them, and a centre's database
  * holds nothing of the kind. With them in, the first load measured p95 360 ms over the 6.6-million
- * history; emptied first, p95 153 ms over the 10-million one (279 ms while merges still run).
+ * history; emptied first, p95 153–162 ms over the 10-million one (212–279 ms while merges still run).
  */
 async function emptyTables(): Promise<void> {
 	for (const table of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'contacts_1h', 'rejected_records', 'ingest_checkpoints']) {

@@ -3,6 +3,7 @@
  * through the same parser, pipeline, spool and writer as a PBX's data. The stream is
  * deterministic for a seed and range, so an interrupted backfill resumes where it stopped.
  */
+import { createHash } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { queryRows } from '../clickhouse/sql.ts';
@@ -27,6 +28,11 @@ export async function simulatedCounts(db: ClickHouseClient): Promise<{ simulated
 	return { simulated: row?.simulated_contacts ?? 0, real: row?.real_contacts ?? 0 };
 }
 
+/** Other parameters make another stream: its checkpoint must not resume (or skip) this one's. */
+function paramsTag(params: SimParamsOverrides | undefined): string {
+	return params === undefined ? '' : `:${createHash('sha1').update(JSON.stringify(params)).digest('hex').slice(0, 12)}`;
+}
+
 export async function backfillHistory(opts: {
 	db: ClickHouseClient;
 	writer: IngestWriter;
@@ -40,7 +46,7 @@ export async function backfillHistory(opts: {
 	const { seed, from, to } = opts.range;
 	return ingestLines({
 		lines: simulateHistory({ config: opts.config, seed, from, to, params: opts.params }),
-		sourceId: `sim:history:${seed}:${from.toISOString()}:${to.toISOString()}`,
+		sourceId: `sim:history:${seed}:${from.toISOString()}:${to.toISOString()}${paramsTag(opts.params)}`,
 		label: 'simulator',
 		format: 'ndjson',
 		config: opts.config,
