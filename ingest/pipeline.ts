@@ -52,7 +52,17 @@ export type PipelineOptions = {
 	 * does, and a large one costs a tenth of the ingest time (hashing into big Sets).
 	 */
 	recentWindow?: number;
+	/**
+	 * Fill the recent ids, at open, with what this source (by label) stored in the last
+	 * RECENT_PRELOAD_MS of event time. API streams need it: without it a restart forgot them, and
+	 * a webhook redelivering events of a call completed more than an hour before (the assembler
+	 * remembers completed calls that long) opened the call again and counted it twice.
+	 */
+	preloadRecent?: boolean;
 };
+
+/** How far back (event time) a stream's stored ids are read when it opens; see preloadRecent. */
+const RECENT_PRELOAD_MS = 7 * 86_400_000;
 
 type SavedState = { assembler: AssemblerState; extra?: unknown; held?: ContactRecord[] };
 
@@ -66,6 +76,9 @@ type ContactLine = { id: string; answered: boolean; line: string };
  * file), merged (the answered row preferred) and released once.
  */
 const CDR_SETTLE_MS = 10 * 60_000;
+
+/** Recent ids kept per source unless it says otherwise (API streams: days of this centre's events). */
+const DEFAULT_RECENT_WINDOW = 200_000;
 
 /** How far a bulk batch may grow past the batch size while the previous one is being inserted. */
 const BULK_GROWTH = 8;
@@ -122,7 +135,7 @@ export class SourcePipeline {
 
 	private constructor(opts: PipelineOptions) {
 		this.opts = opts;
-		this.#recent = new RecentIds(opts.recentWindow ?? 200_000);
+		this.#recent = new RecentIds(opts.recentWindow ?? DEFAULT_RECENT_WINDOW);
 		this.#spec = FORMATS[opts.format];
 		this.#parseLine = this.#spec.kind === 'lines' ? this.#spec.create() : null;
 		const mapping: NameMapping = nameMapping(opts.config);
@@ -153,7 +166,19 @@ export class SourcePipeline {
 				for (const c of saved.held ?? []) p.#hold(c);
 			}
 		}
+		if (opts.preloadRecent) await p.#preloadRecent(db);
 		return p;
+	}
+
+	async #preloadRecent(db: ClickHouseClient): Promise<void> {
+		const window = this.opts.recentWindow ?? DEFAULT_RECENT_WINDOW;
+		const rows = await queryRows<{ key: string }>(db, 'ingest/recent_ids', {
+			source: this.opts.label,
+			since: Date.now() - RECENT_PRELOAD_MS,
+			limit: window
+		});
+		// Oldest first, so that the newest stay longest.
+		for (let i = rows.length - 1; i >= 0; i--) this.#recent.add(rows[i]!.key);
 	}
 
 	/** Where the source resumes: the end of the last committed batch ('' = from the start). */

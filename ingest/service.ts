@@ -51,7 +51,7 @@ export class IngestService {
 		let p = this.#streams.get(key);
 		if (!p) {
 			const sourceId = `api:${stream}:${format}`;
-			p = SourcePipeline.open(this.#db, { sourceId, label: stream, format, config: this.#config, writer: this.writer });
+			p = SourcePipeline.open(this.#db, { sourceId, label: stream, format, config: this.#config, writer: this.writer, preloadRecent: true });
 			p.catch(() => this.#streams.delete(key));
 			this.#streams.set(key, p);
 		}
