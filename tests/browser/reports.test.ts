@@ -169,6 +169,15 @@ describe('the /reports page', () => {
 		expect(await page.locator('section.changes').innerText()).toMatch(/summary \/ totals \/ Iš viso \/ offered\s+3\s+4/);
 		const list = (await (await api('/api/reports')).json()) as { reports: { month: string; revision: number }[] };
 		expect(list.reports.filter((r) => r.month === month).map((r) => r.revision)).toEqual([2, 1]);
+		// Revision 1 from the list of stored revisions: its own figures, and downloads of it.
+		await page.locator('a[data-revision="1"]').first().click();
+		await page.waitForURL(/revision=1/);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 1/);
+		const csvHref = await page.locator('a[data-export=csv]').getAttribute('href');
+		expect(csvHref).toContain('revision=1');
+		const csv = await (await api(csvHref!)).text();
+		expect(csv).toMatch(/summary,totals,Iš viso,offered,[^,]*,3,/);
+		expect((await api(`/api/reports/${month}.json?revision=3`)).status).toBe(404);
 	});
 
 	it('switches to English', async () => {

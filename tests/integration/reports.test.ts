@@ -19,7 +19,8 @@ import { renderReportXlsx } from '../../src/lib/server/reports/xlsx.ts';
 import { renderReportCsv } from '../../src/lib/server/reports/csv.ts';
 import { cellValue } from '../../src/lib/server/reports/cells.ts';
 import { freezeReport, latestStored, listStored } from '../../src/lib/server/reports/store.ts';
-import { monthlyReport } from '../../src/lib/server/reports/monthlyReport.ts';
+import { monthlyReport, requestedReport } from '../../src/lib/server/reports/monthlyReport.ts';
+import { parseReportRequest } from '../../src/lib/server/reports/request.ts';
 import type { MonthlyReport, ReportTable } from '../../src/lib/server/reports/types.ts';
 import { PERIOD_METRICS } from '../../src/lib/metrics/definitions.ts';
 import { CHANNELS } from '../../ingest/types.ts';
@@ -363,6 +364,33 @@ describe('closed months are frozen', () => {
 			[1, false]
 		]);
 		expect((await latestStored(db.store.client, '2026-10', ALL))!.stats.month.total.offered).toBe(10);
+	});
+
+	it('an older revision can still be read as it was stored; one that was never stored is null', async () => {
+		const ask = (query: string) => {
+			const req = parseReportRequest('2026-10', new URLSearchParams(query), db.config, null, 'lt');
+			if (req instanceof Response) throw new Error(`refused: ${query}`);
+			return requestedReport(db.store.client, req, db.config);
+		};
+		const first = await ask('revision=1');
+		expect(first!.stored!.revision).toBe(1);
+		expect(first!.stats.month.total.offered).toBe(9);
+		expect((await ask(''))!.stored!.revision).toBe(2);
+		expect((await ask(''))!.stats.month.total.offered).toBe(10);
+		expect(await ask('revision=3')).toBeNull();
+		// A revision of another selection is another report.
+		expect(await ask('revision=1&topic=pensions')).toBeNull();
+	});
+
+	it('refuses a revision that is not a number, and fresh with revision', async () => {
+		const refusal = async (query: string) => {
+			const res = parseReportRequest('2026-10', new URLSearchParams(query), db.config, null, 'lt');
+			expect(res).toBeInstanceOf(Response);
+			return { status: (res as Response).status, error: ((await (res as Response).json()) as { error: string }).error };
+		};
+		expect(await refusal('revision=0')).toEqual({ status: 400, error: 'revision must be a stored revision\'s number (1, 2, …), got "0"' });
+		expect(await refusal('revision=two')).toMatchObject({ status: 400 });
+		expect(await refusal('revision=1&fresh=1')).toEqual({ status: 400, error: 'ask for fresh=1 (recompute now) or revision=N (as stored), not both' });
 	});
 });
 

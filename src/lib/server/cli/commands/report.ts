@@ -4,7 +4,7 @@ import { closeStore, ensureDatabase, getStore } from '../../clickhouse/client.ts
 import { migrate } from '../../clickhouse/migrate.ts';
 import { MonthError, parseMonth } from '../../reports/month.ts';
 import { buildMonthlyReport } from '../../reports/buildReport.ts';
-import { monthlyReport } from '../../reports/monthlyReport.ts';
+import { requestedReport } from '../../reports/monthlyReport.ts';
 import { freezeReport } from '../../reports/store.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render.ts';
 import { CHANNELS } from '../../../../../ingest/types.ts';
@@ -13,9 +13,10 @@ import { callApi, remoteFrom, type Remote } from '../adminTarget.ts';
 import { progressBar } from '../progress.ts';
 
 export const help = `callboard report --month YYYY-MM --format pdf|xlsx|csv|json --out FILE
-                [--site ID] [--topic ID] [--channel C] [--lang lt|en] [--fresh] [--freeze]
+                [--site ID] [--topic ID] [--channel C] [--lang lt|en] [--fresh | --revision N] [--freeze]
   The monthly report of the centre (or one site, topic or channel) as a file.
-  A closed month that was frozen is written as stored; --fresh recomputes it.
+  A closed month that was frozen is written as stored (its latest revision, or --revision N);
+  --fresh recomputes it.
   --freeze   recompute a closed month and store it as a new revision (whole centre only),
              listing every figure that changed; nothing is stored when nothing changed
   --server URL --token T   fetch it from a running server (embedded mode while it runs);
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<void> {
 		channel: { type: 'string' },
 		lang: { type: 'string' },
 		fresh: { type: 'boolean' },
+		revision: { type: 'string' },
 		freeze: { type: 'boolean' },
 		server: { type: 'string' },
 		token: { type: 'string' }
@@ -52,11 +54,14 @@ export async function run(argv: string[]): Promise<void> {
 	if (values.channel && !(CHANNELS as readonly string[]).includes(values.channel)) throw new UsageError(`--channel is one of ${CHANNELS.join(', ')}`);
 	const filter = { topic: values.topic ?? null, site: values.site ?? null, channel: values.channel ?? null };
 	if (values.freeze && (filter.topic || filter.site || filter.channel)) throw new UsageError('--freeze stores whole-centre reports only');
+	const revision = values.revision === undefined ? null : Number(values.revision);
+	if (revision !== null && !(Number.isSafeInteger(revision) && revision > 0)) throw new UsageError(`--revision is a stored revision's number (1, 2, …), got "${values.revision}"`);
+	if (revision !== null && (values.fresh || values.freeze)) throw new UsageError('--revision reads a stored revision; it goes with neither --fresh nor --freeze');
 
 	const remote = remoteFrom(values);
 	if (remote) {
 		if (values.freeze) await freezeRemote(remote, month);
-		return fetchReport(remote, month, format, filter, lang, !!values.fresh, values.out);
+		return fetchReport(remote, month, format, filter, lang, { fresh: !!values.fresh, revision }, values.out);
 	}
 	const bar = progressBar(`report ${month}`);
 	await ensureDatabase(config);
@@ -66,7 +71,8 @@ export async function run(argv: string[]): Promise<void> {
 		const onStep = (done: number, total: number, step: string) => bar.update(done, total + 1, step);
 		const report = values.freeze
 			? (await freezeReport(store.client, await buildMonthlyReport(store.client, month, filter, config, { onStep }), 'cli')).report
-			: await monthlyReport(store.client, month, filter, config, { fresh: values.fresh, onStep });
+			: await requestedReport(store.client, { month, filter, fresh: !!values.fresh, revision }, config, { onStep });
+		if (!report) throw new UsageError(`${month} has no stored revision ${revision} for this selection`);
 		bar.update(9, 10, `rendering ${format}`);
 		const bytes = await renderReport(report, format, lang);
 		writeFileSync(values.out, bytes);
@@ -80,11 +86,20 @@ export async function run(argv: string[]): Promise<void> {
 	}
 }
 
-async function fetchReport(remote: Remote, month: string, format: ReportFormat, filter: Record<string, string | null>, lang: string, fresh: boolean, out: string): Promise<void> {
+async function fetchReport(
+	remote: Remote,
+	month: string,
+	format: ReportFormat,
+	filter: Record<string, string | null>,
+	lang: string,
+	which: { fresh: boolean; revision: number | null },
+	out: string
+): Promise<void> {
 	const url = new URL(`/api/reports/${month}.${format}`, remote.server);
 	for (const [k, v] of Object.entries(filter)) if (v) url.searchParams.set(k, v);
 	url.searchParams.set('lang', lang);
-	if (fresh) url.searchParams.set('fresh', '1');
+	if (which.fresh) url.searchParams.set('fresh', '1');
+	if (which.revision !== null) url.searchParams.set('revision', String(which.revision));
 	const bar = progressBar(`report ${month}`);
 	bar.update(0, 0, 'the server is computing…');
 	const res = await fetch(url, { headers: { authorization: `Bearer ${remote.token}` } });

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { jsonProblem } from '$lib/server/http/json.ts';
 import { parseReportRequest } from '$lib/server/reports/request.ts';
-import { monthlyReport } from '$lib/server/reports/monthlyReport.ts';
+import { requestedReport } from '$lib/server/reports/monthlyReport.ts';
 import { buildMonthlyReport } from '$lib/server/reports/buildReport.ts';
 import { freezeReport } from '$lib/server/reports/store.ts';
 import { currentMonth } from '$lib/server/reports/month.ts';
@@ -12,8 +12,9 @@ import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName, type Repor
 const FILE = /^(.+)\.([a-z]+)$/;
 
 /**
- * GET /api/reports/2026-10.xlsx (or .csv, .pdf, .json) ?site=&topic=&channel=&lang=lt|en&fresh=1
- * A closed month's stored revision unless fresh=1 (then recomputed, with what changed against it).
+ * GET /api/reports/2026-10.xlsx (or .csv, .pdf, .json) ?site=&topic=&channel=&lang=lt|en&fresh=1|revision=N
+ * A closed month's latest stored revision unless fresh=1 (then recomputed, with what changed
+ * against it) or revision=N (that revision as it was stored; 404 when there is none).
  */
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const m = FILE.exec(params.file);
@@ -23,7 +24,8 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const req = parseReportRequest(m[1]!, url.searchParams, app.config, locals.principal, locals.lang);
 	if (req instanceof Response) return req;
 	const format = m[2] as ReportFormat;
-	const report = await monthlyReport(app.store.client, req.month, req.filter, app.config, { fresh: req.fresh });
+	const report = await requestedReport(app.store.client, req, app.config);
+	if (!report) return jsonProblem(404, `${req.month} has no stored revision ${req.revision} for this selection`);
 	const body = await renderReport(report, format, req.lang);
 	return new Response(body as Uint8Array<ArrayBuffer>, {
 		headers: {
