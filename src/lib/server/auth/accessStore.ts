@@ -1,19 +1,19 @@
 /**
  * People, tokens and one-time links, kept in ClickHouse (the one store). Lookups on the
- * request path are cached for a few seconds: a revoked token stops working within
- * CACHE_MS on every server process, without a query per request. While ClickHouse cannot be
- * reached, the last answer is kept (up to STALE_MS): PBX connectors must still be able to
- * hand events to the spool, and TVs keep their screens, during an outage.
+ * request path are cached for a few seconds (lookupCache.ts): a revoked token stops working
+ * within CACHE.freshMs on every server process, without a query per request. While ClickHouse
+ * cannot be reached, the last answer is kept (up to CACHE.staleMs): PBX connectors must still be
+ * able to hand events to the spool, and TVs keep their screens, during an outage.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { digest, newId, newToken } from './secrets.ts';
 import { isRole, type Principal, type Role } from './principal.ts';
+import { LookupCache } from './lookupCache.ts';
 import type { Session } from './sessionCookie.ts';
 
-const CACHE_MS = 5_000;
-const STALE_MS = 24 * 3600_000;
+const CACHE = { freshMs: 5_000, refreshAheadMs: 1_000, staleMs: 24 * 3600_000 };
 
 export type UserRow = { username: string; display_name: string; role: string; site: string; disabled: number };
 export type TokenRow = { id: string; name: string; role: string; site: string; revoked: number; created_ms: number };
@@ -31,12 +31,10 @@ export function isAccessError(e: unknown): e is AccessError {
 	return e instanceof Error && e.name === 'AccessError';
 }
 
-type Cached<T> = { value: T; until: number; stored: number };
-
 export class AccessStore {
 	readonly #db: ClickHouseClient;
-	readonly #tokenCache = new Map<string, Cached<Principal | null>>();
-	readonly #userCache = new Map<string, Cached<Principal | null>>();
+	readonly #tokenCache = new LookupCache<Principal | null>(CACHE);
+	readonly #userCache = new LookupCache<Principal | null>(CACHE);
 
 	constructor(db: ClickHouseClient) {
 		this.#db = db;
@@ -124,7 +122,7 @@ export class AccessStore {
 	 * changed since the session began).
 	 */
 	async userPrincipal(session: Session): Promise<Principal | null> {
-		return cachedLookup(this.#userCache, `${session.username}|${session.passwordVersion}`, async () => {
+		return this.#userCache.get(`${session.username}|${session.passwordVersion}`, async () => {
 			const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username: session.username });
 			if (!row || row.disabled || !isRole(row.role) || passwordVersion(row.password_hash) !== session.passwordVersion) return null;
 			return toUserPrincipal(row);
@@ -182,7 +180,7 @@ export class AccessStore {
 	}
 
 	async tokenPrincipal(token: string): Promise<Principal | null> {
-		return cachedLookup(this.#tokenCache, digest(token), async (key) => {
+		return this.#tokenCache.get(digest(token), async (key) => {
 			const [row] = await queryRows<TokenRow>(this.#db, 'access/token_by_hash', { token_hash: key });
 			return row && !row.revoked && isRole(row.role)
 				? { kind: 'token', id: row.id, name: row.name, role: row.role, site: row.site || null }
@@ -235,22 +233,6 @@ export class AccessStore {
 			format: 'JSONEachRow'
 		});
 		return (await read())!.value;
-	}
-}
-
-/** A cached lookup that keeps its last answer while the store cannot be reached. */
-async function cachedLookup<T>(cache: Map<string, Cached<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
-	const hit = cache.get(key);
-	const now = Date.now();
-	if (hit && hit.until > now) return hit.value;
-	try {
-		const value = await load(key);
-		if (cache.size > 10_000) cache.clear();
-		cache.set(key, { value, until: now + CACHE_MS, stored: now });
-		return value;
-	} catch (e) {
-		if (hit && now - hit.stored < STALE_MS) return hit.value;
-		throw e;
 	}
 }
 
