@@ -1,7 +1,9 @@
 /**
  * Canonical records → table rows. The thresholds in force (the topic's service-level
  * target, the short-abandon limit) are stamped on each contact row when it is written,
- * so a later configuration change never rewrites history.
+ * so a later configuration change never rewrites history. Only an answered contact has
+ * handle time: talk, hold and wrap-up of any other are stored as 0 (a backfilled abandoned
+ * contact that carried talk_ms would otherwise raise AHT, which sums them over all contacts).
  */
 import type { Config } from '../src/lib/server/config/schema.ts';
 import type { AgentEvent, CallEvent, ContactRecord, Rejected } from './types.ts';
@@ -65,6 +67,7 @@ export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonS
 	const shortS = config.shortAbandonSeconds;
 	return (c: ContactRecord, source: string) => {
 		const target = targets.get(c.topic) ?? fallbackTarget;
+		const handled = c.outcome === 'answered';
 		return {
 			contact_id: wellFormed(c.contactId),
 			channel: c.channel,
@@ -77,9 +80,9 @@ export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonS
 			due_at: c.dueAt ?? null,
 			outcome: c.outcome,
 			wait_ms: c.waitMs,
-			talk_ms: c.talkMs,
-			hold_ms: c.holdMs,
-			wrap_ms: c.wrapMs,
+			talk_ms: handled ? c.talkMs : 0,
+			hold_ms: handled ? c.holdMs : 0,
+			wrap_ms: handled ? c.wrapMs : 0,
 			announced_wait_s: c.announcedWaitS ?? null,
 			sl_target_s: target,
 			short_abandon_s: shortS,
@@ -124,7 +127,8 @@ export function contactLineBuilder(config: Pick<Config, 'topics' | 'shortAbandon
 		const target = targets.get(c.topic) ?? fallbackTarget;
 		const inSl = c.outcome === 'answered' && c.waitMs <= target * 1000 ? 1 : 0;
 		const short = c.outcome === 'abandoned' && c.waitMs < shortS * 1000 ? 1 : 0;
-		return `${tsvText(c.contactId)}\t${c.channel}\t${tsvText(c.topic)}\t${tsvText(c.site)}\t${tsvText(c.agent)}\t${c.queuedAt}\t${c.answeredAt ?? '\\N'}\t${c.endedAt}\t${c.dueAt ?? '\\N'}\t${c.outcome}\t${c.waitMs}\t${c.talkMs}\t${c.holdMs}\t${c.wrapMs}\t${c.announcedWaitS ?? '\\N'}\t${target}\t${shortS}\t${inSl}\t${short}\t${source}\t${c.simulated ? 1 : 0}`;
+		const handled = c.outcome === 'answered';
+		return `${tsvText(c.contactId)}\t${c.channel}\t${tsvText(c.topic)}\t${tsvText(c.site)}\t${tsvText(c.agent)}\t${c.queuedAt}\t${c.answeredAt ?? '\\N'}\t${c.endedAt}\t${c.dueAt ?? '\\N'}\t${c.outcome}\t${c.waitMs}\t${handled ? c.talkMs : 0}\t${handled ? c.holdMs : 0}\t${handled ? c.wrapMs : 0}\t${c.announcedWaitS ?? '\\N'}\t${target}\t${shortS}\t${inSl}\t${short}\t${source}\t${c.simulated ? 1 : 0}`;
 	};
 }
 

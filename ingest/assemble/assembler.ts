@@ -230,7 +230,9 @@ export class Assembler {
 			const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
 			if (this.#watermark - call.lastTs >= (written ? STALE_WRITTEN_MS : STALE_MS)) {
 				this.#forceQueuedAt(call);
-				this.#closeUnknown(call, this.#watermark);
+				// Closed at its last event, the last time anything was known of it: closed at the
+				// clock, a caller whose exit was lost would add 12 hours to every wait figure.
+				this.#closeUnknown(call, call.lastTs);
 			}
 			this.#maybeFinish(call, out);
 		}

@@ -125,6 +125,8 @@ const rowOf = (t: ReportTable, label: string) => {
 	return row;
 };
 const stats = (month: string, filter = ALL) => periodStats(db.store.client, monthRange(month, TZ), filter, TZ);
+/** The whole centre's report shows call figures (voice), as every screen does; channels apart. */
+const CALLS: StatsFilter = { ...ALL, channel: 'voice' };
 
 describe('month bounds', () => {
 	it('a month is its local calendar month, DST included', () => {
@@ -145,10 +147,12 @@ describe('month bounds', () => {
 describe('the report’s figures are /api/stats’ figures', () => {
 	it('October (DST month): every total, topic, site and channel equals periodStats to the unit', async () => {
 		const r = reports['2026-10']!;
-		const s = await stats('2026-10');
+		const s = await stats('2026-10', CALLS);
 		expect(r.stats.month).toEqual(s);
-		// o1…o9: nine contacts in October, the DST hour included, n1 (November) not.
-		expect(s.total.offered).toBe(9);
+		// o1…o9 are October's contacts, the DST hour included, n1 (November) not; the call
+		// figures leave out o5 (chat) and o6 (e-mail), which the channel table lists.
+		expect(s.total.offered).toBe(7);
+		expect((await stats('2026-10')).total.offered).toBe(9);
 		const totals = rowOf(tableOf(r, 'summary', 'totals'), 'Total');
 		for (const m of PERIOD_METRICS) expect(totals[m], m).toBe(s.total[m]);
 		const byTopic = tableOf(r, 'volumes', 'by_topic');
@@ -169,16 +173,17 @@ describe('the report’s figures are /api/stats’ figures', () => {
 
 	it('October: handle time, service level against each target, the comparison months', async () => {
 		const r = reports['2026-10']!;
-		const s = await stats('2026-10');
+		const s = await stats('2026-10', CALLS);
 		const aht = tableOf(r, 'handle_time', 'by_topic');
-		expect(rowOf(aht, 'Pensions')).toMatchObject({ answered: 3, aht_s: s.byTopic.pensions!.aht_s, talk_s: s.byTopic.pensions!.talk_s, hold_s: 10 / 3, wrap_s: 40 / 3 });
+		// Pensions calls: o1 and o7 (o5 is a chat).
+		expect(rowOf(aht, 'Pensions')).toMatchObject({ answered: 2, aht_s: s.byTopic.pensions!.aht_s, talk_s: s.byTopic.pensions!.talk_s, hold_s: 10 / 2, wrap_s: 40 / 2 });
 		const sl = tableOf(r, 'service_level', 'by_topic');
 		// Benefits: o2 answered after 75 s (target 60 s), o3 a short abandon: 0 of 1 counted.
 		expect(rowOf(sl, 'Benefits')).toMatchObject({ offered: 2, short_abandoned: 1, service_level: 0, target_s: 60, goal: 0.8, met: { lt: 'ne', en: 'no' } });
 		expect(rowOf(sl, 'Benefits').service_level).toBe(s.byTopic.benefits!.service_level);
 		const counts = tableOf(r, 'comparison', 'counts');
 		// September: s1, s2; October 2025: y1.
-		expect(rowOf(counts, 'Offered')).toMatchObject({ current: 9, previous_month: 2, change_previous: 3.5, same_month_last_year: 1, change_year: 8 });
+		expect(rowOf(counts, 'Offered')).toMatchObject({ current: 7, previous_month: 2, change_previous: 2.5, same_month_last_year: 1, change_year: 6 });
 		const rates = tableOf(r, 'comparison', 'rates');
 		const sep = await stats('2026-09');
 		expect(rowOf(rates, 'Service level').previous_month).toBe(sep.total.service_level);
@@ -196,13 +201,22 @@ describe('the report’s figures are /api/stats’ figures', () => {
 		expect(rowOf(tableOf(r, 'heat_map', 'calls'), 'Sunday').h03).toBe(2);
 	});
 
+	it('filtered to one site: answered-call figures only, per topic too; its share is of the whole centre', async () => {
+		const r = await buildMonthlyReport(db.store.client, '2026-10', { ...ALL, site: 'panevezys' }, db.config, { now: NOW });
+		const pensions = rowOf(tableOf(r, 'volumes', 'by_topic'), 'Pensions');
+		// o1 and o7 were answered at Panevėžys; o8 (timed out) belongs to no site.
+		expect(pensions).toMatchObject({ answered: 2, offered: null, abandoned: null, abandon_rate: null, avg_wait_s: null });
+		expect(r.stats.month.byTopic.pensions).toMatchObject({ answered: 2, service_level: null });
+		expect(r.charts.siteLoad).toEqual([expect.objectContaining({ site: 'panevezys', answered: 2, share: 2 / 4 })]);
+	});
+
 	it('site load: shares of the month’s answered calls', () => {
 		const r = reports['2026-10']!;
-		// Answered: o1 o7 panevezys, o2 o9 siauliai, o5 o6 radviliskis = 6.
+		// Calls answered: o1 o7 panevezys, o2 o9 siauliai = 4; radviliskis answered a chat and an e-mail.
 		expect(r.charts.siteLoad.map((s) => [s.site, s.answered, s.share])).toEqual([
-			['panevezys', 2, 2 / 6],
-			['radviliskis', 2, 2 / 6],
-			['siauliai', 2, 2 / 6]
+			['panevezys', 2, 2 / 4],
+			['radviliskis', 0, 0],
+			['siauliai', 2, 2 / 4]
 		]);
 	});
 });
@@ -325,7 +339,7 @@ describe('exports carry the same numbers', () => {
 					}
 				}
 		expect(checked).toBeGreaterThan(300);
-		expect(byKey.get('summary/totals/Iš viso/offered')![5]).toBe('9');
+		expect(byKey.get('summary/totals/Iš viso/offered')![5]).toBe('7');
 		// Lithuanian letters survive, and a definition with commas and quotes is one field.
 		expect(text).toContain('Įmokos');
 		expect(rows.some((f) => f[0] === 'definitions' && f[5]!.includes(','))).toBe(true);
@@ -349,11 +363,11 @@ describe('closed months are frozen', () => {
 		// A late call for 12 October arrives after the month was frozen.
 		await ingestLines('late', [contactLine(['late1', '2026-10-12T10:00:00+03:00', 'voice', 'pensions', 'abandoned', 50])]);
 		const served = await monthlyReport(db.store.client, '2026-10', ALL, db.config);
-		expect(served.stats.month.total.offered).toBe(9); // still the stored figures
+		expect(served.stats.month.total.offered).toBe(7); // still the stored figures
 		const fresh = await monthlyReport(db.store.client, '2026-10', ALL, db.config, { fresh: true, now: NOW + 2000 });
-		expect(fresh.stats.month.total.offered).toBe(10);
+		expect(fresh.stats.month.total.offered).toBe(8);
 		expect(fresh.recomputed!.againstRevision).toBe(1);
-		expect(fresh.recomputed!.changes).toContainEqual({ section: 'summary', table: 'totals', row: { lt: 'Iš viso', en: 'Total' }, column: 'offered', before: 9, after: 10 });
+		expect(fresh.recomputed!.changes).toContainEqual({ section: 'summary', table: 'totals', row: { lt: 'Iš viso', en: 'Total' }, column: 'offered', before: 7, after: 8 });
 		const second = await freezeReport(db.store.client, fresh, 'test', NOW + 2000);
 		expect(second.report.stored!.revision).toBe(2);
 		expect(second.report.stored!.changes).toEqual(fresh.recomputed!.changes);
@@ -363,7 +377,7 @@ describe('closed months are frozen', () => {
 			[2, true],
 			[1, false]
 		]);
-		expect((await latestStored(db.store.client, '2026-10', ALL))!.stats.month.total.offered).toBe(10);
+		expect((await latestStored(db.store.client, '2026-10', ALL))!.stats.month.total.offered).toBe(8);
 	});
 
 	it('an older revision can still be read as it was stored; one that was never stored is null', async () => {
@@ -374,9 +388,9 @@ describe('closed months are frozen', () => {
 		};
 		const first = await ask('revision=1');
 		expect(first!.stored!.revision).toBe(1);
-		expect(first!.stats.month.total.offered).toBe(9);
+		expect(first!.stats.month.total.offered).toBe(7);
 		expect((await ask(''))!.stored!.revision).toBe(2);
-		expect((await ask(''))!.stats.month.total.offered).toBe(10);
+		expect((await ask(''))!.stats.month.total.offered).toBe(8);
 		expect(await ask('revision=3')).toBeNull();
 		// A revision of another selection is another report.
 		expect(await ask('revision=1&topic=pensions')).toBeNull();
@@ -419,6 +433,6 @@ describe('the freezer part', () => {
 		expect(await freezeDueMonth(app, due + 3_600_000)).toBeNull();
 		const stored = (await latestStored(db.store.client, '2026-12', ALL))!;
 		expect(stored.stored).toMatchObject({ revision: 1, reason: 'scheduled' });
-		expect(stored.stats.month).toEqual(await stats('2026-12'));
+		expect(stored.stats.month).toEqual(await stats('2026-12', CALLS));
 	});
 });

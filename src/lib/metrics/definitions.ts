@@ -164,6 +164,18 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = 
 };
 
 /**
+ * Call figures are the voice channel's unless a channel is chosen (`channel=all` for every
+ * channel): chat, callbacks, e-mail and e-inquiries wait minutes to days, and mixed into calls
+ * they would move ASA and service level by what they are, not by how the phones went.
+ */
+export const CALL_CHANNEL = 'voice';
+
+export const CHANNEL_SCOPE_NOTE = {
+	en: 'Call figures are for the voice channel unless another channel (or all of them) is chosen: chat, callbacks, e-mail and e-inquiries wait minutes to days.',
+	lt: 'Skambučių rodikliai skaičiuojami balso kanalui, nebent pasirinktas kitas kanalas (arba visi): pokalbiai, atgaliniai skambučiai, el. laiškai ir e. paklausimai laukia nuo minučių iki dienų.'
+};
+
+/**
  * Per site, only figures about answered calls are meaningful: every site serves the same
  * topic queues, and a call nobody answered belongs to no site. Offered, abandoned, the abandon
  * rate, service level, average wait of all callers and the longest wait are queue-wide and are

@@ -595,6 +595,14 @@ describe('callbacks', () => {
 		expect(asm.openCount).toBe(0);
 	});
 
+	it('a call whose exit was lost is closed as unknown at its last event, not hours later at the clock', () => {
+		const { asm } = run([ev('queued', s(0), { topic: 'pensions', channel: 'voice' }), ev('wait_announced', s(20), { announcedWaitS: 60 })]);
+		expect(asm.advance(s(20) + STALE_MS - 1)).toEqual([]);
+		const c = only(asm.advance(s(20) + STALE_MS + 3_600_000));
+		// Known to have waited 20 s; closed at the clock it would count 13 hours of waiting.
+		expect([c.outcome, c.waitMs, iso(c.endedAt)]).toEqual(['unknown', 20_000, iso(s(20))]);
+	});
+
 	it('a callback is not closed as stale after STALE_MS, only after STALE_WRITTEN_MS', () => {
 		const { asm } = run([ev('callback_requested', s(0), { topic: 'pensions' })]);
 		expect(asm.advance(s(0) + STALE_MS)).toEqual([]);

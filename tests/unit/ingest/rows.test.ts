@@ -93,6 +93,14 @@ describe('rows written as lines', () => {
 		for (const c of contacts) expect(line(c, sourceField(source))).toBe(tsvLine(row(c, source), CONTACT_COLUMNS));
 	});
 
+	it('only an answered contact carries handle time (AHT sums the parts over every contact)', () => {
+		const row = contactRowBuilder(config);
+		const abandoned = row({ ...base, outcome: 'abandoned', answeredAt: null, agent: '', site: '', talkMs: 30_000, holdMs: 5_000, wrapMs: 7_000 }, 'x');
+		expect([abandoned.talk_ms, abandoned.hold_ms, abandoned.wrap_ms]).toEqual([0, 0, 0]);
+		const answered = row(base, 'x');
+		expect([answered.talk_ms, answered.hold_ms, answered.wrap_ms]).toEqual([60_000, 0, 10_000]);
+	});
+
 	it('tsvText is tsvString of the well-formed string', () => {
 		for (const s of [...AWKWARD, '', 'plain', '\ud800', '\udc00x', 'x\ud83d']) expect(tsvText(s)).toBe(tsvString(s.toWellFormed()));
 	});

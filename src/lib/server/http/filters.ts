@@ -1,6 +1,7 @@
 /**
  * The filters every figures endpoint takes, parsed and checked in one place:
- * ?from=&to= (the centre's dates, inclusive; default today), &topic=, &site=, &channel=.
+ * ?from=&to= (the centre's dates, inclusive; default today), &topic=, &site=, &channel= (voice when
+ * absent, as every screen shows calls; "all" for every channel, which comes back as null).
  * A principal limited to one site always gets that site (the hook already refused others).
  * Returns a 400 Response for anything unknown, never a silently empty answer.
  */
@@ -8,11 +9,12 @@ import type { Config } from '../config/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { CHANNELS } from '../../../../ingest/types.ts';
 import { localDateRange, type UtcRange } from '../stats/periodRange.ts';
+import { CALL_CHANNEL } from '../../metrics/definitions.ts';
 import { jsonProblem } from './json.ts';
 
 export type Filters = { range: UtcRange; topic: string | null; site: string | null; channel: string | null };
 
-export function parseFilters(q: URLSearchParams, config: Config, principal: Principal | null, opts: { channelAll?: boolean } = {}): Filters | Response {
+export function parseFilters(q: URLSearchParams, config: Config, principal: Principal | null): Filters | Response {
 	let range: UtcRange;
 	try {
 		range = localDateRange(q.get('from'), q.get('to'), config.timeZone);
@@ -23,8 +25,8 @@ export function parseFilters(q: URLSearchParams, config: Config, principal: Prin
 	if (topic && !config.topics.some((t) => t.id === topic)) return jsonProblem(400, `unknown topic "${topic}"`);
 	const site = principal?.site ?? (q.get('site') || null);
 	if (site && !config.sites.some((s) => s.id === site)) return jsonProblem(400, `unknown site "${site}"`);
-	const channel = q.get('channel') || null;
-	const known: readonly string[] = opts.channelAll ? [...CHANNELS, 'all'] : CHANNELS;
-	if (channel && !known.includes(channel)) return jsonProblem(400, `unknown channel "${channel}"; use one of ${known.join(', ')}`);
-	return { range, topic, site, channel };
+	const given = q.get('channel') || CALL_CHANNEL;
+	const known: readonly string[] = [...CHANNELS, 'all'];
+	if (!known.includes(given)) return jsonProblem(400, `unknown channel "${given}"; use one of ${known.join(', ')}`);
+	return { range, topic, site, channel: given === 'all' ? null : given };
 }

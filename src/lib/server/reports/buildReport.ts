@@ -8,7 +8,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { CHANNELS } from '../../../../ingest/types.ts';
-import { PERIOD_METRICS, type PeriodMetric, type PeriodMetrics } from '../../metrics/definitions.ts';
+import { CALL_CHANNEL, CHANNEL_SCOPE_NOTE, PERIOD_METRICS, type PeriodMetric, type PeriodMetrics } from '../../metrics/definitions.ts';
 import { METRIC_NAMES } from '../../i18n/dashboard.ts';
 import { periodStats, type PeriodStats, type StatsFilter } from '../stats/periodStats.ts';
 import { monthlyOffered, yearlyOffered } from '../stats/trends.ts';
@@ -58,7 +58,10 @@ export async function buildMonthlyReport(
 	const range = monthRange(month, tz);
 	const calendar = new WorkingCalendar(config);
 	const channels = filter.channel ? [filter.channel] : [...CHANNELS];
-	const trendFilter = { channel: filter.channel, topic: filter.topic, site: filter.site };
+	// The whole centre's report shows call figures as every screen does (voice: CALL_CHANNEL) and
+	// lists each channel in the volumes; a chosen channel narrows everything to it.
+	const calls: StatsFilter = { ...filter, channel: filter.channel ?? CALL_CHANNEL };
+	const trendFilter = { channel: calls.channel, topic: filter.topic, site: filter.site };
 
 	let done = 0;
 	const total = 9;
@@ -67,12 +70,16 @@ export async function buildMonthlyReport(
 			opts.onStep?.(++done, total, name);
 			return v;
 		});
+	// A site's share of the load is of the whole centre's answered calls, not of its own.
+	const centreAnswered = filter.site
+		? periodStats(db, range, { ...calls, site: null }, tz).then((c) => c.total.answered ?? 0)
+		: null;
 	const [current, previousMonth, sameMonthLastYear, byChannel, heat, written, yearly, monthly, ewt] = await Promise.all([
-		step('month', periodStats(db, range, filter, tz)),
-		step('previous month', periodStats(db, monthRange(addMonths(month, -1), tz), filter, tz)),
-		step('a year before', periodStats(db, monthRange(addMonths(month, -12), tz), filter, tz)),
+		step('month', periodStats(db, range, calls, tz)),
+		step('previous month', periodStats(db, monthRange(addMonths(month, -1), tz), calls, tz)),
+		step('a year before', periodStats(db, monthRange(addMonths(month, -12), tz), calls, tz)),
 		step('channels', Promise.all(channels.map((channel) => periodStats(db, range, { ...filter, channel }, tz)))),
-		step('heat map', weekdayHourGrid(db, range, filter, tz)),
+		step('heat map', weekdayHourGrid(db, range, calls, tz)),
 		step('callbacks and e-inquiries', writtenWork(db, range, filter.topic, calendar, config.eInquiryDeadlineWorkingDays, now)),
 		step('yearly trend', yearlyOffered(db, trendFilter, tz)),
 		// monthlyOffered counts back from the month `now` falls in: any instant inside ours.
@@ -91,14 +98,16 @@ export async function buildMonthlyReport(
 	const shownTopics = filter.topic ? topicIds.filter((t) => t === filter.topic) : topicIds;
 	const shownSites = filter.site ? siteIds.filter((s) => s === filter.site) : siteIds;
 
-	const traffic = (current.total.offered ?? current.total.answered ?? 0) + written.callback.total.total + written.einquiry.total.total;
+	// Any channel's traffic makes the month not empty (a month of e-mail only still has a report).
+	const traffic =
+		byChannel.reduce((n, c) => n + (c.total.offered ?? c.total.answered ?? 0), 0) + written.callback.total.total + written.einquiry.total.total;
 	const empty = traffic === 0;
 	const inProgress = range.toMs > now;
 
+	const all = (await centreAnswered) ?? current.total.answered ?? 0;
 	const siteLoad: SiteLoadPoint[] = shownSites.map((site) => {
 		const m = current.bySite[site];
 		const answered = m?.answered ?? 0;
-		const all = current.total.answered ?? 0;
 		return { site, answered, share: all > 0 ? answered / all : null, ahtS: m?.aht_s ?? null };
 	});
 	const comparedMetrics = [...COUNT_METRICS, ...RATE_METRICS, ...TIME_METRICS];
@@ -143,7 +152,7 @@ export async function buildMonthlyReport(
 				),
 				table('totals', T.totals, [col('label', T.metric, 'text'), ...PERIOD_METRICS.map(metricColumn)], [metricRow('label', T.total, current.total, PERIOD_METRICS)])
 			],
-			empty ? NOTES.empty : inProgress ? NOTES.inProgress : undefined
+			empty ? NOTES.empty : joinNotes(inProgress ? NOTES.inProgress : null, filter.channel ? null : CHANNEL_SCOPE_NOTE)
 		),
 		section('volumes', [
 			table(
@@ -360,4 +369,11 @@ function ewtSection(rows: EwtAccuracyRow[], topicLabel: (id: string) => Bilingua
 			table('by_topic', T.byTopic, columns, allHours.filter((r) => r.topic !== null).map(toRow))
 		]
 	};
+}
+
+/** Notes that apply together, as one. */
+function joinNotes(...notes: (Bilingual | null)[]): Bilingual | undefined {
+	const given = notes.filter((n): n is Bilingual => n !== null);
+	if (given.length === 0) return undefined;
+	return { lt: given.map((n) => n.lt).join(' '), en: given.map((n) => n.en).join(' ') };
 }

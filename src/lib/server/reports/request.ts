@@ -33,5 +33,8 @@ export function parseReportRequest(month: string, q: URLSearchParams, config: Co
 	const revision = q.get('revision');
 	if (revision !== null && !REVISION.test(revision)) return jsonProblem(400, `revision must be a stored revision's number (1, 2, …), got "${revision}"`);
 	if (revision !== null && fresh) return jsonProblem(400, 'ask for fresh=1 (recompute now) or revision=N (as stored), not both');
-	return { month: m, filter: { topic: f.topic, site: f.site, channel: f.channel }, lang: lang ?? defaultLang, fresh, revision: revision === null ? null : Number(revision) };
+	// A report without a channel is the whole centre's: its call figures are voice (buildReport),
+	// its volumes by channel every channel. Only a chosen channel narrows it.
+	const channel = q.get('channel') ? f.channel : null;
+	return { month: m, filter: { topic: f.topic, site: f.site, channel }, lang: lang ?? defaultLang, fresh, revision: revision === null ? null : Number(revision) };
 }

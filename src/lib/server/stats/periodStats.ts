@@ -52,8 +52,11 @@ export async function periodStats(
 	const total = rows.find((r) => r.all_topics && r.all_sites);
 	const byTopic: Record<string, PeriodMetrics> = {};
 	const bySite: Record<string, PeriodMetrics> = {};
+	// Filtered to one site, every figure is that site's answered calls only: the total and each
+	// topic's alike (a topic's offered or service level at one site would be its answered calls').
+	const scope = filter.site ? answeredOnly : (m: PeriodMetrics) => m;
 	for (const r of rows) {
-		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = computePeriodMetrics(pickSums(r));
+		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = scope(computePeriodMetrics(pickSums(r)));
 		if (r.all_topics && !r.all_sites && r.site_key !== '') bySite[r.site_key] = answeredOnly(computePeriodMetrics(pickSums(r)));
 	}
 	const totalMetrics = computePeriodMetrics(total ? pickSums(total) : emptySums());
@@ -62,8 +65,7 @@ export async function periodStats(
 		to: range.toDate,
 		timeZone,
 		filter,
-		// Filtered to one site, the total is that site's answered calls only.
-		total: filter.site ? answeredOnly(totalMetrics) : totalMetrics,
+		total: scope(totalMetrics),
 		byTopic,
 		bySite
 	};

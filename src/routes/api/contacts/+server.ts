@@ -10,7 +10,7 @@ const MAX_LIMIT = 500;
 
 /**
  * GET /api/contacts?from=&to= (centre's dates, inclusive; default today)&topic=&site=
- *   &channel= (any when absent)&outcome= (answered, abandoned, short_abandoned, …)&limit= (≤ 500, default 100)
+ *   &channel= (voice when absent; all)&outcome= (answered, abandoned, short_abandoned, …)&limit= (≤ 500, default 100)
  * The raw contacts behind a figure, newest first.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {

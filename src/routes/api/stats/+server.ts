@@ -4,7 +4,7 @@ import { jsonResponse } from '$lib/server/http/json.ts';
 import { parseFilters } from '$lib/server/http/filters.ts';
 import { periodStats } from '$lib/server/stats/periodStats.ts';
 
-/** Period metrics: ?from=YYYY-MM-DD&to=YYYY-MM-DD (centre's dates, inclusive)&topic=&site=&channel= */
+/** Period metrics: ?from=YYYY-MM-DD&to=YYYY-MM-DD (centre's dates, inclusive)&topic=&site=&channel= (voice unless given; all) */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const app = await getApp();
 	const f = parseFilters(url.searchParams, app.config, locals.principal);

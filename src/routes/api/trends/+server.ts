@@ -23,10 +23,9 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		return jsonProblem(400, `kind must be one of ${TREND_KINDS.join(', ')}, got "${kindParam}"`);
 	const kinds: readonly TrendKind[] = kindParam ? [kindParam as TrendKind] : TREND_KINDS;
 
-	const f = parseFilters(q, app.config, locals.principal, { channelAll: true });
+	const f = parseFilters(q, app.config, locals.principal);
 	if (f instanceof Response) return f;
-	const channelParam = f.channel ?? 'voice';
-	const filter: TrendFilter = { channel: channelParam === 'all' ? null : channelParam, topic: f.topic, site: f.site };
+	const filter: TrendFilter = { channel: f.channel, topic: f.topic, site: f.site };
 	const range = f.range;
 	const date = q.get('date');
 	if (date !== null && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) return jsonProblem(400, `date must be YYYY-MM-DD, got "${date}"`);
