@@ -1,0 +1,26 @@
+/**
+ * Texts of the glossary page that are not the metrics' own definitions: names of the live
+ * figures (the period metrics' names are METRIC_NAMES in dashboard.ts) and section titles.
+ */
+import type { LiveMetric } from '../metrics/definitions.ts';
+import type { Lang } from './pick.ts';
+
+export const LIVE_METRIC_NAMES: Record<LiveMetric, { lt: string; en: string }> = {
+	waiting: { lt: 'Laukia eilėje', en: 'Waiting' },
+	longest_wait: { lt: 'Ilgiausiai laukia', en: 'Longest wait' },
+	estimated_wait: { lt: 'Numatomas laukimas', en: 'Estimated wait' },
+	agents_available: { lt: 'Laisvi konsultantai', en: 'Consultants available' },
+	occupancy: { lt: 'Užimtumas', en: 'Occupancy' },
+	share_of_load: { lt: 'Krūvio dalis', en: 'Share of load' },
+	callbacks_waiting: { lt: 'Laukiantys atgaliniai skambučiai', en: 'Callbacks waiting' },
+	einquiries_open: { lt: 'Neatsakyti e. paklausimai', en: 'E-inquiries open' }
+};
+
+const TEXTS = {
+	lt: { period: 'Laikotarpio rodikliai', live: 'Dabar (tiesiogiai)', scope: 'Kam taikoma' },
+	en: { period: 'Figures for a period', live: 'Now (live)', scope: 'What they cover' }
+} satisfies Record<Lang, Record<string, string>>;
+
+export function glossaryText(lang: Lang): (typeof TEXTS)['en'] {
+	return TEXTS[lang];
+}
