@@ -71,14 +71,17 @@ export class Assembler {
 		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
 		let call = this.#open.get(e.callId);
 		const doneAt = this.#done.get(e.callId);
-		// An event from a finished earlier leg of a re-queued call must not touch the new leg.
-		if (call && doneAt !== undefined && e.ts <= doneAt) {
+		// An event from a finished earlier leg of a re-queued call must not touch the new leg. In
+		// the second the earlier leg finished, only an event naming the new leg's queue belongs to
+		// it: queue_log writes times in whole seconds, and a timeout and the entry into the next
+		// queue often share one (FORMATS.md §1.5 rule 5, §1.7: the leg is callid + queue + entry time).
+		if (call && doneAt !== undefined && (e.ts < doneAt || (e.ts === doneAt && e.topic !== call.topic))) {
 			this.stats.lateAfterCompletion++;
 			return out;
 		}
 		if (!call) {
-			// A finished call only reopens for a new queue entry after it finished (re-queue).
-			if (doneAt !== undefined && !(e.type === 'queued' && e.ts > doneAt)) {
+			// A finished call only reopens for a new queue entry (re-queue), from its finishing second on.
+			if (doneAt !== undefined && !(e.type === 'queued' && e.ts >= doneAt)) {
 				this.stats.lateAfterCompletion++;
 				return out;
 			}

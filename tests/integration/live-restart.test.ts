@@ -17,7 +17,7 @@ afterAll(async () => db.close());
 
 const waitingFor = async (topic: string) => (await readLiveState(db.store.client, db.config)).topics.find((t) => t.topic === topic)!.waiting;
 
-describe('live queue after a PBX restart', () => {
+describe('the live queue', () => {
 	it('drops the calls the restart closed', async () => {
 		const now = Math.floor(Date.now() / 1000);
 		const file = (name: string, lines: string[]) => {
@@ -32,5 +32,26 @@ describe('live queue after a PBX restart', () => {
 		await ingestPath(db.store.client, db.config, file('after', [`${now - 120}|r-1.1|benefits|NONE|ENTERQUEUE||370600|1`, `${now - 60}|r-2.1|benefits|NONE|ENTERQUEUE||370601|2`, `${now - 10}|NONE|NONE|NONE|QUEUESTART|`]), 'queue-log', 'pbx');
 		expect(await waitingFor('benefits')).toBe(0);
 		expect((await totalsBySource(db.store.client)).pbx).toMatchObject({ offered: 2, unknown: 2, answered: 0 });
+	});
+
+	it('counts a caller re-queued into another topic as waiting there, from his new entry', async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const path = join(db.dir, 'requeue');
+		// q-1 times out of pensions into benefits in the same second; q-2 enters and hangs up in one second.
+		writeFileSync(
+			path,
+			[
+				`${now - 300}|q-1.1|pensions|NONE|ENTERQUEUE||370602|1`,
+				`${now - 100}|q-1.1|pensions|NONE|EXITWITHTIMEOUT|1|1|200`,
+				`${now - 100}|q-1.1|benefits|NONE|ENTERQUEUE||370602|1`,
+				`${now - 50}|q-2.1|benefits|NONE|ENTERQUEUE||370603|2`,
+				`${now - 50}|q-2.1|benefits|NONE|ABANDON|1|1|0`
+			].join('\n') + '\n'
+		);
+		await ingestPath(db.store.client, db.config, path, 'queue-log', 'pbx-requeue');
+		const state = await readLiveState(db.store.client, db.config);
+		const benefits = state.topics.find((t) => t.topic === 'benefits')!;
+		expect([benefits.waiting, benefits.oldestQueuedAt]).toEqual([1, (now - 100) * 1000]);
+		expect(state.topics.find((t) => t.topic === 'pensions')!.waiting).toBe(0);
 	});
 });

@@ -442,6 +442,22 @@ describe('re-queue with the same callId (queue_log, FORMATS.md §1.7)', () => {
 		expect(second).toMatchObject({ queuedAt: s(130), waitMs: 10_000, talkMs: 60_000, agent: 'petras', outcome: 'answered' });
 	});
 
+	it('a timeout and the entry into the next queue in the same second (queue_log whole seconds): both legs count', () => {
+		const { contacts } = run([
+			ev('queued', s(0), { topic: 'pensions' }),
+			ev('timed_out', s(300), { topic: 'pensions', waitMs: 300_000 }),
+			ev('queued', s(300), { topic: 'benefits' }),
+			ev('answered', s(300), { topic: 'benefits', agent: 'ona' }),
+			// A late line of the first leg in that same second names the first queue: not the new leg's.
+			ev('left', s(300), { topic: 'pensions' }),
+			ev('ended', s(400), { topic: 'benefits' })
+		]);
+		expect(contacts.map((c) => [c.contactId, c.topic, c.outcome, c.waitMs])).toEqual([
+			[`c1#${s(0)}`, 'pensions', 'timed_out', 300_000],
+			[`c1#${s(300)}`, 'benefits', 'answered', 0]
+		]);
+	});
+
 	it('a timed-out leg then an answered leg: two contacts, each with its own outcome', () => {
 		const { contacts } = run([
 			ev('queued', s(0)),
