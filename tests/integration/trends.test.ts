@@ -116,6 +116,14 @@ describe('trends from the 15-minute rollup, in the centre’s zone', () => {
 		expect(by['2023-01']).toEqual({ month: '2023-01', offered: 0, answered: 0, avgWaitS: null, asaS: null });
 	});
 
+	it('for one site: ASA, but no average wait of all callers or service level (they belong to the queues)', async () => {
+		const site = { ...voice, site: 'panevezys' };
+		const march = (await monthlyWaits(db.store.client, site, TZ)).find((m) => m.month === '2025-03')!;
+		expect([march.avgWaitS, march.asaS]).toEqual([null, 95 / 3]);
+		const day = await intradayProfile(db.store.client, site, TZ, '2025-03-30');
+		expect(day.slots.find((x) => x.slot === '04:15')!.today).toEqual({ offered: 1, avgWaitS: null, serviceLevel: null });
+	});
+
 	it('intraday: the DST Sunday against the Sunday before, every quarter hour', async () => {
 		const day = await intradayProfile(db.store.client, voice, TZ, '2025-03-30');
 		expect(day.lastWeekDate).toBe('2025-03-23');

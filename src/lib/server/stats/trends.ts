@@ -1,7 +1,9 @@
 /**
  * Trend series for the supervisor dashboard, all from the 15-minute rollup (never raw rows),
  * bucketed in the centre's zone (the zone is a query parameter, applied before bucketing) and
- * gap-filled here so the charts never miss a year, month or quarter hour.
+ * gap-filled here so the charts never miss a year, month or quarter hour. Filtered to one site,
+ * volumes are the site's answered calls (only an answered contact has a site), and the queue's
+ * figures (average wait of all callers, service level) are left empty, as everywhere per site.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
@@ -57,7 +59,10 @@ export async function monthlyOffered(
 	});
 }
 
-/** Average wait of all callers and ASA per month, every month from the first to the last in the data. */
+/**
+ * Average wait of all callers and ASA per month, every month from the first to the last in the
+ * data. For one site only ASA: waits of all callers belong to the topic queues (SITE_SCOPE_NOTE).
+ */
 export async function monthlyWaits(db: ClickHouseClient, filter: TrendFilter, timeZone: string): Promise<MonthlyWaitPoint[]> {
 	type Row = { month: string; offered: number; answered: number; wait_all_ms: number; wait_answered_ms: number };
 	const rows = await queryRows<Row>(db, 'trends/monthly_waits', filterParams(filter, timeZone));
@@ -69,7 +74,7 @@ export async function monthlyWaits(db: ClickHouseClient, filter: TrendFilter, ti
 			month,
 			offered: r?.offered ?? 0,
 			answered: r?.answered ?? 0,
-			avgWaitS: r ? seconds(r.wait_all_ms, r.offered) : null,
+			avgWaitS: r && !filter.site ? seconds(r.wait_all_ms, r.offered) : null,
 			asaS: r ? seconds(r.wait_answered_ms, r.answered) : null
 		};
 	});
@@ -90,10 +95,11 @@ async function daySlots(db: ClickHouseClient, filter: TrendFilter, timeZone: str
 	return new Map(
 		rows.map((r) => [
 			r.slot,
+			// For one site, offered is its answered calls; their waits are not the queue's.
 			{
 				offered: r.offered,
-				avgWaitS: seconds(r.wait_all_ms, r.offered),
-				serviceLevel: ratio(r.answered_in_sl, r.offered - r.short_abandoned)
+				avgWaitS: filter.site ? null : seconds(r.wait_all_ms, r.offered),
+				serviceLevel: filter.site ? null : ratio(r.answered_in_sl, r.offered - r.short_abandoned)
 			}
 		])
 	);
