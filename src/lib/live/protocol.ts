@@ -74,7 +74,12 @@ export type LiveState = {
 	site: string | null;
 	topics: LiveTopic[];
 	sites: LiveSite[];
-	/** The centre's day so far, and rolling windows ending now (voice). */
+	/**
+	 * The centre's day so far, and rolling windows ending now (voice). The windows hold the
+	 * contacts queued in them that have finished: a call still waiting or being handled is not
+	 * in them yet, so over 15 minutes abandons (finished at once) weigh more than answers
+	 * (finished after wrap-up). Screens show the day; the windows serve AHT of the last hour.
+	 */
 	periods: { today: PeriodBlock; last15m: PeriodBlock; last60m: PeriodBlock };
 	backlogs: Backlogs;
 };
