@@ -70,6 +70,8 @@ describe('the supervisor dashboard', () => {
 		expect(text).toMatch(/ASA[^\n]*\n60 s/);
 		expect(text).toMatch(/\n53,3 s/); // (30 + 90 + 40) / 3, Lithuanian decimal comma
 		expect(text).toMatch(/33,3\s%/); // abandon rate in Lithuanian number format (a no-break space before %)
+		// Service level 1 of 3 (d-1 within 60 s) against the 80 % goal: said in a word, not by colour alone.
+		expect(await page.locator('.cards [data-testid=sl-below-goal]').innerText()).toMatch(/▼\s*Žemiau tikslo/);
 		await expect.poll(async () => page.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(3);
 		// The estimated-wait panel. What the IVR told d-1 and d-2 (45 s, 60 s) against their waits
 		// (30 s, 90 s): 2 scored, RMSE √((15² + 30²) / 2) = 23.7 s, bias (15 − 30) / 2 = −7.5 s,
@@ -96,9 +98,21 @@ describe('the supervisor dashboard', () => {
 		expect(row).toContain('–');
 	}, 30_000);
 
+	it("fetches today's figures again when the tab is shown again", async () => {
+		// Headless Chromium is always visible; the event alone makes the page catch up at once.
+		const refreshed = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/stats', { timeout: 5_000 });
+		await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+		expect(new URL((await refreshed).url()).searchParams.get('from')).toBe(
+			new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius' }).format(new Date())
+		);
+		// The refresh replaces the figures in place: the cards never go back to loading.
+		expect(await page.locator('.cards.loading').count()).toBe(0);
+	}, 30_000);
+
 	it('switches to English', async () => {
 		await page.goto(`${server.url}/lang?to=en&next=/`);
 		expect(await page.locator('html').getAttribute('lang')).toBe('en');
 		await expect.poll(async () => page.locator('.cards').innerText(), { timeout: 10_000 }).toMatch(/Offered/);
+		await expect.poll(async () => page.locator('.cards [data-testid=sl-below-goal]').innerText(), { timeout: 10_000 }).toMatch(/▼\s*Below goal/);
 	}, 30_000);
 });

@@ -25,6 +25,8 @@ export function intradayOption(slots: readonly IntradayPoint[], theme: ChartThem
 	};
 	return {
 		...baseOption(theme),
+		// The default for a new chart only: Chart.svelte stops sending `selected` once the user has
+		// used the legend, so a refresh does not hide again the service level they switched on.
 		legend: { top: 0, type: 'scroll', selected: { [names.slToday]: false, [names.slWeek]: false } },
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: filled.map((s) => s.slot) },
