@@ -1,7 +1,7 @@
 /**
  * The wallboard in real Chromium against the real built server: readable figures, an
  * ingested call on the screen within 2 s, stale-then-recovered across a server restart
- * without a reload, and a site token kept to its own site.
+ * without a reload, a site token kept to its own site, and a refused screen that says so.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,15 +15,17 @@ let browser: Browser;
 let browserError: Error | null = null;
 const tokens: Record<string, string> = {};
 
-async function createToken(role: string, site?: string): Promise<string> {
+async function issueToken(role: string, site?: string): Promise<{ id: string; token: string }> {
 	const res = await fetch(`${server.url}/api/admin/tokens`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
 		body: JSON.stringify({ role, site, name: `browser ${role}` })
 	});
 	expect(res.status).toBe(201);
-	return ((await res.json()) as { token: string }).token;
+	return (await res.json()) as { id: string; token: string };
 }
+
+const createToken = async (role: string, site?: string): Promise<string> => (await issueToken(role, site)).token;
 
 const ingest = (lines: object[]) =>
 	fetch(`${server.url}/api/ingest?format=ndjson`, {
@@ -36,10 +38,11 @@ function needBrowser(): void {
 	if (browserError) throw browserError;
 }
 
-async function openBoard(path: string): Promise<Page> {
+async function openBoard(path: string, opts: { droppable?: boolean } = {}): Promise<Page> {
 	needBrowser();
 	// A Lithuanian TV: the server picks the language from Accept-Language when no cookie says otherwise.
 	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'lt-LT' });
+	if (opts.droppable) await page.addInitScript(recordSockets);
 	const res = await page.goto(`${server.url}${path}`);
 	expect(res?.status(), path).toBe(200);
 	return page;
@@ -83,6 +86,24 @@ async function seedCentre(): Promise<void> {
 }
 
 const waitingOf = (page: Page, topic: string) => page.getByTestId(`waiting-${topic}`).innerText();
+
+/**
+ * Runs in the page before its scripts: keeps every WebSocket it opens so a test can drop them
+ * (`__dropSockets()`), as a network glitch would, and make the board reconnect now.
+ */
+function recordSockets(): void {
+	const Native = window.WebSocket;
+	const sockets: WebSocket[] = [];
+	(window as unknown as { __dropSockets: () => void }).__dropSockets = () => sockets.splice(0).forEach((ws) => ws.close());
+	window.WebSocket = class extends Native {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols);
+			sockets.push(this);
+		}
+	};
+}
+
+const dropSockets = (page: Page) => page.evaluate(() => (window as unknown as { __dropSockets: () => void }).__dropSockets());
 
 beforeAll(async () => {
 	mkdirSync('test-results', { recursive: true });
@@ -207,6 +228,59 @@ describe('wallboard in Chromium', () => {
 		await expect.poll(() => page.getByTestId('site-agents').innerText(), { timeout: 3_000 }).toBe('1 / 2');
 		await page.close();
 	});
+
+	it('says so in large type when its token is revoked, keeping the last figures', async () => {
+		const { id, token } = await issueToken('wallboard');
+		const page = await openBoard(`/wallboard?token=${token}`, { droppable: true });
+		const board = page.getByTestId('wallboard');
+		await expect.poll(() => board.getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+		await expect.poll(() => waitingOf(page, 'pensions'), { timeout: 10_000 }).toMatch(/^\d+$/);
+		const shown = await waitingOf(page, 'pensions');
+		expect(await page.getByTestId('refused').count()).toBe(0);
+
+		const revoked = await fetch(`${server.url}/api/admin/tokens/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.adminToken}` } });
+		expect(revoked.status).toBe(200);
+		// Every process stops accepting it within the access cache's few seconds.
+		await expect.poll(async () => (await fetch(`${server.url}/api/live?token=${token}`)).status, { timeout: 15_000, interval: 500 }).toBe(401);
+		// The open socket is not re-checked; the next reconnect (a glitch, a restart) is what meets the refusal.
+		await dropSockets(page);
+
+		await expect.poll(() => board.getAttribute('data-refused'), { timeout: 15_000, interval: 250 }).toBe('token');
+		const message = page.getByTestId('refused');
+		expect(await message.innerText()).toMatch(/Serveris neleidžia rodyti šio ekrano[\s\S]*raktas atšauktas arba nežinomas/);
+		expect(await message.locator('strong').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(50);
+		// Still stale, not blank: the last good values stay and nothing turns into 0.
+		expect(await board.getAttribute('data-stale')).toBe('true');
+		expect(await waitingOf(page, 'pensions')).toBe(shown);
+		expect(new URL(page.url()).pathname).toBe('/wallboard');
+		await page.screenshot({ path: 'test-results/wallboard-refused.png' });
+		await page.close();
+	}, 60_000);
+
+	it('sends a supervisor whose session ended to sign in, then back to the board', async () => {
+		needBrowser();
+		const user = await fetch(`${server.url}/api/admin/users`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'wb-supervisor', password: 'correct-horse-battery', role: 'supervisor', displayName: 'Wallboard supervisor' })
+		});
+		expect(user.status).toBe(201);
+		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+		await context.addInitScript(recordSockets);
+		const page = await context.newPage();
+		await page.goto(`${server.url}/login?next=${encodeURIComponent('/wallboard?rotate=60')}`);
+		await page.fill('input[name=username]', 'wb-supervisor');
+		await page.fill('input[name=password]', 'correct-horse-battery');
+		await Promise.all([page.waitForURL((u) => u.pathname === '/wallboard'), page.click('button[type=submit]')]);
+		await expect.poll(() => page.getByTestId('wallboard').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+
+		// The session ends (signed out elsewhere, expired): the next reconnect is refused.
+		await context.clearCookies();
+		await dropSockets(page);
+		await page.waitForURL((u) => u.pathname === '/login', { timeout: 15_000 });
+		expect(new URL(page.url()).searchParams.get('next')).toBe('/wallboard?rotate=60');
+		await context.close();
+	}, 60_000);
 
 	it('speaks English after the language switch', async () => {
 		needBrowser();

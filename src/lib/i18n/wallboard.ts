@@ -38,7 +38,11 @@ const lt = {
 	'wb.level.ok': 'Gerai',
 	'wb.level.warn': 'Dėmesio',
 	'wb.level.alarm': 'Pavojus',
-	'wb.level.none': 'Nėra duomenų'
+	'wb.level.none': 'Nėra duomenų',
+	'wb.refused.title': 'Serveris neleidžia rodyti šio ekrano',
+	'wb.refused.token': 'Šio ekrano raktas atšauktas arba nežinomas. Paprašykite administratoriaus naujos ekrano nuorodos.',
+	'wb.refused.signIn': 'Reikia prisijungti. Atveriamas prisijungimo puslapis…',
+	'wb.refused.forbidden': 'Šis raktas skirtas kitam padaliniui arba neleidžia rodyti šio vaizdo. Paprašykite administratoriaus tinkamos nuorodos.'
 } as const;
 
 export type WallboardKey = keyof typeof lt;
@@ -76,7 +80,11 @@ const en: Record<WallboardKey, string> = {
 	'wb.level.ok': 'OK',
 	'wb.level.warn': 'Warning',
 	'wb.level.alarm': 'Alarm',
-	'wb.level.none': 'No data'
+	'wb.level.none': 'No data',
+	'wb.refused.title': 'The server refuses this screen',
+	'wb.refused.token': "This screen's token is revoked or unknown. Ask an administrator for a new wallboard link.",
+	'wb.refused.signIn': 'Sign-in needed. Opening the sign-in page…',
+	'wb.refused.forbidden': 'This token is for another site or may not show this view. Ask an administrator for the right link.'
 };
 
 /** `t('wb.slTarget', { goal: '80 %', target: 60 })` fills `{name}` placeholders. */

@@ -2,6 +2,11 @@
  * The /live WebSocket endpoint, the same in production (our http server) and in Vite dev
  * (a plugin): authenticate before the upgrade, answer 401/403 on the raw socket otherwise.
  * A site-limited principal gets its site's view; others may ask for one with ?site=.
+ *
+ * :TRICKY: a browser never sees these statuses: its WebSocket just closes, as if the network
+ * were down. The wallboard then asks GET /api/live with the same query and cookies to learn
+ * why (src/routes/wallboard/refusal.ts), so a credential refused here (401/403) must be refused
+ * there too by hooks.server.ts; a revoked token otherwise left a TV showing "stale" all day.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -41,12 +46,12 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 				const origin = req.headers.origin;
 				if (!bearer && origin && origin !== `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}` && origin !== process.env.ORIGIN)
 					return refuse(socket, 403, 'cross-site WebSocket refused');
-				const { principal } = await authenticate(app, {
+				const { principal, badToken } = await authenticate(app, {
 					authorization: req.headers.authorization,
 					queryToken: url.searchParams.get('token'),
 					cookies: cookieReader(req.headers.cookie)
 				});
-				if (!principal) return refuse(socket, 401, 'sign in or send a token');
+				if (!principal) return refuse(socket, 401, badToken ? 'the token is unknown or revoked' : 'sign in or send a token');
 				const asked = url.searchParams.get('site');
 				const view = principal.site ?? asked ?? 'all';
 				if (asked && asked !== view) return refuse(socket, 403, `this access is limited to site "${principal.site}"`);
