@@ -143,7 +143,7 @@ describe('the tree-shaken build draws every option (server-side SVG, as report e
 
 describe('Chart.svelte keeps the legend the user chose', () => {
 	it('withoutLegendSelection drops only legend.selected, from one legend or several', async () => {
-		const { withoutLegendSelection } = await import('../../src/lib/charts/Chart.svelte');
+		const { withoutLegendSelection } = await import('../../src/lib/charts/legend.ts');
 		const one = withoutLegendSelection({ legend: { selected: { a: false }, top: 0 }, series: [] });
 		expect(one).toEqual({ legend: { top: 0 }, series: [] });
 		const many = withoutLegendSelection({ legend: [{ selected: { a: false } }, { type: 'scroll' }] });
