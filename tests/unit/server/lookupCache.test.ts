@@ -18,14 +18,20 @@ function cacheAt(clock: { now: number }) {
 	return new LookupCache<string>({ freshMs: 5_000, refreshAheadMs: 1_000, staleMs: 60_000, now: () => clock.now });
 }
 
+/** A cache at time 0 holding 't' → 't:a' (one load so far), with its clock and load. */
+async function primed() {
+	const clock = { now: 0 };
+	const cache = cacheAt(clock);
+	const l = controlledLoad();
+	const first = cache.get('t', l.load);
+	l.pending[0]!.resolve('a');
+	expect(await first).toBe('t:a');
+	return { clock, cache, l };
+}
+
 describe('LookupCache', () => {
 	it('answers from memory while fresh, without loading again', async () => {
-		const clock = { now: 0 };
-		const cache = cacheAt(clock);
-		const l = controlledLoad();
-		const first = cache.get('t', l.load);
-		l.pending[0]!.resolve('a');
-		expect(await first).toBe('t:a');
+		const { clock, cache, l } = await primed();
 		clock.now = 3_999;
 		expect(await cache.get('t', l.load)).toBe('t:a');
 		expect(l.calls()).toBe(1);
@@ -41,12 +47,7 @@ describe('LookupCache', () => {
 	});
 
 	it('reloads in the background during the last second, still serving the answer it has', async () => {
-		const clock = { now: 0 };
-		const cache = cacheAt(clock);
-		const l = controlledLoad();
-		const first = cache.get('t', l.load);
-		l.pending[0]!.resolve('a');
-		await first;
+		const { clock, cache, l } = await primed();
 		clock.now = 4_500;
 		// Served at once from memory although the reload has not answered yet.
 		expect(await cache.get('t', l.load)).toBe('t:a');
@@ -61,12 +62,7 @@ describe('LookupCache', () => {
 	});
 
 	it('keeps the last answer while the store cannot be reached, up to staleMs', async () => {
-		const clock = { now: 0 };
-		const cache = cacheAt(clock);
-		const l = controlledLoad();
-		const first = cache.get('t', l.load);
-		l.pending[0]!.resolve('a');
-		await first;
+		const { clock, cache, l } = await primed();
 		clock.now = 30_000;
 		const during = cache.get('t', l.load);
 		l.pending[1]!.reject(new Error('ClickHouse is down'));
