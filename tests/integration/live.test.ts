@@ -128,6 +128,25 @@ describe('/live', () => {
 		c.ws.close();
 	});
 
+	it('closes an open screen once its token is revoked (1008), and refuses it after', async () => {
+		const res = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'wallboard', name: 'tv-to-revoke' })
+		});
+		const { token: revoked, id } = (await res.json()) as { token: string; id: string };
+		const c = await open(`token=${revoked}`);
+		await c.next(() => true);
+		const closed = new Promise<number>((resolve) => c.ws.once('close', (code) => resolve(code)));
+		const revokedAt = Date.now();
+		const del = await fetch(`${server.url}/api/admin/tokens/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.adminToken}` } });
+		expect(del.status).toBe(200);
+		expect(await closed).toBe(1008);
+		// Checked every 5 s: it must not keep streaming much longer than an HTTP request would be served.
+		expect(Date.now() - revokedAt).toBeLessThan(11_000);
+		await expect(open(`token=${revoked}`)).rejects.toMatchObject({ status: 401 });
+	}, 20_000);
+
 	it('makes the same number of ClickHouse queries per tick for 1 screen and for 40', async () => {
 		const perTick = async (screens: number) => {
 			const sockets = await Promise.all(Array.from({ length: screens }, () => open(`token=${tokens.wallboard}`)));

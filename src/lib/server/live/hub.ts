@@ -19,7 +19,17 @@ const PING_MS = 15_000;
 /** The shortest time between ticks that new data triggers. */
 const NUDGE_MS = 200;
 
-type Subscriber = { ws: WebSocket; view: string; alive: boolean };
+/**
+ * `allowed` asks again whether the screen's credentials may still see its view (a token revoked,
+ * a user disabled or their password changed): an open socket must not outlive them.
+ */
+type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null };
+
+/**
+ * How often open screens' access is checked again: the access lookups' own freshness, so a
+ * revoked token's socket closes about as soon as its HTTP requests are refused.
+ */
+const RECHECK_MS = 5_000;
 
 const metrics = {
 	clients: gauge('callboard_live_clients', 'Connected live screens'),
@@ -43,6 +53,7 @@ export class LiveHub {
 	#frames = new Map<string, string>();
 	#timer: NodeJS.Timeout | null = null;
 	#pinger: NodeJS.Timeout | null = null;
+	#rechecker: NodeJS.Timeout | null = null;
 	#ticking: Promise<void> | null = null;
 	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
 	ticks = 0;
@@ -67,13 +78,15 @@ export class LiveHub {
 		// Nobody watching, nothing to compute: GET /api/live computes on demand.
 		this.#timer ??= setInterval(() => void (this.#subs.size > 0 && this.tick()), this.#intervalMs);
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
+		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
 
 	async stop(): Promise<void> {
 		if (this.#timer) clearInterval(this.#timer);
 		if (this.#pinger) clearInterval(this.#pinger);
+		if (this.#rechecker) clearInterval(this.#rechecker);
 		if (this.#nudgeTimer) clearTimeout(this.#nudgeTimer);
-		this.#timer = this.#pinger = this.#nudgeTimer = null;
+		this.#timer = this.#pinger = this.#rechecker = this.#nudgeTimer = null;
 		await this.#ticking;
 		for (const s of this.#subs) s.ws.close(1001, 'server shutting down');
 		this.#subs.clear();
@@ -139,9 +152,12 @@ export class LiveHub {
 		metrics.tickSeconds.observe((performance.now() - started) / 1000);
 	}
 
-	/** Adds a screen: it gets the latest snapshot at once, then every update. */
-	async subscribe(ws: WebSocket, view: string): Promise<void> {
-		const sub: Subscriber = { ws, view, alive: true };
+	/**
+	 * Adds a screen: it gets the latest snapshot at once, then every update, for as long as
+	 * `allowed` (checked every RECHECK_MS) says its credentials still may.
+	 */
+	async subscribe(ws: WebSocket, view: string, allowed: (() => Promise<boolean>) | null = null): Promise<void> {
+		const sub: Subscriber = { ws, view, alive: true, allowed };
 		ws.on('pong', () => (sub.alive = true));
 		ws.on('close', () => {
 			this.#subs.delete(sub);
@@ -155,6 +171,25 @@ export class LiveHub {
 		if (json) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${json}}`);
 		this.#subs.add(sub);
 		metrics.clients.set(this.#subs.size);
+	}
+
+	/**
+	 * Closes the sockets whose access was withdrawn (1008, policy): the screen reconnects, is
+	 * refused, and says why. A check that fails (the store unreachable) keeps the screen: the
+	 * access lookups keep their last answer during an outage for the same reason.
+	 */
+	async #recheck(): Promise<void> {
+		await Promise.all(
+			[...this.#subs].map(async (sub) => {
+				if (!sub.allowed) return;
+				const ok = await sub.allowed().catch(() => true);
+				if (!ok && this.#subs.has(sub)) {
+					this.#subs.delete(sub);
+					metrics.clients.set(this.#subs.size);
+					sub.ws.close(1008, 'access withdrawn');
+				}
+			})
+		);
 	}
 
 	#ping(): void {

@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.ts';
 import { authenticate, cookieReader } from '../auth/authenticate.ts';
-import { canRead } from '../auth/principal.ts';
+import { canRead, type Principal } from '../auth/principal.ts';
 import { routedPath } from '../http/guard.ts';
 
 export const LIVE_PATH = '/live';
@@ -46,19 +46,25 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 				const origin = req.headers.origin;
 				if (!bearer && origin && origin !== `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}` && origin !== process.env.ORIGIN)
 					return refuse(socket, 403, 'cross-site WebSocket refused');
-				const { principal, badToken } = await authenticate(app, {
+				const credentials = {
 					authorization: req.headers.authorization,
 					queryToken: url.searchParams.get('token'),
 					cookies: cookieReader(req.headers.cookie)
-				});
+				};
+				const { principal, badToken } = await authenticate(app, credentials);
 				if (!principal) return refuse(socket, 401, badToken ? 'the token is unknown or revoked' : 'sign in or send a token');
 				const asked = url.searchParams.get('site');
 				const view = principal.site ?? asked ?? 'all';
 				if (asked && asked !== view) return refuse(socket, 403, `this access is limited to site "${principal.site}"`);
 				if (view !== 'all' && !app.config.sites.some((s) => s.id === view)) return refuse(socket, 400, `unknown site "${view}"`);
-				if (!canRead(principal, view === 'all' ? null : view) && !(principal.site === null && principal.role !== 'ingest'))
-					return refuse(socket, 403, 'this needs a reader (supervisor, admin or wallboard)');
-				wss.handleUpgrade(req, socket, head, (ws) => void app.live.subscribe(ws, view));
+				const mayRead = (p: Principal) => canRead(p, view === 'all' ? null : view) || (p.site === null && p.role !== 'ingest');
+				if (!mayRead(principal)) return refuse(socket, 403, 'this needs a reader (supervisor, admin or wallboard)');
+				// The same credentials, asked again while the socket is open (the hub's RECHECK_MS).
+				const stillAllowed = async () => {
+					const again = (await authenticate(app, credentials)).principal;
+					return again !== null && (again.site ?? view) === view && mayRead(again);
+				};
+				wss.handleUpgrade(req, socket, head, (ws) => void app.live.subscribe(ws, view, stillAllowed));
 			} catch (e) {
 				refuse(socket, 503, `live view unavailable: ${(e as Error).message}`);
 			}
