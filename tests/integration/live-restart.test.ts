@@ -54,4 +54,15 @@ describe('the live queue', () => {
 		expect([benefits.waiting, benefits.oldestQueuedAt]).toEqual([1, (now - 100) * 1000]);
 		expect(state.topics.find((t) => t.topic === 'pensions')!.waiting).toBe(0);
 	});
+
+	it('counts a consultant no site lists in the centre too, under "unknown"', async () => {
+		const path = join(db.dir, 'agents.ndjson');
+		const at = new Date(Date.now() - 60_000).toISOString();
+		writeFileSync(path, `{"type":"agent.state","ts":"${at}","agent":"not-in-config","state":"available","topics":["contributions"]}\n`);
+		await ingestPath(db.store.client, db.config, path, 'ndjson', 'agents');
+		const state = await readLiveState(db.store.client, db.config);
+		expect(state.topics.find((t) => t.topic === 'contributions')!.agentsAvailable).toBe(1);
+		expect(state.sites.at(-1)).toMatchObject({ site: 'unknown', loggedIn: 1, available: 1 });
+		expect(state.sites.map((x) => x.site).slice(0, db.config.sites.length)).toEqual(db.config.sites.map((x) => x.id));
+	});
 });

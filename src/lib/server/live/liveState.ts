@@ -92,17 +92,24 @@ function rollingAht(rows: RollingRow[], topic: string): number | null {
 	return r ? computePeriodMetrics(r).aht_s : null;
 }
 
+/**
+ * Consultants per site, the configured sites first; consultants at a site the configuration
+ * does not list (an agent not mapped to one: site "unknown") come after, so the centre's totals
+ * (the wallboard sums the sites) count everyone the topics' "available" counts.
+ */
 function sitesNow(config: Config, agents: AgentRow[], bySite: Record<string, ReturnType<typeof computePeriodMetrics>>, answeredTotal: number): LiveSite[] {
-	return config.sites.map((s) => {
-		const rows = agents.filter((a) => a.site === s.id);
+	const configured = config.sites.map((s) => s.id);
+	const others = [...new Set(agents.map((a) => a.site))].filter((id) => !configured.includes(id)).sort();
+	return [...configured, ...others].map((site) => {
+		const rows = agents.filter((a) => a.site === site);
 		const n = (state: string) => rows.filter((r) => r.state === state).reduce((sum, r) => sum + r.agents, 0);
 		const loggedIn = rows.reduce((sum, r) => sum + r.agents, 0);
 		const notReadyReasons: Record<string, number> = {};
 		for (const r of rows.filter((r) => r.state === 'not_ready')) notReadyReasons[r.reason || '—'] = (notReadyReasons[r.reason || '—'] ?? 0) + r.agents;
-		const answeredToday = bySite[s.id]?.answered ?? 0;
+		const answeredToday = bySite[site]?.answered ?? 0;
 		const busy = n('on_call') + n('wrap_up');
 		return {
-			site: s.id,
+			site,
 			loggedIn,
 			available: n('available'),
 			onCall: n('on_call'),
