@@ -70,11 +70,7 @@ export async function buildMonthlyReport(
 			opts.onStep?.(++done, total, name);
 			return v;
 		});
-	// A site's share of the load is of the whole centre's answered calls, not of its own.
-	const centreAnswered = filter.site
-		? periodStats(db, range, { ...calls, site: null }, tz).then((c) => c.total.answered ?? 0)
-		: null;
-	const [current, previousMonth, sameMonthLastYear, byChannel, heat, written, yearly, monthly, ewt] = await Promise.all([
+	const [current, previousMonth, sameMonthLastYear, byChannel, heat, written, yearly, monthly, ewt, centre] = await Promise.all([
 		step('month', periodStats(db, range, calls, tz)),
 		step('previous month', periodStats(db, monthRange(addMonths(month, -1), tz), calls, tz)),
 		step('a year before', periodStats(db, monthRange(addMonths(month, -12), tz), calls, tz)),
@@ -84,7 +80,9 @@ export async function buildMonthlyReport(
 		step('yearly trend', yearlyOffered(db, trendFilter, tz)),
 		// monthlyOffered counts back from the month `now` falls in: any instant inside ours.
 		step('monthly trend', monthlyOffered(db, trendFilter, tz, range.fromMs + 86_400_000, 13)),
-		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic }, tz))
+		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic }, tz)),
+		// A site's share of the load is of the whole centre's answered calls, not of its own.
+		filter.site ? periodStats(db, range, { ...calls, site: null }, tz) : null
 	]);
 
 	const topicIds = ordered(config.topics.map((t) => t.id), Object.keys(current.byTopic));
@@ -104,7 +102,7 @@ export async function buildMonthlyReport(
 	const empty = traffic === 0;
 	const inProgress = range.toMs > now;
 
-	const all = (await centreAnswered) ?? current.total.answered ?? 0;
+	const all = (centre ?? current).total.answered ?? 0;
 	const siteLoad: SiteLoadPoint[] = shownSites.map((site) => {
 		const m = current.bySite[site];
 		const answered = m?.answered ?? 0;
