@@ -25,10 +25,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	event.locals.principal = principal;
 
-	// Cross-site request forgery: a write that does not carry a bearer token (so may ride on
-	// the browser's cookies, sign-in forms included) must come from our own origin.
-	const hasBearer = /^Bearer\s/i.test(event.request.headers.get('authorization') ?? '');
-	if (isWrite(event.request.method) && !hasBearer) {
+	// Cross-site request forgery: a write not authenticated by a bearer token (so one that may
+	// ride on the browser's cookies, sign-in forms included) must come from our own origin.
+	// Decided by how the request was authenticated, not by the header's look: a malformed
+	// "Bearer" header falls back to the cookie.
+	const byToken = principal !== null && principal.kind !== 'user';
+	if (isWrite(event.request.method) && !byToken) {
 		const origin = event.request.headers.get('origin');
 		if (origin !== null && origin !== event.url.origin) return jsonError(403, 'cross-site request refused');
 		const site = event.request.headers.get('sec-fetch-site');

@@ -98,6 +98,11 @@ describe('/live', () => {
 		const cookie = form.headers.get('set-cookie')!.split(';')[0]!;
 		const forged = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { cookie, origin: 'http://intranet.example' } });
 		expect(await new Promise<number>((resolve) => forged.once('unexpected-response', (_q, res) => resolve(res.statusCode!)))).toBe(403);
+		// An empty ?token= or a header that is no bearer token does not turn the check off.
+		for (const [query, headers] of [['?token=', {}], ['', { authorization: 'Basic eA==' }]] as const) {
+			const sneaky = new WebSocket(`${server.url.replace('http', 'ws')}/live${query}`, { headers: { cookie, origin: 'http://intranet.example', ...headers } });
+			expect(await new Promise<number>((resolve) => sneaky.once('unexpected-response', (_q, res) => resolve(res.statusCode!))), query || 'Basic').toBe(403);
+		}
 		const ours = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { cookie, origin: server.url.replace('127.0.0.1', '127.0.0.1') } });
 		await new Promise((resolve, reject) => (ours.once('open', resolve), ours.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))));
 		ours.close();

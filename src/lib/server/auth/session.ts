@@ -15,7 +15,21 @@ export async function startSession(cookies: Cookies, app: App, username: string,
 	});
 }
 
-/** Only same-site relative paths may follow a sign-in (no open redirects). */
+const BASE = 'http://callboard.invalid';
+
+/**
+ * Only a path of this site may follow a sign-in or a language switch (no open redirects). The
+ * path is resolved as a browser would and must stay on this origin; control characters and
+ * backslashes are refused outright: browsers drop a tab inside a URL, so "/\t/evil.example"
+ * passed a check for a leading "//" and then went to evil.example.
+ */
 export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return '/';
+	}
+	return url.origin === BASE ? url.pathname + url.search + url.hash : '/';
 }

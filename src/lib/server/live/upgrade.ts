@@ -40,12 +40,6 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 		void (async () => {
 			try {
 				const app = await getApp();
-				// A browser sends its cookies with a WebSocket from any page of the same site:
-				// with no token, the page must be one of ours.
-				const bearer = !!req.headers.authorization || url.searchParams.has('token');
-				const origin = req.headers.origin;
-				if (!bearer && origin && origin !== `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}` && origin !== process.env.ORIGIN)
-					return refuse(socket, 403, 'cross-site WebSocket refused');
 				const credentials = {
 					authorization: req.headers.authorization,
 					queryToken: url.searchParams.get('token'),
@@ -53,6 +47,13 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 				};
 				const { principal, badToken } = await authenticate(app, credentials);
 				if (!principal) return refuse(socket, 401, badToken ? 'the token is unknown or revoked' : 'sign in or send a token');
+				// A browser sends its cookies with a WebSocket from any page of the same site: a
+				// screen signed in by its cookie must be one of our pages. Decided by how it was
+				// authenticated: an empty ?token= used to skip this check and fall back to the cookie.
+				const origin = req.headers.origin;
+				const ownOrigin = `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}`;
+				if (principal.kind === 'user' && origin && origin !== ownOrigin && origin !== process.env.ORIGIN)
+					return refuse(socket, 403, 'cross-site WebSocket refused');
 				const asked = url.searchParams.get('site');
 				const view = principal.site ?? asked ?? 'all';
 				if (asked && asked !== view) return refuse(socket, 403, `this access is limited to site "${principal.site}"`);
