@@ -73,6 +73,18 @@ describe('the built server', () => {
 		expect(((await unscoped.json()) as { filter: { site: string } }).filter.site).toBe('siauliai');
 	});
 
+	it('limits only wallboard access to one site: a site-limited admin could issue itself an all-sites token', async () => {
+		for (const role of ['admin', 'supervisor']) {
+			const res = await fetch(`${server.url}/api/admin/users`, {
+				method: 'POST',
+				headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+				body: JSON.stringify({ username: `site-${role}`, password: 'correct-horse-battery', role, site: 'siauliai' })
+			});
+			expect(res.status, role).toBe(400);
+			expect(((await res.json()) as { error: string }).error).toMatch(/only wallboard access can be limited to one site/);
+		}
+	});
+
 	it('lets an ingest token write but not read', async () => {
 		const token = await createToken('ingest');
 		expect((await fetch(`${server.url}/api/stats`, { headers: bearer(token) })).status).toBe(403);

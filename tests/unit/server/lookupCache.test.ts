@@ -85,4 +85,21 @@ describe('LookupCache', () => {
 		l.pending[1]!.resolve('revoked');
 		expect(await after).toBe('t:revoked');
 	});
+
+	it('when full, lets the least recently loaded answer go, not all of them', async () => {
+		const clock = { now: 0 };
+		const cache = new LookupCache<string>({ freshMs: 5_000, refreshAheadMs: 1_000, staleMs: 60_000, maxKeys: 3, now: () => clock.now });
+		let loads = 0;
+		const load = async (key: string) => (loads++, `${key}!`);
+		for (const key of ['tv', 'x1', 'x2']) await cache.get(key, load);
+		clock.now = 4_500; // tv is reloaded in its last second: now the most recent
+		await cache.get('tv', load);
+		await new Promise((r) => setTimeout(r, 0));
+		await cache.get('x3', load); // full: x1 goes
+		const before = loads;
+		expect(await cache.get('tv', load)).toBe('tv!');
+		expect(loads).toBe(before); // still there (clearing all at the limit lost it too)
+		await cache.get('x1', load);
+		expect(loads).toBe(before + 1); // gone, loaded again
+	});
 });

@@ -69,6 +69,8 @@ export class AccessStore {
 		const problem = passwordProblem(input.password);
 		if (problem) throw new AccessError(problem);
 		if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
+		// As for tokens: a site-limited admin could still issue itself an all-sites token.
+		if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard access can be limited to one site; supervisors and admins read every site');
 		const existing = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
 		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`);
 		await this.#writeUser({

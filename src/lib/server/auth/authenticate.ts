@@ -17,12 +17,18 @@ export type Credentials = {
 
 export type AuthResult = { principal: Principal | null; badToken: boolean };
 
+/** `cb_` and 32 random bytes in base64url, as newToken issues them. */
+const TOKEN_SHAPE = /^cb_[A-Za-z0-9_-]{43}$/;
+
 export async function authenticate(app: App, creds: Credentials): Promise<AuthResult> {
 	const bearer = /^Bearer\s+(\S+)$/i.exec(creds.authorization ?? '')?.[1] ?? creds.queryToken ?? null;
 	if (bearer) {
 		const admin = app.config.auth.adminToken;
 		if (admin && sameSecret(bearer, admin))
 			return { principal: { kind: 'env-admin', id: 'env', name: 'CALLBOARD_ADMIN_TOKEN', role: 'admin', site: null }, badToken: false };
+		// Only something shaped like a token we issue (secrets.ts newToken) is looked up: any
+		// other string would cost a query and a cache entry for nothing.
+		if (!TOKEN_SHAPE.test(bearer)) return { principal: null, badToken: true };
 		const principal = await app.access.tokenPrincipal(bearer);
 		return { principal, badToken: principal === null };
 	}

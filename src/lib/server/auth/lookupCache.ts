@@ -53,7 +53,11 @@ export class LookupCache<T> {
 		p = load(key).then(
 			(value) => {
 				if (generation === this.#generation) {
-					if (this.#entries.size >= this.#opts.maxKeys && !this.#entries.has(key)) this.#entries.clear();
+					// Re-inserted at the end: the map's order is then least recently loaded first, and
+					// when it is full that one goes. (Clearing it all let a flood of made-up tokens push
+					// the TVs' and the IVR's real ones out to wait on ClickHouse.)
+					this.#entries.delete(key);
+					if (this.#entries.size >= this.#opts.maxKeys) this.#entries.delete(this.#entries.keys().next().value!);
 					const now = this.#opts.now();
 					this.#entries.set(key, { value, until: now + this.#opts.freshMs, stored: now });
 				}
