@@ -4,6 +4,10 @@ import { authenticate } from '$lib/server/auth/authenticate.ts';
 import { isPublicPath, isWrite, requestedSite, routedPath, ruleFor, siteAllowed } from '$lib/server/http/guard.ts';
 import { pickLanguage } from '$lib/i18n/pick.ts';
 
+/** Bodies of everything but ingest batches: forms and admin requests are a few kilobytes. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const INGEST_PATH = '/api/ingest';
+
 function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify({ error: message }), {
 		status,
@@ -37,6 +41,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (origin === null && site !== null && site !== 'same-origin' && site !== 'none')
 			return jsonError(403, 'cross-site request refused');
 	}
+
+	// The server's body limit is the ingest batch's (32 MiB by default); every other request is a
+	// form or a small JSON body. Refused before anything reads it: a sign-in form needs no
+	// credentials, and 32 MiB forms in parallel were memory for the asking.
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > MAX_BODY_BYTES && path !== INGEST_PATH) return jsonError(413, `a body here is at most ${MAX_BODY_BYTES} bytes`);
 
 	if (!isPublicPath(path)) {
 		const machine = path.startsWith('/api/') || path === '/metrics';

@@ -3,6 +3,7 @@
  * real hooks, cookies and tokens of a `callboard serve` child process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -83,6 +84,19 @@ describe('the built server', () => {
 			expect(res.status, role).toBe(400);
 			expect(((await res.json()) as { error: string }).error).toMatch(/only wallboard access can be limited to one site/);
 		}
+	});
+
+	it('refuses a large body anywhere but ingest before reading it (the sign-in form needs no credentials)', async () => {
+		// On a connection of its own: the server answers without reading the body, so it closes the
+		// connection, which would break the next test's request if it shared fetch's pool.
+		const status = await new Promise<number>((resolve, reject) => {
+			const req = request(`${server.url}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'content-length': 2 * 1024 * 1024 } });
+			// Only the start of the body is sent: the answer must come from the declared length alone.
+			req.on('response', (res) => (res.resume(), resolve(res.statusCode!), req.destroy()));
+			req.on('error', reject);
+			req.write('username=');
+		});
+		expect(status).toBe(413);
 	});
 
 	it('lets an ingest token write but not read', async () => {
