@@ -152,6 +152,25 @@ describe('the built server', () => {
 		expect(csrf.status).toBe(403);
 	});
 
+	it('stops a name after 10 wrong passwords in 15 minutes, even with the right one (429)', async () => {
+		await fetch(`${server.url}/api/admin/users`, {
+			method: 'POST',
+			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'guessed', password: 'correct-horse-battery', role: 'supervisor' })
+		});
+		const attempt = (password: string) =>
+			fetch(`${server.url}/login`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+				body: new URLSearchParams({ username: 'guessed', password }).toString()
+			});
+		for (let i = 0; i < 10; i++) expect((await attempt(`wrong-password-${i}`)).status).toBe(400);
+		const blocked = await attempt('correct-horse-battery');
+		expect(blocked.status).toBe(429);
+		expect(await blocked.text()).toContain('Per daug nesėkmingų bandymų. Bandykite vėl po 15 min.');
+	});
+
 	it('serves Prometheus metrics to an admin', async () => {
 		const res = await fetch(`${server.url}/metrics`, { headers: bearer(server.adminToken) });
 		expect(res.status).toBe(200);
