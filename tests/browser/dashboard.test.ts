@@ -61,7 +61,11 @@ describe('the supervisor dashboard', () => {
 		expect(new URL(page.url()).pathname).toBe('/login');
 		await page.fill('input[name=username]', 'rasa');
 		await page.fill('input[name=password]', 'correct-horse-battery');
-		await Promise.all([page.waitForURL(`${server.url}/`), page.click('button[type=submit]')]);
+		// The page's own requests keep going after it is shown; the dashboard's HTML is what counts.
+		// Should this ever time out, the message says where the browser was and what the server said.
+		await Promise.all([page.waitForURL(`${server.url}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]).catch((e: Error) => {
+			throw new Error(`sign-in did not reach the dashboard (now at ${page.url()}): ${e.message}\n--- server log ---\n${server.logs().slice(-4000)}`);
+		});
 		expect(await page.locator('html').getAttribute('lang')).toBe('lt');
 		await expect.poll(async () => page.locator('.cards .value').first().textContent(), { timeout: 10_000 }).toBe('3');
 		const text = await page.locator('.cards').innerText();
