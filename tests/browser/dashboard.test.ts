@@ -63,8 +63,9 @@ describe('the supervisor dashboard', () => {
 		await page.fill('input[name=password]', 'correct-horse-battery');
 		// The page's own requests keep going after it is shown; the dashboard's HTML is what counts.
 		// Should this ever time out, the message says where the browser was and what the server said.
-		await Promise.all([page.waitForURL(`${server.url}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]).catch((e: Error) => {
-			throw new Error(`sign-in did not reach the dashboard (now at ${page.url()}): ${e.message}\n--- server log ---\n${server.logs().slice(-4000)}`);
+		await Promise.all([page.waitForURL(`${server.url}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]).catch(async (e: Error) => {
+			const shown = await page.locator('body').innerText().catch(() => '(no page)');
+			throw new Error(`sign-in did not reach the dashboard (now at ${page.url()}, showing: ${shown.slice(0, 300)}): ${e.message}\n--- server log ---\n${server.logs().slice(-4000)}`);
 		});
 		expect(await page.locator('html').getAttribute('lang')).toBe('lt');
 		await expect.poll(async () => page.locator('.cards .value').first().textContent(), { timeout: 10_000 }).toBe('3');
