@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { earlierToday } from '../helpers/today.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -50,7 +51,7 @@ async function openBoard(path: string, opts: { droppable?: boolean } = {}): Prom
 
 /** A centre with consultants at two sites and a few finished calls, so the screenshots show real figures. */
 async function seedCentre(): Promise<void> {
-	const t = Date.now() - 15 * 60_000;
+	const t = earlierToday(15 * 60_000);
 	const agents = [
 		['ona', 'siauliai', 'available'],
 		['petras', 'siauliai', 'on_call'],

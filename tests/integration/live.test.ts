@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { earlierToday } from '../helpers/today.ts';
 import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
 
 let server: TestServer;
@@ -172,7 +173,7 @@ describe('/live', () => {
 
 describe('GET /api/live and /api/stats on ingested events', () => {
 	it('count a finished call today in both, with the same definitions', async () => {
-		const t = Date.now() - 10 * 60_000;
+		const t = earlierToday(10 * 60_000);
 		const res = await ingest([
 			{ type: 'call.queued', ts: t, call_id: 'live-2', topic: 'benefits' },
 			{ type: 'call.answered', ts: t + 20_000, call_id: 'live-2', agent: 'ona', site: 'siauliai' },
