@@ -1,24 +1,14 @@
 /**
  * The centre's calendar as the dashboard sees it in the browser. "Today" is the centre's day
  * (Europe/Vilnius), not the browser's: a supervisor working from another zone, or a laptop left
- * on UTC, must roll over at the centre's midnight like the server does (periodRange.ts).
+ * on UTC, must roll over at the centre's midnight like the server does (the same localDateOf).
  * Dates are YYYY-MM-DD strings, which compare correctly as strings.
  */
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { localDateOf } from '$lib/calendar/localDate.ts';
 
-/** The centre's date at `now` (ms since the epoch). */
-export function centreDate(timeZone: string, now: number = Date.now()): string {
-	let format = formats.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-		formats.set(timeZone, format);
-	}
-	// Parts rather than the formatted string: the pattern of a locale may change between ICU versions.
-	const parts = format.formatToParts(now);
-	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-	return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** The centre's date at `now` (ms since the epoch): the server's own reading (localDateOf). */
+export const centreDate = (timeZone: string, now: number = Date.now()): string => localDateOf(now, timeZone);
 
 /** The last day of the range as the figures are asked for: a `to` before `from` means just `from`. */
 export const rangeEnd = (from: string, to: string): string => (to < from ? from : to);

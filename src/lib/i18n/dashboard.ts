@@ -180,5 +180,4 @@ export function dashboardText(lang: Lang): (key: DashboardKey, vars?: Record<str
 	return (key, vars) => (vars ? table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : table[key]);
 }
 
-/** The Intl locale of a UI language. */
-export const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'lt-LT');
+export { locale } from './pick.ts';

@@ -8,3 +8,6 @@ export type Lang = 'lt' | 'en';
 export function pickLanguage(cookie: string | undefined): Lang {
 	return cookie === 'en' ? 'en' : 'lt';
 }
+
+/** The Intl locale of a UI language (numbers and dates as its readers write them). */
+export const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'lt-LT');

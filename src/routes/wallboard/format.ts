@@ -1,9 +1,9 @@
 /** Figures as the wallboard writes them. null is "—": a missing figure is never shown as 0. */
-import type { Lang } from '$lib/i18n/pick.ts';
+import { locale, type Lang } from '$lib/i18n/pick.ts';
 
 export const DASH = '—';
 
-export const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'lt-LT');
+export { locale };
 
 // The board redraws every second; building an Intl formatter is far dearer than using one,
 // so each is built once per language (and zone) and kept for the page's life.

@@ -1,24 +1,14 @@
 /**
  * Turns the centre's local dates into UTC bounds. "Today" is the centre's day in
- * Europe/Vilnius, whatever the server's or the browser's zone.
- * :TRICKY: a local day is 23 or 25 hours long on DST-change Sundays; bounds come from the
- * zone's rules, never from adding 24 h.
+ * Europe/Vilnius, whatever the server's or the browser's zone (dates: $lib/calendar/localDate).
  */
-import { TZDate } from '@date-fns/tz';
+import { localDateOf, startOfLocalDay } from '../../calendar/localDate.ts';
+
+export { localDateOf, startOfLocalDay };
 
 export type UtcRange = { fromMs: number; toMs: number; fromDate: string; toDate: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function startOfLocalDay(date: string, zone: string): number {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return new TZDate(y, m - 1, d, 0, 0, 0, zone).getTime();
-}
-
-export function localDateOf(ms: number, zone: string): string {
-	const t = new TZDate(ms, zone);
-	return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
-}
 
 function nextDate(date: string): string {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
