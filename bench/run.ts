@@ -43,7 +43,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
-async function ingestRate(format: FormatName, make: (n: number, variant: number) => Dataset, calls: number): Promise<number[]> {
+/**
+ * Where the time goes, per run: CPU seconds of the main thread (parsing, ids, assembly, rows:
+ * JavaScript) and of the whole process (plus the engine's threads, GC helpers), per million
+ * events. On two cores, what the two add up to bounds the rate more than either alone.
+ */
+type CpuShare = { mainS: number; processS: number };
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+async function ingestRate(format: FormatName, make: (n: number, variant: number) => Dataset, calls: number, cpu: CpuShare[] = []): Promise<number[]> {
 	const rates: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const data = make(calls, run + 1 + FORMATS.indexOf(format) * 10);
@@ -51,8 +59,11 @@ async function ingestRate(format: FormatName, make: (n: number, variant: number)
 		writeFileSync(path, data.text);
 		const writer = new IngestWriter(db, new Spool(join(dir, 'spool'), 1 << 30), () => {}, { fromFiles: true });
 		const started = performance.now();
+		const [main0, process0] = [process.threadCpuUsage(), process.cpuUsage()];
 		const result = await ingestFile({ path, format, config, db, writer, label: `bench-${format}` });
 		const seconds = (performance.now() - started) / 1000;
+		const perMillion = 1e6 / data.events;
+		cpu.push({ mainS: cpuSeconds(process.threadCpuUsage(main0)) * perMillion, processS: cpuSeconds(process.cpuUsage(process0)) * perMillion });
 		await writer.stop();
 		if (result.rejected) throw new Error(`${format}: ${result.rejected} records rejected in benchmark data`);
 		rates.push(data.events / seconds);
@@ -62,13 +73,14 @@ async function ingestRate(format: FormatName, make: (n: number, variant: number)
 }
 
 /** The engine alone: the same canonical events loaded by ClickHouse from a file, mapped in SQL. */
-async function engineRate(): Promise<number[]> {
+async function engineRate(cpu: CpuShare[] = []): Promise<number[]> {
 	const rates: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const data = ndjson(CALLS, 100 + run);
 		const path = join(dir, `engine-${run}.ndjson`);
 		writeFileSync(path, data.text);
 		const started = performance.now();
+		const [main0, process0] = [process.threadCpuUsage(), process.cpuUsage()];
 		await db.command({
 			query: `INSERT INTO call_events (event_id, ts, call_id, type, channel, topic, site, agent, wait_ms, talk_ms, hold_ms, wrap_ms, source, simulated)
 				SELECT concat('nd:', call_id, ':', type, ':', toString(ts)), fromUnixTimestamp64Milli(ts, 'UTC'), call_id,
@@ -79,6 +91,7 @@ async function engineRate(): Promise<number[]> {
 			clickhouse_settings: { insert_deduplication_token: `bench-engine-${run}` }
 		});
 		rates.push(data.events / ((performance.now() - started) / 1000));
+		cpu.push({ mainS: (cpuSeconds(process.threadCpuUsage(main0)) * 1e6) / data.events, processS: (cpuSeconds(process.cpuUsage(process0)) * 1e6) / data.events });
 		rmSync(path);
 	}
 	return rates;
@@ -135,15 +148,18 @@ const makers: Record<FormatName, (n: number, v: number) => Dataset> = {
 
 console.log(`callboard ingest benchmark: ${CALLS.toLocaleString('en-US')} calls per run, median of ${RUNS} runs, embedded ClickHouse`);
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, Node ${process.versions.node}\n`);
-const engine = median(await engineRate());
-console.log(`engine's own load (INSERT … SELECT FROM file(), canonical events): ${fmt(engine)} events/s\n`);
+const engineCpu: CpuShare[] = [];
+const engine = median(await engineRate(engineCpu));
+console.log(`engine's own load (INSERT … SELECT FROM file(), canonical events): ${fmt(engine)} events/s (process CPU s per million events: ${median(engineCpu.map((c) => c.processS)).toFixed(1)})\n`);
 console.log('format          events/s     × engine   (target: canonical ≥ 250,000 events/s and ≥ 0.3× engine)');
 for (const format of FORMATS) {
 	if (ONLY_FORMATS && !ONLY_FORMATS.includes(format)) continue;
 	const calls = format === 'genesys' ? Math.round(CALLS / 5) : CALLS;
-	const rates = await ingestRate(format, makers[format], calls);
+	const cpu: CpuShare[] = [];
+	const rates = await ingestRate(format, makers[format], calls, cpu);
 	const rate = median(rates);
-	console.log(`${format.padEnd(15)} ${fmt(rate).padStart(9)}   ${(rate / engine).toFixed(2).padStart(6)}×   (runs: ${rates.map(fmt).join(", ")})`);
+	const cpuNote = `CPU s per million events: main thread ${median(cpu.map((c) => c.mainS)).toFixed(1)}, process ${median(cpu.map((c) => c.processS)).toFixed(1)}`;
+	console.log(`${format.padEnd(15)} ${fmt(rate).padStart(9)}   ${(rate / engine).toFixed(2).padStart(6)}×   (runs: ${rates.map(fmt).join(", ")}; ${cpuNote})`);
 }
 /**
  * Ten years of simulated history through the real ingest path (issue target: under 3 minutes
