@@ -150,6 +150,15 @@ describe('the built server', () => {
 			body: JSON.stringify({ role: 'admin' })
 		});
 		expect(csrf.status).toBe(403);
+		// Signing out ends the session on the server: a copy of the cookie no longer works.
+		const logout = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: session, origin: server.url } });
+		expect(logout.status).toBe(303);
+		expect(logout.headers.get('set-cookie')).toMatch(/cb_session=;/);
+		expect((await fetch(`${server.url}/api/admin/users`, { headers: { cookie: session } })).status).toBe(401);
+		// A new sign-in works as before.
+		const again2 = await fetch(`${server.url}/login`, form({ username: 'chief', password: 'correct-horse-battery' }));
+		const fresh = again2.headers.get('set-cookie')!.split(';')[0]!;
+		expect((await fetch(`${server.url}/api/admin/users`, { headers: { cookie: fresh } })).status).toBe(200);
 	});
 
 	it('stops a name after 10 wrong passwords in 15 minutes, even with the right one (429)', async () => {

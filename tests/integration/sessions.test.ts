@@ -1,4 +1,4 @@
-/** A password change ends the sessions made before it (real store on embedded ClickHouse). */
+/** What ends a session: a password change, disabling the user, signing out (real store on embedded ClickHouse). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { AccessStore } from '../../src/lib/server/auth/accessStore.ts';
@@ -24,5 +24,22 @@ describe('sessions', () => {
 		await access.addUser({ username: 'rasa', password: 'correct-horse-battery', role: 'supervisor' });
 		access.invalidate();
 		expect(await access.userPrincipal(second)).toBeNull();
+	});
+
+	it('end one at a time when signed out, on another process too, and only that one', async () => {
+		const access = new AccessStore(db.store.client);
+		const other = new AccessStore(db.store.client); // a second server process
+		await access.addUser({ username: 'jonas', password: 'correct-horse-battery', role: 'supervisor' });
+		const version = (await access.passwordVersionOf('jonas'))!;
+		const office = { username: 'jonas', passwordVersion: version, sessionId: 'office-pc' };
+		const home = { username: 'jonas', passwordVersion: version, sessionId: 'home-pc' };
+		expect((await other.userPrincipal(office))?.id).toBe('jonas');
+		await access.endSession('office-pc', Date.now() + 3600_000);
+		expect(await access.userPrincipal(office)).toBeNull();
+		expect((await access.userPrincipal(home))?.id).toBe('jonas');
+		// The other process answers from its cache for up to 5 s, then asks the store again.
+		other.invalidate();
+		expect(await other.userPrincipal(office)).toBeNull();
+		expect((await other.userPrincipal(home))?.id).toBe('jonas');
 	});
 });

@@ -6,9 +6,14 @@ const key = 'k'.repeat(43);
 
 describe('session cookies', () => {
 	it('round-trips a user and password version until it expires', () => {
-		const v = createSessionValue({ username: 'ona', passwordVersion: 'abc' }, 60_000, key, 1_000);
-		expect(readSessionValue(v, key, 2_000)).toEqual({ username: 'ona', passwordVersion: 'abc' });
+		const v = createSessionValue({ username: 'ona', passwordVersion: 'abc', sessionId: 'S1' }, 60_000, key, 1_000);
+		expect(readSessionValue(v, key, 2_000)).toEqual({ username: 'ona', passwordVersion: 'abc', sessionId: 'S1', expiresAt: 61_000 });
 		expect(readSessionValue(v, key, 61_001)).toBeNull();
+	});
+
+	it('still reads a cookie made before sessions were named (no id: it ends when it expires)', () => {
+		const v = createSessionValue({ username: 'ona', passwordVersion: 'abc' }, 60_000, key, 1_000);
+		expect(readSessionValue(v, key, 2_000)).toEqual({ username: 'ona', passwordVersion: 'abc', expiresAt: 61_000 });
 	});
 
 	it('refuses a cookie signed with another key or altered', () => {

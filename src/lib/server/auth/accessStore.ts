@@ -35,6 +35,7 @@ export class AccessStore {
 	readonly #db: ClickHouseClient;
 	readonly #tokenCache = new LookupCache<Principal | null>(CACHE);
 	readonly #userCache = new LookupCache<Principal | null>(CACHE);
+	readonly #endedCache = new LookupCache<boolean>(CACHE);
 
 	constructor(db: ClickHouseClient) {
 		this.#db = db;
@@ -44,6 +45,7 @@ export class AccessStore {
 	invalidate(): void {
 		this.#tokenCache.clear();
 		this.#userCache.clear();
+		this.#endedCache.clear();
 	}
 
 	// --- people -------------------------------------------------------------------------
@@ -120,14 +122,35 @@ export class AccessStore {
 	}
 
 	/**
-	 * The principal behind a session (null when the user is disabled or gone, or the password
-	 * changed since the session began).
+	 * The principal behind a session (null when the session was ended by signing out, the user
+	 * is disabled or gone, or the password changed since the session began).
 	 */
 	async userPrincipal(session: Session): Promise<Principal | null> {
+		if (session.sessionId !== undefined && (await this.sessionEnded(session.sessionId))) return null;
 		return this.#userCache.get(`${session.username}|${session.passwordVersion}`, async () => {
 			const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username: session.username });
 			if (!row || row.disabled || !isRole(row.role) || passwordVersion(row.password_hash) !== session.passwordVersion) return null;
 			return toUserPrincipal(row);
+		});
+	}
+
+	/**
+	 * Ends one session on every server process (this one at once, others within CACHE.freshMs):
+	 * its cookie, and any copy of it, stops working. Kept until the cookie would have expired.
+	 */
+	async endSession(sessionId: string, expiresAt: number): Promise<void> {
+		await this.#db.insert({
+			table: 'ended_sessions',
+			values: [{ session_id: sessionId, ended_at: Date.now(), expires_at: expiresAt }],
+			format: 'JSONEachRow'
+		});
+		this.invalidate();
+	}
+
+	async sessionEnded(sessionId: string): Promise<boolean> {
+		return this.#endedCache.get(sessionId, async (key) => {
+			const rows = await queryRows<{ session_id: string }>(this.#db, 'access/ended_session', { session_id: key });
+			return rows.length > 0;
 		});
 	}
 
