@@ -18,7 +18,7 @@ beforeAll(async () => {
 	const res = await fetch(`${server.url}/api/admin/tokens`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ role: 'ingest', name: 'pbx-connector' })
+		body: JSON.stringify({ role: 'ingest', name: 'pbx-connector', streams: ['webhook', 'pbx-1'] })
 	});
 	ingestToken = ((await res.json()) as { token: string }).token;
 }, 90_000);

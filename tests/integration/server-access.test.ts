@@ -105,6 +105,42 @@ describe('the built server', () => {
 		expect((await fetch(`${server.url}/metrics`, { headers: bearer(token) })).status).toBe(403);
 	});
 
+	it('keeps an ingest token to the event streams it was issued for', async () => {
+		const issue = async (body: object) => {
+			const res = await fetch(`${server.url}/api/admin/tokens`, {
+				method: 'POST',
+				headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+				body: JSON.stringify({ role: 'ingest', ...body })
+			});
+			return { status: res.status, body: (await res.json()) as { id: string; token: string; error?: string } };
+		};
+		const send = (token: string, stream?: string) =>
+			fetch(`${server.url}/api/ingest?format=ndjson${stream ? `&stream=${stream}` : ''}`, { method: 'POST', headers: bearer(token), body: '\n' });
+		const pbxA = (await issue({ name: 'pbx A', streams: ['pbx-a'] })).body;
+		expect((await send(pbxA.token, 'pbx-a')).status).toBe(200);
+		expect((await send(pbxA.token)).status).toBe(200); // its first stream is its default
+		const refused = await send(pbxA.token, 'pbx-b');
+		expect(refused.status).toBe(403);
+		expect(((await refused.json()) as { error: string }).error).toBe('this token writes only to the stream(s) "pbx-a", not "pbx-b"');
+		// Issued without streams: only the stream named by its id.
+		const plain = (await issue({ name: 'plain' })).body;
+		expect((await send(plain.token)).status).toBe(200);
+		expect((await send(plain.token, plain.id)).status).toBe(200);
+		expect((await send(plain.token, 'pbx-a')).status).toBe(403);
+		// '*' is any stream; an admin writes to any stream.
+		const any = (await issue({ name: 'any', streams: ['*'] })).body;
+		expect((await send(any.token, 'pbx-b')).status).toBe(200);
+		expect((await send(server.adminToken, 'pbx-b')).status).toBe(200);
+		// Streams are for ingest tokens only, and named by the rule.
+		expect((await issue({ streams: ['bad name'] })).body.error).toBe('"bad name": a stream name is 1–100 letters, digits, ".", "@", "_" or "-"');
+		const wallboard = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'wallboard', streams: ['pbx-a'] })
+		});
+		expect(wallboard.status).toBe(400);
+	});
+
 	it('stops accepting a revoked token', async () => {
 		const create = await fetch(`${server.url}/api/admin/tokens`, {
 			method: 'POST',

@@ -43,3 +43,21 @@ describe('sessions', () => {
 		expect((await other.userPrincipal(home))?.id).toBe('jonas');
 	});
 });
+
+describe('ingest tokens', () => {
+	it('issued before streams were recorded keep writing to any stream (migration 0007)', async () => {
+		const access = new AccessStore(db.store.client);
+		// A row as an earlier version wrote it: no streams column.
+		const token = 'cb_' + 'L'.repeat(43);
+		const { digest } = await import('../../src/lib/server/auth/secrets.ts');
+		await db.store.client.insert({
+			table: 'api_tokens',
+			columns: ['id', 'name', 'role', 'site', 'token_hash', 'created_at', 'revoked', 'updated_at'],
+			values: [{ id: 'legacy', name: 'old connector', role: 'ingest', site: '', token_hash: digest(token), created_at: Date.now(), revoked: 0, updated_at: Date.now() }],
+			format: 'JSONEachRow'
+		});
+		expect((await access.tokenPrincipal(token))?.streams).toEqual(['*']);
+		const fresh = await access.createToken({ name: 'new connector', role: 'ingest' });
+		expect((await access.tokenPrincipal(fresh.token))?.streams).toEqual([fresh.id]);
+	});
+});

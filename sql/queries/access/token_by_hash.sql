@@ -1,4 +1,4 @@
 -- A bearer token by its SHA-256 digest; revoked tokens are returned so callers can say so.
-SELECT id, name, role, site, revoked
+SELECT id, name, role, site, streams, revoked
 FROM api_tokens FINAL
 WHERE token_hash = {token_hash:String}

@@ -9,14 +9,14 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { digest, newId, newToken } from './secrets.ts';
-import { isRole, type Principal, type Role } from './principal.ts';
+import { STREAM_NAME_RULE, isRole, isStreamName, type Principal, type Role } from './principal.ts';
 import { LookupCache } from './lookupCache.ts';
 import type { Session } from './sessionCookie.ts';
 
 const CACHE = { freshMs: 5_000, refreshAheadMs: 1_000, staleMs: 24 * 3600_000 };
 
 export type UserRow = { username: string; display_name: string; role: string; site: string; disabled: number };
-export type TokenRow = { id: string; name: string; role: string; site: string; revoked: number; created_ms: number };
+export type TokenRow = { id: string; name: string; role: string; site: string; streams: string[]; revoked: number; created_ms: number };
 
 export class AccessError extends Error {
 	override name = 'AccessError';
@@ -163,10 +163,21 @@ export class AccessStore {
 	// --- tokens -------------------------------------------------------------------------
 
 	/** Creates a token; the secret is returned once and never stored. */
-	async createToken(input: { name: string; role: Role; site?: string | null }): Promise<{ id: string; token: string }> {
+	/**
+	 * Creates a token; the secret is returned once and never stored. An ingest token writes to
+	 * the `streams` given ('*': any; the first is its default) or, given none, only to a stream
+	 * named by its id.
+	 */
+	async createToken(input: { name: string; role: Role; site?: string | null; streams?: readonly string[] | null }): Promise<{ id: string; token: string }> {
 		if (input.role === 'supervisor') throw new AccessError('supervisors sign in with a password; use admin, wallboard or ingest');
 		if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard tokens can be limited to one site');
+		const given = input.streams ?? [];
+		if (given.length > 0 && input.role !== 'ingest') throw new AccessError('only ingest tokens write to event streams');
+		const bad = given.find((s) => s !== '*' && !isStreamName(s));
+		if (bad !== undefined) throw new AccessError(`"${bad}": ${STREAM_NAME_RULE}`);
 		const id = newId();
+		// Only ingest tokens write; the column's default ('*', for tokens issued before it) means nothing for the others.
+		const streams = input.role !== 'ingest' ? [] : given.length > 0 ? [...new Set(given)] : [id];
 		const token = newToken();
 		const now = Date.now();
 		await this.#db.insert({
@@ -177,6 +188,7 @@ export class AccessStore {
 					name: input.name.trim() || `${input.role} token`,
 					role: input.role,
 					site: input.site ?? '',
+					streams,
 					token_hash: digest(token),
 					created_at: now,
 					revoked: 0,
@@ -207,9 +219,10 @@ export class AccessStore {
 	async tokenPrincipal(token: string): Promise<Principal | null> {
 		return this.#tokenCache.get(digest(token), async (key) => {
 			const [row] = await queryRows<TokenRow>(this.#db, 'access/token_by_hash', { token_hash: key });
-			return row && !row.revoked && isRole(row.role)
-				? { kind: 'token', id: row.id, name: row.name, role: row.role, site: row.site || null }
-				: null;
+			if (!row || row.revoked || !isRole(row.role)) return null;
+			const principal: Principal = { kind: 'token', id: row.id, name: row.name, role: row.role, site: row.site || null };
+			if (row.role === 'ingest') principal.streams = row.streams;
+			return principal;
 		});
 	}
 

@@ -17,7 +17,17 @@ export type Principal = {
 	role: Role;
 	/** The one site this principal may see; null for all sites. */
 	site: string | null;
+	/** Ingest tokens: the event streams it may write to ('*': any). Absent: no limit (people, admins). */
+	streams?: readonly string[];
 };
+
+/** An event stream's name (POST /api/ingest?stream=NAME): one PBX or connector. */
+export function isStreamName(name: string): boolean {
+	return /^[\w.@-]{1,100}$/.test(name);
+}
+
+/** The rule for stream names, for error messages. */
+export const STREAM_NAME_RULE = 'a stream name is 1–100 letters, digits, ".", "@", "_" or "-"';
 
 export function isRole(value: string): value is Role {
 	return (ROLES as readonly string[]).includes(value);
@@ -37,6 +47,17 @@ export function canReadAll(p: Principal | null): boolean {
 
 export function canIngest(p: Principal | null): boolean {
 	return !!p && (p.role === 'ingest' || p.role === 'admin');
+}
+
+/** The stream a request names none for: the first the token was issued for, else its id. */
+export function defaultStream(p: Principal): string {
+	const first = p.streams?.[0];
+	return first !== undefined && first !== '*' ? first : p.id;
+}
+
+/** May write events to the named stream. */
+export function canIngestStream(p: Principal | null, stream: string): boolean {
+	return canIngest(p) && (!p!.streams || p!.streams.includes('*') || p!.streams.includes(stream));
 }
 
 export function isAdmin(p: Principal | null): boolean {

@@ -3,17 +3,22 @@ import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
 import { FORMAT_NAMES, isFormat } from '../../../../ingest/formats.ts';
 import { isSpoolFull } from '../../../../ingest/service.ts';
+import { STREAM_NAME_RULE, canIngestStream, defaultStream, isStreamName } from '$lib/server/auth/principal.ts';
 
 /**
  * POST /api/ingest?format=ndjson|queue-log|queue-log-csv|cdr-csv|genesys[&stream=NAME]
  * Answers once the batch is durable, with counts. A retried identical body changes nothing.
- * `stream` names an event stream (one PBX, one connector); it defaults to the token's id.
+ * `stream` names an event stream (one PBX, one connector); it defaults to the first stream the
+ * token was issued for, or its id. An ingest token writes only to its streams (403 otherwise).
  */
 export const POST: RequestHandler = async ({ request, url, locals }) => {
 	const format = url.searchParams.get('format') ?? 'ndjson';
 	if (!isFormat(format)) return jsonProblem(400, `unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
-	const stream = url.searchParams.get('stream') ?? locals.principal!.id;
-	if (!/^[\w.@-]{1,100}$/.test(stream)) return jsonProblem(400, 'stream is 1–100 letters, digits, ".", "@", "_" or "-"');
+	const principal = locals.principal!;
+	const stream = url.searchParams.get('stream') ?? defaultStream(principal);
+	if (!isStreamName(stream)) return jsonProblem(400, STREAM_NAME_RULE);
+	if (!canIngestStream(principal, stream))
+		return jsonProblem(403, `this token writes only to the stream(s) ${principal.streams!.map((s) => `"${s}"`).join(', ')}, not "${stream}"`);
 	const app = await getApp();
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > app.config.ingest.maxBodyBytes)

@@ -9,7 +9,9 @@ export const GET: RequestHandler = async () => jsonResponse({ tokens: await (awa
 const newToken = z.object({
 	name: z.string().default(''),
 	role: z.enum(['admin', 'wallboard', 'ingest']),
-	site: z.string().nullable().optional()
+	site: z.string().nullable().optional(),
+	/** Ingest tokens: the event streams it may write to ('*': any); none: its own default stream. */
+	streams: z.array(z.string()).max(100).nullable().optional()
 });
 
 /** Creates a token; the secret is in this response only. */
