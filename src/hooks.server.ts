@@ -74,5 +74,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	// Served over HTTPS (directly, or behind a proxy that says so: ORIGIN / PROTOCOL_HEADER), the
+	// browser is told to come back over HTTPS only; over plain HTTP the header means nothing.
+	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', 'max-age=31536000');
 	return response;
 };

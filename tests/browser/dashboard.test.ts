@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, recordCspViolations } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { earlierToday } from '../helpers/today.ts';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+let cspViolations: string[];
 
 beforeAll(async () => {
 	server = await startServer();
@@ -56,6 +57,7 @@ beforeAll(async () => {
 	expect(res.status).toBe(200);
 	browser = await launchBrowser();
 	page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+	cspViolations = await recordCspViolations(page);
 }, 300_000);
 
 afterAll(async () => {
@@ -139,4 +141,22 @@ describe('the supervisor dashboard', () => {
 		await expect.poll(async () => page.locator('.cards').innerText(), { timeout: 10_000 }).toMatch(/Offered/);
 		await expect.poll(async () => page.locator('.cards [data-testid=sl-below-goal]').innerText(), { timeout: 10_000 }).toMatch(/▼\s*Below goal/);
 	}, 30_000);
+
+	it('runs under a Content-Security-Policy that blocked nothing it needs', async () => {
+		const res = await fetch(`${server.url}/login`);
+		const csp = res.headers.get('content-security-policy') ?? '';
+		expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=-]+'/);
+		expect(csp).toMatch(/frame-ancestors 'none'/);
+		// Everything the tests above did (sign-in, charts, drill-down, refresh, language) ran under it.
+		expect(cspViolations).toEqual([]);
+		// And it does block: an injected inline script is refused and reported.
+		await page.evaluate(() => {
+			const s = document.createElement('script');
+			s.textContent = 'window.__injected = true';
+			document.body.append(s);
+		});
+		await expect.poll(() => cspViolations.length).toBe(1);
+		expect(cspViolations[0]).toMatch(/^script-src/);
+		expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+	});
 });

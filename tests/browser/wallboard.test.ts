@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, recordCspViolations } from '../helpers/browser.ts';
 import { earlierToday } from '../helpers/today.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -39,10 +39,14 @@ function needBrowser(): void {
 	if (browserError) throw browserError;
 }
 
+/** What the Content-Security-Policy blocked on each board opened (none expected). */
+const cspViolations = new WeakMap<Page, string[]>();
+
 async function openBoard(path: string, opts: { droppable?: boolean } = {}): Promise<Page> {
 	needBrowser();
 	// A Lithuanian TV: the server picks the language from Accept-Language when no cookie says otherwise.
 	const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'lt-LT' });
+	cspViolations.set(page, await recordCspViolations(page));
 	if (opts.droppable) await page.addInitScript(recordSockets);
 	const res = await page.goto(`${server.url}${path}`);
 	expect(res?.status(), path).toBe(200);
@@ -144,6 +148,8 @@ describe('wallboard in Chromium', () => {
 		// Six consultants logged in at three sites (seeded), three of them available.
 		await expect.poll(() => page.getByTestId('agents').innerText(), { timeout: 5_000 }).toBe('3 / 6');
 		await page.screenshot({ path: 'test-results/wallboard.png' });
+		// The live socket, the fonts and the styles all run under the page's Content-Security-Policy.
+		expect(cspViolations.get(page)).toEqual([]);
 		await page.close();
 	});
 

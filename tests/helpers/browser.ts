@@ -8,7 +8,7 @@
  * waits a bounded time, then kills the process group.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +42,20 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
 	);
 	const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_GRACE_MS).unref());
 	if (!(await Promise.race([graceful, timedOut]))) await server?.kill();
+}
+
+/**
+ * Records every Content-Security-Policy violation on the page's documents (navigations
+ * included): the policy blocks silently, so a test that only looks at the screen would not see
+ * a script or a socket the policy stopped.
+ */
+export async function recordCspViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			(window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.documentURI}`);
+		});
+	});
+	return violations;
 }
