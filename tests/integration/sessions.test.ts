@@ -61,3 +61,19 @@ describe('ingest tokens', () => {
 		expect((await access.tokenPrincipal(fresh.token))?.streams).toEqual([fresh.id]);
 	});
 });
+
+describe('the first admin', () => {
+	it('is made once per one-time code, even for two requests at once; refused input does not spend the code', async () => {
+		const access = new AccessStore(db.store.client);
+		const code = await access.createSetupCode(60_000);
+		await expect(access.createFirstAdmin(code, 'boss', 'short')).rejects.toThrow(/password/);
+		const results = await Promise.all([
+			access.createFirstAdmin(code, 'first', 'correct-horse-battery'),
+			access.createFirstAdmin(code, 'second', 'correct-horse-battery')
+		]);
+		expect([...results].sort()).toEqual(['created', 'invalid']);
+		const admins = (await access.listUsers()).filter((u) => u.role === 'admin');
+		expect(admins.map((u) => u.username)).toEqual([results[0] === 'created' ? 'first' : 'second']);
+		expect(await access.createFirstAdmin(code, 'third', 'correct-horse-battery')).toBe('invalid');
+	});
+});

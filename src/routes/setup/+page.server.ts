@@ -20,15 +20,12 @@ export const actions: Actions = {
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');
 		if (password !== String(form.get('password2') ?? '')) return fail(400, { username, problem: 'mismatch' });
-		if ((await app.access.hasActiveAdmin()) || !(await app.access.setupCodeValid(code)))
-			return fail(400, { username, problem: 'invalid' });
 		try {
-			await app.access.addUser({ username, password, role: 'admin' });
+			if ((await app.access.createFirstAdmin(code, username, password)) === 'invalid') return fail(400, { username, problem: 'invalid' });
 		} catch (e) {
 			if (isAccessError(e)) return fail(400, { username, problem: e.message });
 			throw e;
 		}
-		await app.access.consumeSetupCode(code);
 		await startSession(cookies, app, username.trim().toLowerCase(), url);
 		redirect(303, '/');
 	}

@@ -31,11 +31,26 @@ export function isAccessError(e: unknown): e is AccessError {
 	return e instanceof Error && e.name === 'AccessError';
 }
 
+/** What addUser refuses before it asks the store; the normalised username. */
+function checkNewUser(input: { username: string; password: string; role: Role; site?: string | null }): string {
+	const username = input.username.trim().toLowerCase();
+	if (!/^[a-z0-9._-]{2,64}$/.test(username))
+		throw new AccessError('a username is 2–64 characters: letters, digits, ".", "_" or "-"');
+	const problem = passwordProblem(input.password);
+	if (problem) throw new AccessError(problem);
+	if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
+	// As for tokens: a site-limited admin could still issue itself an all-sites token.
+	if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard access can be limited to one site; supervisors and admins read every site');
+	return username;
+}
+
 export class AccessStore {
 	readonly #db: ClickHouseClient;
 	readonly #tokenCache = new LookupCache<Principal | null>(CACHE);
 	readonly #userCache = new LookupCache<Principal | null>(CACHE);
 	readonly #endedCache = new LookupCache<boolean>(CACHE);
+	/** First-admin set-ups, one at a time (createFirstAdmin). */
+	#setupTurn: Promise<unknown> = Promise.resolve();
 
 	constructor(db: ClickHouseClient) {
 		this.#db = db;
@@ -65,14 +80,7 @@ export class AccessStore {
 		displayName?: string;
 		site?: string | null;
 	}): Promise<void> {
-		const username = input.username.trim().toLowerCase();
-		if (!/^[a-z0-9._-]{2,64}$/.test(username))
-			throw new AccessError('a username is 2–64 characters: letters, digits, ".", "_" or "-"');
-		const problem = passwordProblem(input.password);
-		if (problem) throw new AccessError(problem);
-		if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
-		// As for tokens: a site-limited admin could still issue itself an all-sites token.
-		if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard access can be limited to one site; supervisors and admins read every site');
+		const username = checkNewUser(input);
 		const existing = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
 		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`);
 		await this.#writeUser({
@@ -83,6 +91,26 @@ export class AccessStore {
 			password_hash: await hashPassword(input.password),
 			disabled: 0
 		});
+	}
+
+	/**
+	 * The first admin, through the one-time set-up code: 'invalid' when an admin exists or the
+	 * code is unknown, used or expired. Two requests with one code at once make one admin: they
+	 * take turns in this process, and the code is spent before the slow password hash, so another
+	 * server process sees it spent after two queries rather than after the hash. Input the new
+	 * user would be refused for is refused before the code is spent (it can be corrected and sent again).
+	 */
+	async createFirstAdmin(code: string, username: string, password: string): Promise<'created' | 'invalid'> {
+		const turn = this.#setupTurn.then(async () => {
+			if ((await this.hasActiveAdmin()) || !(await this.setupCodeValid(code))) return 'invalid' as const;
+			const input = { username, password, role: 'admin' as const };
+			checkNewUser(input);
+			await this.consumeSetupCode(code);
+			await this.addUser(input);
+			return 'created' as const;
+		});
+		this.#setupTurn = turn.catch(() => {});
+		return turn;
 	}
 
 	async setPassword(username: string, password: string): Promise<void> {
