@@ -289,7 +289,8 @@ function toContact(c: OpenCall): ContactRecord {
 		? Math.max(0, Math.round(c.talkMs ?? (c.endedAt! - c.answeredAt! - c.holdMs)))
 		: 0;
 	return {
-		contactId: `${c.callId}#${queuedAt}`,
+		// Joined, not a template: a flat string for the hashes and comparisons that read it.
+		contactId: [c.callId, queuedAt].join('#'),
 		channel: c.channel,
 		topic: c.topic,
 		site: answered ? c.site : '',

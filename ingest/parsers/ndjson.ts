@@ -26,6 +26,7 @@ import {
 	type ParsedRecord
 } from '../types.ts';
 import { SEP, idOf, stableId } from './stableId.ts';
+import { msText } from '../numberText.ts';
 
 /** Event lines are a few hundred bytes; anything this long is junk and is not parsed. */
 const MAX_LINE_CHARS = 65_536;
@@ -254,7 +255,7 @@ function callContentId(e: CallEvent): string {
 	return idOf(
 		CONTENT_ID_PREFIX,
 		[
-			e.type, e.ts, e.callId, e.channel ?? '', e.topic ?? '', e.site ?? '', e.agent ?? '', e.waitMs ?? '', e.talkMs ?? '',
+			e.type, msText(e.ts), e.callId, e.channel ?? '', e.topic ?? '', e.site ?? '', e.agent ?? '', e.waitMs ?? '', e.talkMs ?? '',
 			e.holdMs ?? '', e.wrapMs ?? '', e.announcedWaitS ?? '', e.estimateMethod ?? '', e.reason ?? '', e.simulated ? 1 : 0
 		].join(SEP)
 	);

@@ -16,5 +16,8 @@ export const SEP = '\u001f';
  * pass a rest array.
  */
 export function idOf(prefix: string, joined: string): string {
-	return `${prefix}:${hash('sha1', joined).slice(0, 20)}`;
+	// :TRICKY: joined, not a template: a template makes a rope of prefix and slice, and every
+	// later reader of the id (the recent-id hash reads it character by character, the
+	// assembler compares it) walked the rope; 0.3 µs an event of ndjson ingest.
+	return [prefix, hash('sha1', joined).slice(0, 20)].join(':');
 }
