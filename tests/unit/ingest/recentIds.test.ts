@@ -32,6 +32,17 @@ describe('RecentIds', () => {
 		}
 	});
 
+	it("stays exact when its filter is crowded (an API stream's window of 200,000)", () => {
+		const capacity = 200_000;
+		const r = new RecentIds(capacity);
+		const id = (i: number) => `api-${i}`;
+		for (let i = 0; i < 500_000; i++) if (!r.add(id(i))) expect.fail(`id ${i} was new`);
+		for (let i = 500_000 - capacity; i < 500_000; i++) if (r.add(id(i))) expect.fail(`id ${i} was held`);
+		for (let i = 0; i < 500_000 - 2 * capacity; i++) if (r.has(id(i))) expect.fail(`id ${i} should be forgotten`);
+		expect(r.add('')).toBe(true);
+		expect(r.add('')).toBe(false);
+	});
+
 	it('works with a capacity of one', () => {
 		const r = new RecentIds(1);
 		expect(r.add('a')).toBe(true);
