@@ -32,7 +32,7 @@ import type { CommitResult, IngestWriter } from './ingestWriter.ts';
 import { ingestMetrics, reasonLabel } from './metrics.ts';
 import { RecentIds } from './recentIds.ts';
 import { stableId } from './parsers/stableId.ts';
-import type { ContactRecord, FormatName, LineParser, NameMapping, ParseContext, ParsedRecord } from './types.ts';
+import { newCallEvent, type ContactRecord, type FormatName, type LineParser, type NameMapping, type ParseContext, type ParsedRecord } from './types.ts';
 
 export type Counts = { accepted: number; duplicates: number; rejected: number; ignored: number };
 
@@ -405,9 +405,12 @@ export class SourcePipeline {
 			// live queue, which reads events, would show the caller waiting for hours.
 			if (c.outcome === 'unknown' && c.channel === 'voice') {
 				const callId = c.contactId.slice(0, c.contactId.lastIndexOf('#'));
-				this.#calls.push(
-					callEventLine({ eventId: stableId('closed', c.contactId), ts: c.endedAt, callId, type: 'closed_unknown', channel: 'voice', topic: c.topic, simulated: c.simulated }, this.#source)
-				);
+				const closed = newCallEvent('closed_unknown', c.endedAt, callId);
+				closed.eventId = stableId('closed', c.contactId);
+				closed.channel = 'voice';
+				closed.topic = c.topic;
+				closed.simulated = c.simulated;
+				this.#calls.push(callEventLine(closed, this.#source));
 			}
 		}
 	}

