@@ -97,9 +97,10 @@ export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonS
 
 /*
  * The same rows written straight as TabSeparated lines (no row object, no column lookup): the
- * ingest hot path. Arrays joined rather than templates: join writes one flat string, a template
- * a rope of a few dozen pieces that the encoder must walk. Each must give exactly tsvLine(xxxRow(…), XXX_COLUMNS), column for column;
+ * ingest hot path. Each must give exactly tsvLine(xxxRow(…), XXX_COLUMNS), column for column;
  * tests/unit/ingest/rows.test.ts holds them to it. `source` comes already escaped (sourceField).
+ * Arrays joined rather than templates: join writes one flat string, a template a rope of a few
+ * dozen pieces that the encoder must walk.
  */
 
 /** A source label as a TabSeparated field, escaped once per source rather than once a row. */

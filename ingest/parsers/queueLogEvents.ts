@@ -3,15 +3,15 @@
  * Layouts per event and version: /work/shared/formats/FORMATS.md §1.4. Shared by queueLog.ts
  * and queueLogCsv.ts, which only differ in how they find the fields.
  */
-import type {
-	AgentEvent,
-	AgentState,
-	CallEvent,
-	CallEventType,
-	ParseContext,
-	ParsedRecord
+import {
+	newCallEvent,
+	type AgentEvent,
+	type AgentState,
+	type CallEvent,
+	type CallEventType,
+	type ParseContext,
+	type ParsedRecord
 } from '../types.ts';
-import { newCallEvent } from '../types.ts';
 import { msText } from '../numberText.ts';
 import { SEP, idOf, stableId } from './stableId.ts';
 

@@ -190,7 +190,6 @@ export class AccessStore {
 
 	// --- tokens -------------------------------------------------------------------------
 
-	/** Creates a token; the secret is returned once and never stored. */
 	/**
 	 * Creates a token; the secret is returned once and never stored. An ingest token writes to
 	 * the `streams` given ('*': any; the first is its default) or, given none, only to a stream

@@ -7,8 +7,8 @@ callboard token list
 callboard token revoke ID
   The token is printed once; only its SHA-256 is stored.
   --site     a wallboard token for one site only
-  --stream   the event streams an ingest token may write to ('*': any); without it, only the
-             token's own default stream (POST /api/ingest without ?stream=)
+  --stream   the event streams an ingest token may write to, the first its default ('*': any);
+             without it, only the stream named by the token's id
   --server URL --token T   act through a running server's admin API (needed in embedded mode while it runs)`;
 
 export async function run(argv: string[]): Promise<void> {
