@@ -26,6 +26,25 @@ async function counts(dataDir: string) {
 	}
 }
 
+/** Offered contacts in each rollup, simulated and real: the trends and the period figures read these. */
+async function rollups(dataDir: string) {
+	const store = await getStore(loadConfig({ DATA_DIR: dataDir }));
+	try {
+		const out: Record<string, { simulated: number; real: number }> = {};
+		for (const table of ['contacts_15m', 'contacts_1h']) {
+			const rs = await store.client.query({
+				query: `SELECT toUInt64(sumIf(offered, simulated = 1)) AS sim, toUInt64(sumIf(offered, simulated = 0)) AS real_offered FROM ${table}`,
+				format: 'JSONEachRow'
+			});
+			const [row] = await rs.json<{ sim: number; real_offered: number }>();
+			out[table] = { simulated: Number(row!.sim), real: Number(row!.real_offered) };
+		}
+		return out;
+	} finally {
+		await closeStore();
+	}
+}
+
 describe('callboard simulate', () => {
 	it('backfills a year through ingest, refuses to do it twice, and --remove deletes only simulated data', async () => {
 		const env = { DATA_DIR: join(dir.path, 'cli') };
@@ -40,6 +59,9 @@ describe('callboard simulate', () => {
 		expect(generated).toBeGreaterThan(900_000);
 		expect(generated).toBeLessThan(1_600_000);
 		expect(await counts(env.DATA_DIR)).toEqual({ simulated: generated, real: 30 });
+		const sims = await rollups(env.DATA_DIR);
+		expect(sims.contacts_1h).toEqual(sims.contacts_15m);
+		expect(sims.contacts_1h!.simulated).toBeGreaterThan(900_000);
 
 		const again = await callboard(['simulate', '--history', '--years', '1'], env).done;
 		expect(again.code).not.toBe(0);
@@ -48,6 +70,9 @@ describe('callboard simulate', () => {
 		const removed = await callboard(['simulate', '--remove'], env).done;
 		expect(removed.code, removed.output).toBe(0);
 		expect(await counts(env.DATA_DIR)).toEqual({ simulated: 0, real: 30 });
+		// The rollups too: the hourly one, which the yearly and monthly trends read, kept every
+		// simulated call before it was cleared with the others.
+		expect(await rollups(env.DATA_DIR)).toEqual({ contacts_15m: { simulated: 0, real: 30 }, contacts_1h: { simulated: 0, real: 30 } });
 	}, 180_000);
 });
 

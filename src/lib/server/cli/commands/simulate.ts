@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<void> {
 		await migrate(store.client);
 		if (values.remove) {
 			const before = await simulatedCounts(store.client);
-			for (const t of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'checkpoints'])
+			for (const t of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'contacts_1h', 'ewt_estimates', 'checkpoints'])
 				await runStatement(store.client, `simulated/delete_${t}`);
 			console.log(`removed ${before.simulated.toLocaleString('en-US')} simulated contacts and their events; ${before.real.toLocaleString('en-US')} real contacts kept`);
 			return;
