@@ -57,8 +57,10 @@ function hashOf(s: string): number {
 
 /**
  * One bit per hash value (modulo its size): clear means no id with that hash is held. Sized at
- * 8 bits per id held, at most 2^19 bits, so that it stays in the cache: with twice `capacity`
- * ids held, a new id finds its bit set one time in eight or less.
+ * 8 bits per id held, at most 2^19 bits (64 KiB), so that it stays in the cache. A file's window
+ * (20,000, at most 40,000 ids held) leaves a new id's bit set about one time in fourteen. An API
+ * stream's (200,000) crowds it: about half of the new ids then ask the tables too, as before the
+ * filter; a live stream's few thousand events a second do not need more.
  */
 class BitFilter {
 	readonly #words: Int32Array;

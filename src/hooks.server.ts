@@ -7,6 +7,7 @@ import { pickLanguage } from '$lib/i18n/pick.ts';
 /** Bodies of everything but ingest batches: forms and admin requests are a few kilobytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const INGEST_PATH = '/api/ingest';
+const LOGOUT_PATH = '/logout';
 
 function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify({ error: message }), {
@@ -22,11 +23,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (path === null) return jsonError(400, 'the path is not valid percent-encoding');
 	event.locals.lang = pickLanguage(event.cookies.get('lang'));
 
-	const { principal, badToken } = await authenticate(app, {
-		authorization: event.request.headers.get('authorization'),
-		queryToken: event.request.method === 'GET' ? event.url.searchParams.get('token') : null,
-		cookies: (name) => event.cookies.get(name)
-	});
+	// Signing out asks nobody who is signing out (the cookie says it): it works while ClickHouse
+	// cannot be reached, when looking the session up would fail the request.
+	const { principal, badToken } =
+		path === LOGOUT_PATH
+			? { principal: null, badToken: false }
+			: await authenticate(app, {
+					authorization: event.request.headers.get('authorization'),
+					queryToken: event.request.method === 'GET' ? event.url.searchParams.get('token') : null,
+					cookies: (name) => event.cookies.get(name)
+				});
 	event.locals.principal = principal;
 
 	// Cross-site request forgery: a write not authenticated by a bearer token (so one that may
@@ -74,6 +80,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	// The live socket's origin spelled out beside 'self': browsers older than CSP level 3 (a TV's
+	// may be) do not count ws: and wss: as 'self', and the board would stay "stale".
+	const csp = response.headers.get('content-security-policy');
+	if (csp !== null) {
+		const socketOrigin = `${event.url.protocol === 'https:' ? 'wss' : 'ws'}://${event.url.host}`;
+		response.headers.set('content-security-policy', csp.replace("connect-src 'self'", `connect-src 'self' ${socketOrigin}`));
+	}
 	// Served over HTTPS (directly, or behind a proxy that says so: ORIGIN / PROTOCOL_HEADER), the
 	// browser is told to come back over HTTPS only; over plain HTTP the header means nothing.
 	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', 'max-age=31536000');

@@ -147,6 +147,7 @@ describe('the supervisor dashboard', () => {
 		const csp = res.headers.get('content-security-policy') ?? '';
 		expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=-]+'/);
 		expect(csp).toMatch(/frame-ancestors 'none'/);
+		expect(csp).toContain(`connect-src 'self' ws://${new URL(server.url).host}`);
 		// Everything the tests above did (sign-in, charts, drill-down, refresh, language) ran under it.
 		expect(cspViolations).toEqual([]);
 		// And it does block: an injected inline script is refused and reported.

@@ -197,6 +197,28 @@ describe('the built server', () => {
 		expect((await fetch(`${server.url}/api/admin/users`, { headers: { cookie: fresh } })).status).toBe(200);
 	});
 
+	it('lets a wallboard user (read-only) sign out too, ending the session on the server', async () => {
+		const made = await fetch(`${server.url}/api/admin/users`, {
+			method: 'POST',
+			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'tv-siauliai', password: 'correct-horse-battery', role: 'wallboard' })
+		});
+		expect(made.status).toBe(201);
+		const login = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+			body: new URLSearchParams({ username: 'tv-siauliai', password: 'correct-horse-battery' }).toString()
+		});
+		const session = login.headers.get('set-cookie')!.split(';')[0]!;
+		expect((await fetch(`${server.url}/api/live`, { headers: { cookie: session } })).status).toBe(200);
+		// From another site, no: the cross-site check applies to signing out as to any write.
+		expect((await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: session, origin: 'http://evil.example' } })).status).toBe(403);
+		const logout = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: session, origin: server.url } });
+		expect(logout.status).toBe(303);
+		expect((await fetch(`${server.url}/api/live`, { headers: { cookie: session } })).status).toBe(401);
+	});
+
 	it('stops a name after 10 wrong passwords in 15 minutes, even with the right one (429)', async () => {
 		await fetch(`${server.url}/api/admin/users`, {
 			method: 'POST',

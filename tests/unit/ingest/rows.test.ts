@@ -17,7 +17,7 @@ import {
 	sourceField
 } from '../../../ingest/rows.ts';
 import { tsvLine, tsvString, tsvText } from '../../../ingest/tsv.ts';
-import type { AgentEvent, CallEvent, ContactRecord } from '../../../ingest/types.ts';
+import { newCallEvent, type AgentEvent, type CallEvent, type ContactRecord } from '../../../ingest/types.ts';
 import { loadConfig } from '../../../src/lib/server/config/index.ts';
 
 const config = loadConfig({});
@@ -43,7 +43,10 @@ const calls: CallEvent[] = [
 		agent: s,
 		estimateMethod: s,
 		reason: s
-	}))
+	})),
+	// As the parsers now build them: every field present, undefined when not given.
+	Object.assign(newCallEvent('queued', TS + 6, 'c-3'), { eventId: 'u', channel: 'voice', topic: 'benefits' }),
+	Object.assign(newCallEvent('answered', TS + 7, 'c-3'), { eventId: 't', agent: 'jonas', site: 'panevezys', waitMs: 0 })
 ];
 
 const agents: AgentEvent[] = [

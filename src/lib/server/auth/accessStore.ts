@@ -101,6 +101,9 @@ export class AccessStore {
 	 * user would be refused for is refused before the code is spent (it can be corrected and sent again).
 	 */
 	async createFirstAdmin(code: string, username: string, password: string): Promise<'created' | 'invalid'> {
+		// Refused at once when it cannot succeed: /setup answers anyone, and a flood of wrong codes
+		// must not queue in front of the right one.
+		if ((await this.hasActiveAdmin()) || !(await this.setupCodeValid(code))) return 'invalid';
 		const turn = this.#setupTurn.then(async () => {
 			if ((await this.hasActiveAdmin()) || !(await this.setupCodeValid(code))) return 'invalid' as const;
 			const input = { username, password, role: 'admin' as const };
@@ -172,7 +175,8 @@ export class AccessStore {
 			values: [{ session_id: sessionId, ended_at: Date.now(), expires_at: expiresAt }],
 			format: 'JSONEachRow'
 		});
-		this.invalidate();
+		// Only this cache: clearing them all sent every TV's and IVR's token back to ClickHouse at each sign-out.
+		this.#endedCache.clear();
 	}
 
 	async sessionEnded(sessionId: string): Promise<boolean> {

@@ -27,6 +27,9 @@ export function isPublicPath(path: string): boolean {
 	return (
 		path === '/healthz' ||
 		path === '/login' ||
+		// Signing out needs no rights, only the cookie it ends (a wallboard user, read-only, was
+		// refused it); the cross-site check for writes still applies.
+		path === '/logout' ||
 		path === '/setup' ||
 		path === '/lang' ||
 		path === '/favicon.svg' ||
