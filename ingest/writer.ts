@@ -6,6 +6,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Block, Checkpoint, SpoolEntry } from './spool.ts';
+import { withoutStoredContacts } from './storedContacts.ts';
 
 export type ErrorClass = 'unavailable' | 'transient' | 'bad_data';
 
@@ -128,6 +129,6 @@ export async function writeEntry(
 	onBadData: (block: Block, message: string) => Promise<void>,
 	via?: BlockTransport
 ): Promise<void> {
-	for (const block of entry.blocks) await insertOrBisect(db, block, onBadData, via);
+	for (const block of entry.blocks) await insertOrBisect(db, await withoutStoredContacts(db, block), onBadData, via);
 	if (entry.checkpoint) await saveCheckpoint(db, entry.checkpoint);
 }

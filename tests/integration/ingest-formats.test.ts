@@ -3,7 +3,7 @@
  * established by hand from the files (see each comment), and re-ingest as a no-op.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
@@ -84,5 +84,27 @@ describe('ingest of every format into ClickHouse', () => {
 		expect((await ingestPath(db.store.client, db.config, copy, 'queue-log', 'renamed')).alreadyDone).toBe(true);
 		expect((await ingestPath(db.store.client, db.config, fixture('cdr/Master.csv'), 'cdr-csv', 'cdr-master')).alreadyDone).toBe(true);
 		expect(await tableCounts(db.store.client)).toEqual(before);
+	});
+
+	it('a log that has grown since is read again from its start, and counts only its new calls', async () => {
+		const before = await tableCounts(db.store.client);
+		// The same queue_log with one more call (answered after 12 s, 95 s of talk): new content, so a new source.
+		const grown = join(db.dir, 'queue_log-grown');
+		const t = 1659340300;
+		writeFileSync(
+			grown,
+			readFileSync(shared('asterisk/queue_log-20220801'), 'utf8') +
+				[`${t}|1659340300.77|500|NONE|ENTERQUEUE||37060000000|1`, `${t + 12}|1659340300.77|500|Ona|CONNECT|12|1659340312.78|2`, `${t + 107}|1659340300.77|500|Ona|COMPLETECALLER|12|95|1`].join('\n') +
+				'\n'
+		);
+		const result = await ingestPath(db.store.client, db.config, grown, 'queue-log', 'queue_log-grown');
+		expect(result.alreadyDone).toBe(false);
+		const after = await tableCounts(db.store.client);
+		// One contact more, in the contacts and in the rollup that the figures read: the sample's
+		// calls, read again, are not stored or rolled up a second time.
+		expect(after.contacts).toBe(before.contacts + 1);
+		expect(after.rollup_offered).toBe(before.rollup_offered + 1);
+		expect(after.rollup_answered).toBe(before.rollup_answered + 1);
+		expect(after.rollup_talk_ms).toBe(before.rollup_talk_ms + 95_000);
 	});
 });

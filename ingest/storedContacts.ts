@@ -1,0 +1,48 @@
+/**
+ * A contact is stored once. `contacts` would collapse a second copy of a row (ReplacingMergeTree),
+ * but the rollup views (contacts_15m, contacts_1h) add up every block inserted into it, and the
+ * figures read them: a queue_log read again from its start because it grew (new content, new
+ * source), or a backfill sent again under another stream, doubled every past day on the
+ * dashboard while the drill-down (contacts FINAL) showed the right calls. So before a contacts
+ * block is inserted, the contacts already stored in its hours are left out of it.
+ *
+ * Retries stay exactly-once: a block whose insert succeeded but was not acknowledged finds its
+ * own contacts stored and inserts nothing. The first version of a contact wins: a later one with
+ * the same id (a corrected contact record) is dropped, where it used to be counted twice.
+ * Two sources storing the same contact at the same moment could still both pass.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
+import type { Block } from './spool.ts';
+import { tsvText } from './tsv.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** The block without the contacts already stored (the same block when there are none). */
+export async function withoutStoredContacts(db: ClickHouseClient, block: Block): Promise<Block> {
+	if (block.table !== 'contacts' || block.rows === 0) return block;
+	const idAt = block.columns.indexOf('contact_id');
+	const queuedAt = block.columns.indexOf('queued_at');
+	const lines = block.tsv.split('\n');
+	if (lines.at(-1) === '') lines.pop();
+	const hours = new Set<number>();
+	for (const line of lines) hours.add(Math.floor(Number(field(line, queuedAt)) / HOUR_MS) * HOUR_MS);
+	const rows = await queryRows<{ contact_id: string }>(db, 'ingest/stored_contact_ids', {
+		hours: [...hours].map((h) => new Date(h).toISOString().slice(0, 19).replace('T', ' '))
+	});
+	if (rows.length === 0) return block;
+	// Compared as they are written in the block: escaped as TabSeparated text (rows.ts).
+	const stored = new Set(rows.map((r) => tsvText(r.contact_id)));
+	const kept = lines.filter((line) => !stored.has(field(line, idAt)));
+	if (kept.length === lines.length) return block;
+	// A new block without a file of its own: it goes to the engine inline, under the same token.
+	return { table: block.table, columns: block.columns, token: block.token, rows: kept.length, tsv: kept.length ? kept.join('\n') + '\n' : '' };
+}
+
+/** The `index`th tab-separated field of a line (escaped as written). */
+function field(line: string, index: number): string {
+	let from = 0;
+	for (let i = 0; i < index; i++) from = line.indexOf('\t', from) + 1;
+	const to = line.indexOf('\t', from);
+	return to < 0 ? line.slice(from) : line.slice(from, to);
+}
