@@ -120,7 +120,12 @@ describe('the EWT service on a real engine', () => {
 			{ type: 'call.wrapup_ended', ts: q(4) + 310_000, call_id: 'n1', wrap_ms: 10_000 },
 			{ type: 'call.abandoned', ts: q(3) + 30_000, call_id: 'n2', wait_ms: 30_000 }
 		]);
-		const rows = await ewtAccuracy(db.store.client, { fromMs: now - 3600_000, toMs: now + 3600_000 }, { topic: null }, db.config.timeZone);
+		const window = { fromMs: now - 3600_000, toMs: now + 3600_000 };
+		const rows = await ewtAccuracy(db.store.client, window, { topic: null, channel: 'voice' }, db.config.timeZone);
+		// The channel scope of every figure applies: these callers phoned, so chat has none of them.
+		const chat = await ewtAccuracy(db.store.client, window, { topic: null, channel: 'chat' }, db.config.timeZone);
+		expect(chat.reduce((n, r) => n + r.scored, 0)).toBe(0);
+		expect(rows.reduce((n, r) => n + r.scored, 0)).toBeGreaterThan(0);
 		const actual: Record<string, { s: number; answered: boolean }> = {
 			n0: { s: 70, answered: true },
 			n1: { s: 200, answered: true },

@@ -4,6 +4,7 @@
 -- Estimates: every estimator computed for arriving callers (ewt_estimates), plus 'announced',
 -- what the IVR actually told the caller (contacts.announced_wait_s), whatever rule made it.
 -- Only finished contacts count: an estimate whose caller is still waiting has no outcome yet.
+-- Channel: the one asked for (voice, as every figure of calls), or '' for both that queue callers.
 -- A caller not answered (hung up, timed out, left for a callback) waited only a lower bound of
 -- his wait: he is counted apart ("abandoned"), never scored.
 WITH
@@ -13,6 +14,7 @@ WITH
         FROM contacts FINAL
         WHERE queued_at >= {from:DateTime64(3, 'UTC')} AND queued_at < {to:DateTime64(3, 'UTC')}
           AND channel IN ('voice', 'chat')
+          AND ({channel:String} = '' OR channel = {channel:String})
           AND ({topic:String} = '' OR topic = {topic:String})
     ),
     estimates AS

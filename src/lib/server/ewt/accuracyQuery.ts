@@ -39,13 +39,14 @@ type SumsRow = {
 export async function ewtAccuracy(
 	db: ClickHouseClient,
 	range: { fromMs: number; toMs: number },
-	filter: { topic: string | null },
+	filter: { topic: string | null; channel: string | null },
 	timeZone: string
 ): Promise<EwtAccuracyRow[]> {
 	const rows = await queryRows<SumsRow>(db, 'ewt/accuracy_sums', {
 		from: range.fromMs,
 		to: range.toMs,
 		topic: filter.topic ?? '',
+		channel: filter.channel ?? '',
 		tz: timeZone
 	});
 	return rows.map((r) => {

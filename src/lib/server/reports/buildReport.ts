@@ -80,7 +80,7 @@ export async function buildMonthlyReport(
 		step('yearly trend', yearlyOffered(db, trendFilter, tz)),
 		// monthlyOffered counts back from the month `now` falls in: any instant inside ours.
 		step('monthly trend', monthlyOffered(db, trendFilter, tz, range.fromMs + 86_400_000, 13)),
-		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic }, tz)),
+		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic, channel: calls.channel }, tz)),
 		// A site's share of the load is of the whole centre's answered calls, not of its own.
 		filter.site ? periodStats(db, range, { ...calls, site: null }, tz) : null
 	]);
