@@ -90,6 +90,20 @@ describe('demo traffic in the server', () => {
 			});
 			const stats = (await res.json()) as { total: { offered: number; answered: number } };
 			expect(stats.total.offered).toBeGreaterThan(0);
+
+			// A PBX connects: at its first real contact the demo stops feeding simulated calls.
+			const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+			const { token } = (await (await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'ingest' }) })).json()) as { token: string };
+			const t = Date.now() - 60_000;
+			const call = [
+				{ type: 'call.queued', ts: t, call_id: 'real-1', topic: 'pensions', channel: 'voice' },
+				{ type: 'call.abandoned', ts: t + 20_000, call_id: 'real-1', wait_ms: 20_000 }
+			];
+			const sent = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: call.map((l) => JSON.stringify(l)).join('\n') });
+			expect(sent.status).toBe(200);
+			const stopBy = Date.now() + 20_000;
+			while (!/demo: real calls arrived; simulated traffic stopped/.test(server.logs()) && Date.now() < stopBy) await new Promise((r) => setTimeout(r, 250));
+			expect(server.logs()).toMatch(/demo: real calls arrived; simulated traffic stopped\. Remove the simulated data with "callboard simulate --remove"/);
 		} finally {
 			await server.stop();
 		}

@@ -3,17 +3,33 @@
  * of simulated history and keeps simulated live calls flowing, so a newcomer's first screen
  * moves. Never when real data is there or a real source is configured (CALLBOARD_DEMO=off,
  * INGEST_SOURCE); simulated rows are marked and `callboard simulate --remove` deletes them.
+ * When the first real contact arrives while it runs (a PBX connected to a demo installation,
+ * through this server or another process), the demo stops: simulated calls must not keep mixing
+ * into a real centre's figures. The log says how to remove what it left.
  */
 import type { ServerPart } from '../http/serve.ts';
+import { queryRows } from '../clickhouse/sql.ts';
 import { backfillHistory, historyRange, simulatedCounts } from '../simulation/history.ts';
 import { startLiveTraffic, type LiveRun } from '../simulation/live.ts';
 
 export const DEMO_SEED = 20_260_101;
 
+/** How often a running demo looks for real contacts. */
+const REAL_DATA_CHECK_MS = 5_000;
+
 export function demoPart(log: (line: string) => void = console.log): ServerPart {
 	const abort = new AbortController();
 	let live: LiveRun | null = null;
 	let backfill: Promise<unknown> = Promise.resolve();
+	let watcher: NodeJS.Timeout | null = null;
+	const halt = async () => {
+		if (watcher) clearInterval(watcher);
+		watcher = null;
+		abort.abort();
+		await live?.stop();
+		live = null;
+		await backfill;
+	};
 	return {
 		name: 'demo',
 		async start(app) {
@@ -26,6 +42,13 @@ export function demoPart(log: (line: string) => void = console.log): ServerPart 
 			const args = { db: app.store.client, writer: app.ingest.writer, config: app.config };
 			live = await startLiveTraffic({ ...args, seed: DEMO_SEED, speed: 1 });
 			log('demo: simulated live calls are flowing (marked simulated; remove with "callboard simulate --remove")');
+			watcher = setInterval(async () => {
+				const found = await queryRows<{ found: number }>(app.store.client, 'simulated/real_exists').catch(() => []);
+				if (found.length === 0 || !watcher) return;
+				await halt();
+				log('demo: real calls arrived; simulated traffic stopped. Remove the simulated data with "callboard simulate --remove" (with the server stopped)');
+			}, REAL_DATA_CHECK_MS);
+			watcher.unref();
 			if (counts.simulated > 0) return;
 			const years = app.config.demoYears;
 			const range = historyRange(app.config, years, DEMO_SEED, Date.now());
@@ -47,9 +70,7 @@ export function demoPart(log: (line: string) => void = console.log): ServerPart 
 			);
 		},
 		async stop() {
-			abort.abort();
-			await live?.stop();
-			await backfill;
+			await halt();
 		}
 	};
 }
