@@ -82,3 +82,26 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
 		}
 	};
 }
+
+/**
+ * Creates a user through the admin API and signs them in with the form, as a browser would;
+ * returns the session cookie (`cb_session=…`) to send with later requests.
+ */
+export async function signedInCookie(server: TestServer, username: string, role: 'supervisor' | 'wallboard' | 'admin'): Promise<string> {
+	const password = 'correct-horse-battery';
+	const made = await fetch(`${server.url}/api/admin/users`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password, role })
+	});
+	if (made.status !== 201) throw new Error(`creating ${username}: ${made.status} ${await made.text()}`);
+	const login = await fetch(`${server.url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+		body: new URLSearchParams({ username, password }).toString()
+	});
+	const cookie = login.headers.get('set-cookie');
+	if (login.status !== 303 || !cookie) throw new Error(`signing in ${username}: ${login.status}`);
+	return cookie.split(';')[0]!;
+}

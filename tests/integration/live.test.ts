@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { signedInCookie, startServer, type TestServer } from '../helpers/server.ts';
 import { earlierToday } from '../helpers/today.ts';
 import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
 
@@ -84,19 +84,7 @@ describe('/live', () => {
 		const other = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere?token=${tokens.wallboard}`);
 		const status = await new Promise<number>((resolve) => other.once('unexpected-response', (_q, res) => resolve(res.statusCode!)));
 		expect(status).toBe(404);
-		const login = await fetch(`${server.url}/api/admin/users`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ username: 'viktoras', password: 'correct-horse-battery', role: 'supervisor' })
-		});
-		expect(login.status).toBe(201);
-		const form = await fetch(`${server.url}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
-			body: 'username=viktoras&password=correct-horse-battery'
-		});
-		const cookie = form.headers.get('set-cookie')!.split(';')[0]!;
+		const cookie = await signedInCookie(server, 'viktoras', 'supervisor');
 		const forged = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { cookie, origin: 'http://intranet.example' } });
 		expect(await new Promise<number>((resolve) => forged.once('unexpected-response', (_q, res) => resolve(res.statusCode!)))).toBe(403);
 		// An empty ?token= or a header that is no bearer token does not turn the check off.

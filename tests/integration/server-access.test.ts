@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { signedInCookie, startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -198,19 +198,7 @@ describe('the built server', () => {
 	});
 
 	it('lets a wallboard user (read-only) sign out too, ending the session on the server', async () => {
-		const made = await fetch(`${server.url}/api/admin/users`, {
-			method: 'POST',
-			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
-			body: JSON.stringify({ username: 'tv-siauliai', password: 'correct-horse-battery', role: 'wallboard' })
-		});
-		expect(made.status).toBe(201);
-		const login = await fetch(`${server.url}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
-			body: new URLSearchParams({ username: 'tv-siauliai', password: 'correct-horse-battery' }).toString()
-		});
-		const session = login.headers.get('set-cookie')!.split(';')[0]!;
+		const session = await signedInCookie(server, 'tv-siauliai', 'wallboard');
 		expect((await fetch(`${server.url}/api/live`, { headers: { cookie: session } })).status).toBe(200);
 		// From another site, no: the cross-site check applies to signing out as to any write.
 		expect((await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: session, origin: 'http://evil.example' } })).status).toBe(403);

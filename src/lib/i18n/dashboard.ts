@@ -3,7 +3,7 @@
  * English. A key missing in either language is a type error. Numbers and dates are formatted
  * with Intl in the same language (see `locale`).
  */
-import type { Lang } from './pick.ts';
+import type { Bilingual, Lang } from './pick.ts';
 import type { PeriodMetric } from '../metrics/definitions.ts';
 
 const lt = {
@@ -159,7 +159,7 @@ const en: Record<DashboardKey, string> = {
 };
 
 /** Short names of the period metrics (the KPI cards and the glossary). */
-export const METRIC_NAMES: Record<PeriodMetric, { lt: string; en: string }> = {
+export const METRIC_NAMES: Record<PeriodMetric, Bilingual> = {
 	offered: { lt: 'Pasiūlyta', en: 'Offered' },
 	answered: { lt: 'Atsiliepta', en: 'Answered' },
 	abandoned: { lt: 'Atsisakė', en: 'Abandoned' },

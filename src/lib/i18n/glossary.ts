@@ -3,17 +3,17 @@
  * figures (the period metrics' names are METRIC_NAMES in dashboard.ts) and section titles.
  */
 import type { LiveMetric } from '../metrics/definitions.ts';
-import type { Lang } from './pick.ts';
+import type { Bilingual, Lang } from './pick.ts';
 
-export const LIVE_METRIC_NAMES: Record<LiveMetric, { lt: string; en: string }> = {
+export const LIVE_METRIC_NAMES: Record<LiveMetric, Bilingual> = {
 	waiting: { lt: 'Laukia eilėje', en: 'Waiting' },
 	longest_wait: { lt: 'Ilgiausiai laukia', en: 'Longest wait' },
 	estimated_wait: { lt: 'Numatomas laukimas', en: 'Estimated wait' },
 	agents_available: { lt: 'Laisvi konsultantai', en: 'Consultants available' },
 	occupancy: { lt: 'Užimtumas', en: 'Occupancy' },
 	share_of_load: { lt: 'Krūvio dalis', en: 'Share of load' },
-	callbacks_waiting: { lt: 'Laukiantys atgaliniai skambučiai', en: 'Callbacks waiting' },
-	einquiries_open: { lt: 'Neatsakyti e. paklausimai', en: 'E-inquiries open' }
+	callbacks_waiting: { lt: 'Laukiantys perskambinimai', en: 'Callbacks waiting' },
+	einquiries_open: { lt: 'Neatsakytos e. užklausos', en: 'E-inquiries open' }
 };
 
 const TEXTS = {

@@ -5,6 +5,9 @@
  */
 export type Lang = 'lt' | 'en';
 
+/** A text in both UI languages. */
+export type Bilingual = Record<Lang, string>;
+
 export function pickLanguage(cookie: string | undefined): Lang {
 	return cookie === 'en' ? 'en' : 'lt';
 }

@@ -3,6 +3,7 @@
  * and the README, and computed in exactly one place (computePeriodMetrics below).
  * Asking for a metric that is not here is an error, not a silent zero.
  */
+import type { Bilingual } from '../i18n/pick.ts';
 
 export const PERIOD_METRICS = [
 	'offered',
@@ -21,7 +22,7 @@ export const PERIOD_METRICS = [
 ] as const;
 export type PeriodMetric = (typeof PERIOD_METRICS)[number];
 
-export const DEFINITIONS: Record<PeriodMetric, { lt: string; en: string }> = {
+export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 	offered: {
 		en: 'Contacts that entered a topic queue in the period (counted by the time they were queued).',
 		lt: 'Kontaktai, patekę į temos eilę per laikotarpį (skaičiuojama pagal patekimo į eilę laiką).'
@@ -128,7 +129,7 @@ export const LIVE_METRICS = [
 ] as const;
 export type LiveMetric = (typeof LIVE_METRICS)[number];
 
-export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = {
+export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	waiting: {
 		en: 'Callers in the topic queue now (voice): queued in the last 4 hours, not yet answered or gone.',
 		lt: 'Skambinantieji temos eilėje dabar (balsu): į eilę patekę per paskutines 4 valandas, dar neatsiliepti ir neišėję.'
@@ -159,7 +160,7 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = 
 	},
 	einquiries_open: {
 		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
-		lt: 'Gauti, bet dar neatsakyti e. paklausimai pagal amžių darbo dienomis, lyginant su 20 darbo dienų terminu.'
+		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal amžių darbo dienomis, lyginant su 20 darbo dienų terminu.'
 	}
 };
 
@@ -170,9 +171,9 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, { lt: string; en: string }> = 
  */
 export const CALL_CHANNEL = 'voice';
 
-export const CHANNEL_SCOPE_NOTE = {
+export const CHANNEL_SCOPE_NOTE: Bilingual = {
 	en: 'Call figures are for the voice channel unless another channel (or all of them) is chosen: chat, callbacks, e-mail and e-inquiries wait minutes to days.',
-	lt: 'Skambučių rodikliai skaičiuojami balso kanalui, nebent pasirinktas kitas kanalas (arba visi): pokalbiai, atgaliniai skambučiai, el. laiškai ir e. paklausimai laukia nuo minučių iki dienų.'
+	lt: 'Skambučių rodikliai skaičiuojami balso kanalui, nebent pasirinktas kitas kanalas (arba visi): pokalbiai, perskambinimai, el. laiškai ir e. užklausos laukia nuo minučių iki dienų.'
 };
 
 /**
@@ -181,7 +182,7 @@ export const CHANNEL_SCOPE_NOTE = {
  * rate, service level, average wait of all callers and the longest wait are queue-wide and are
  * left empty (null) per site, rather than silently computed over answered calls only.
  */
-export const SITE_SCOPE_NOTE = {
+export const SITE_SCOPE_NOTE: Bilingual = {
 	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
 	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų laukimas priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
 };

@@ -4,7 +4,7 @@
  * src/lib/server/ewt/accuracy.ts (addOutcome, accuracyFromSums) and staffing.ts: change them
  * together.
  */
-type Bilingual = { lt: string; en: string };
+import type { Bilingual } from '../i18n/pick.ts';
 
 /** Estimators (src/lib/server/ewt/estimators.ts) and 'announced', what the IVR actually said. */
 export const EWT_METHOD_NAMES: Record<string, Bilingual> = {

@@ -6,6 +6,11 @@ export function newToken(): string {
 	return `cb_${randomBytes(32).toString('base64url')}`;
 }
 
+/** A session's name (ended_sessions): 128 random bits. */
+export function newSessionId(): string {
+	return randomBytes(16).toString('base64url');
+}
+
 export function newId(): string {
 	return randomBytes(9).toString('base64url');
 }

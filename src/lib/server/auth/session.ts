@@ -1,14 +1,14 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { App } from '../app.ts';
-import { randomBytes } from 'node:crypto';
 import { createSessionValue, SESSION_COOKIE } from './sessionCookie.ts';
+import { newSessionId } from './secrets.ts';
 
 export async function startSession(cookies: Cookies, app: App, username: string, url: URL): Promise<void> {
 	const ttl = app.config.auth.sessionHours * 3600_000;
 	const passwordVersion = await app.access.passwordVersionOf(username);
 	if (passwordVersion === null) throw new Error(`no user "${username}" to start a session for`);
-	// 128 random bits: the name signing out records (ended_sessions) to end this session alone.
-	const sessionId = randomBytes(16).toString('base64url');
+	// The name signing out records (ended_sessions) to end this session alone.
+	const sessionId = newSessionId();
 	cookies.set(SESSION_COOKIE, createSessionValue({ username, passwordVersion, sessionId }, ttl, app.sessionKey), {
 		path: '/',
 		httpOnly: true,

@@ -14,7 +14,8 @@ import type { ComparisonPoint, HeatCell, SiteLoadPoint } from '../../charts/repo
 export type { ComparisonPoint, HeatCell, SiteLoadPoint } from '../../charts/reportTypes.ts';
 
 /** A text in both UI languages. */
-export type Bilingual = { lt: string; en: string };
+export type { Bilingual } from '../../i18n/pick.ts';
+import type { Bilingual } from '../../i18n/pick.ts';
 
 /**
  * How a column's values are written: int (count), pct (fraction 0…1 shown as %), seconds

@@ -1,5 +1,6 @@
 /**
- * Trend series for the supervisor dashboard, all from the 15-minute rollup (never raw rows),
+ * Trend series for the supervisor dashboard, all from rollups (never raw rows): years and
+ * months from the hourly one (contacts_1h), days and quarter hours from the 15-minute one,
  * bucketed in the centre's zone (the zone is a query parameter, applied before bucketing) and
  * gap-filled here so the charts never miss a year, month or quarter hour. Filtered to one site,
  * volumes are the site's answered calls (only an answered contact has a site), and the queue's
