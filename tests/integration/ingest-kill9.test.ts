@@ -48,7 +48,8 @@ async function runAndKill(batches: number): Promise<void> {
 
 describe('kill -9 in the middle of a file', () => {
 	it('restarts and counts every call exactly once', async () => {
-		// 40,000 calls in batches of 2,000 records are about 72 batches: kill after the 3rd, twice.
+		// 40,000 calls (about 144,000 records) in bulk batches of 8,000 to 16,000 (4 to 8 × 2,000):
+		// a dozen or more batches. Kill after the 3rd, twice.
 		await runAndKill(3);
 		await runAndKill(3);
 		const final = await callboard(['ingest', '--format', 'ndjson', file], env).done;
