@@ -73,11 +73,14 @@ async function open(config: Config): Promise<Store> {
 	try {
 		connection = createChdbConnection({ path });
 	} catch (e) {
-		const msg = (e as Error).message;
-		if (/Cannot lock file|already running/i.test(msg))
+		// :TRICKY: chDB says why only on stderr ("Cannot lock file …/status. Another server
+		// instance in same directory is already running"); the error itself is a generic
+		// CHDB_CONNECTION. A held directory is by far the usual cause, so that is what we say.
+		const err = e as Error & { code?: string };
+		if (err.code === 'CHDB_CONNECTION' || /Cannot lock file|already running/i.test(err.message))
 			throw new Error(
 				`the data directory ${path} is in use by another callboard process (embedded ClickHouse allows one process per directory). ` +
-					`Stop that process, or talk to it with --server URL --token TOKEN.`
+					`Stop that process, or talk to it with --server URL --token TOKEN. (chDB: ${err.message})`
 			);
 		throw e;
 	}
