@@ -44,6 +44,13 @@ describe('GET /api/ewt', () => {
 		expect(((await email.json()) as { error: string }).error).toMatch(/no queue to wait in/);
 	});
 
+	it('answers for a chat queue that has had no chat yet: no number to announce', async () => {
+		await expect.poll(async () => (await get('/api/ewt?topic=contributions', 'ingest')).status, { timeout: 10_000 }).toBe(200);
+		const res = await get('/api/ewt?topic=contributions&channel=chat', 'ingest');
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ channel: 'chat', seconds: null, phrase: null, position: 1, basis: null });
+	});
+
 	it('counts a caller queued through the ingest API in the next answer', async () => {
 		const ask = async () => (await (await get('/api/ewt?topic=benefits&channel=voice', 'ingest')).json()) as { position: number; seconds: number | null; phrase: unknown; method: string };
 		await expect.poll(async () => (await get('/api/ewt?topic=benefits', 'ingest')).status, { timeout: 10_000 }).toBe(200);

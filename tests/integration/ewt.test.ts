@@ -68,7 +68,7 @@ describe('the EWT service on a real engine', () => {
 		await ewt.refresh(now);
 		expect(ewt.ready).toBe(true);
 		expect(await stored()).toEqual([]);
-		const answer = ewt.estimate('pensions', 'voice', now)!;
+		const answer = ewt.estimate('pensions', 'voice', now);
 		// Nobody waits, nobody is free: one completion away. Consultants counted from their login topics.
 		expect(answer).toMatchObject({ topic: 'pensions', channel: 'voice', position: 1, method: 'erlangA', agentsServing: 3, agentsIdle: 0 });
 		expect(answer.estimates.centreRule).toBe(0);
@@ -93,7 +93,7 @@ describe('the EWT service on a real engine', () => {
 			// The centre's rule: callers ahead × AHT of the last hour ÷ consultants serving.
 			expect(mine.find((r) => r.method === 'centreRule')!.estimate_s).toBeCloseTo((i * HANDLE_S) / 3, 3);
 		}
-		const answer = ewt.estimate('pensions', 'voice', now)!;
+		const answer = ewt.estimate('pensions', 'voice', now);
 		expect(answer.position).toBe(4);
 		expect(answer.basis).toBe('erlangA');
 		expect(answer.seconds).toBeGreaterThan(0);

@@ -51,7 +51,7 @@ async function start(opts: StartOptions): Promise<App> {
 	ingest.writer.onInserted = () => live.nudge();
 	const ewt = new EwtService(store.client, config, log);
 	ewt.start();
-	live.announcedWait = (topic) => (ewt.ready ? (ewt.estimate(topic)?.seconds ?? null) : undefined);
+	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
 	return { config, store, access, sessionKey, ingest, live, ewt, startedAt: Date.now() };
 }
 

@@ -158,28 +158,30 @@ export class EwtService {
 		});
 	}
 
-	/** The estimate for a caller joining `topic`'s queue now; null for a queue nobody has heard of. */
-	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer | null {
+	/**
+	 * The estimate for a caller joining `topic`'s queue now. A queue with no traffic since the
+	 * start (chat queues appear with their first chat) has nothing to go on: no number.
+	 */
+	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer {
 		const window = this.feed.windows.get(`${channel}/${topic}`);
-		if (!window) return null;
 		const staff = this.#staffFor(topic);
-		const snapshot = window.peek(now / 1000, staff);
+		const snapshot = window?.peek(now / 1000, staff);
 		const method = this.#config.ewt.announced;
 		const estimates = {} as Record<EwtMethod, number | null>;
 		for (const m of EWT_METHODS) {
-			const e = estimateBy(m, snapshot);
+			const e = snapshot && estimateBy(m, snapshot);
 			estimates[m] = e ? Math.round(e.seconds) : null;
 		}
-		const chosen = estimateBy(method, snapshot);
+		const chosen = snapshot && estimateBy(method, snapshot);
 		const seconds = chosen ? Math.round(chosen.seconds) : null;
 		return {
 			topic,
 			channel,
 			seconds,
 			phrase: seconds === null ? null : { lt: speakWait(seconds, 'lt'), en: speakWait(seconds, 'en') },
-			position: snapshot.ahead + 1,
+			position: (snapshot?.ahead ?? 0) + 1,
 			method,
-			basis: chosen?.basis ?? null,
+			basis: chosen ? chosen.basis : null,
 			estimates,
 			agentsServing: staff.agentsServing,
 			agentsIdle: staff.agentsIdle,

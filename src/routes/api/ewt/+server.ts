@@ -17,7 +17,5 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!(QUEUED_CHANNELS as readonly string[]).includes(channel))
 		return jsonProblem(400, `channel "${channel}" has no queue to wait in; use one of ${QUEUED_CHANNELS.join(', ')}`);
 	if (!app.ewt.ready) return jsonResponse({ error: 'the queues are still being rebuilt after a start; try again in a second' }, 503, { 'retry-after': '1' });
-	const answer = app.ewt.estimate(topic, channel);
-	if (!answer) return jsonProblem(400, `no queue for ${channel}/${topic}`);
-	return jsonResponse({ ...answer, stale: app.ewt.lastError !== null });
+	return jsonResponse({ ...app.ewt.estimate(topic, channel), stale: app.ewt.lastError !== null });
 };
