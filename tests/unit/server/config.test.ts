@@ -47,6 +47,18 @@ describe('configuration', () => {
 		dir.remove();
 	});
 
+	it('keeps the spool in the data directory wherever that was set, unless the spool was placed itself', () => {
+		const dir = tempDir('cfg');
+		const file = join(dir.path, 'callboard.json');
+		writeFileSync(file, JSON.stringify({ dataDir: '/srv/from-file' }));
+		expect(loadConfig({ CALLBOARD_CONFIG: file }).ingest.spoolDir).toBe('/srv/from-file/spool');
+		expect(loadConfig({ CALLBOARD_CONFIG: file, INGEST_SPOOL_DIR: '/fast/spool' }).ingest.spoolDir).toBe('/fast/spool');
+		writeFileSync(file, JSON.stringify({ dataDir: '/srv/from-file', ingest: { spoolDir: '/srv/spool-here' } }));
+		expect(loadConfig({ CALLBOARD_CONFIG: file }).ingest.spoolDir).toBe('/srv/spool-here');
+		expect(loadConfig({}).ingest.spoolDir).toBe('./data/spool');
+		dir.remove();
+	});
+
 	it.each([
 		[{ PORT: 'abc' }, /PORT must be a whole number/],
 		[{ CENTRE_TIME_ZONE: 'Mars/Olympus' }, /not an IANA time zone/],

@@ -104,7 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
 		ingest: {
 			flushMs: int(env, 'INGEST_FLUSH_MS'),
 			maxBodyBytes: int(env, 'INGEST_MAX_BODY_BYTES'),
-			spoolDir: str(env, 'INGEST_SPOOL_DIR') ?? (dataDir ? `${dataDir}/spool` : undefined),
+			spoolDir: str(env, 'INGEST_SPOOL_DIR'),
 			sources: ingestSources(str(env, 'INGEST_SOURCE'))
 		},
 		demo: flag(env, 'CALLBOARD_DEMO'),
@@ -118,6 +118,10 @@ export function loadConfig(env: Env = process.env): Config {
 		throw new ConfigError(`invalid configuration${file ? ` (file ${file})` : ''}:\n${lines.join('\n')}`);
 	}
 	const config = result.data;
+	// The spool lives with the data unless it was placed somewhere itself, wherever the data
+	// directory was set (environment or file).
+	const spoolGiven = str(env, 'INGEST_SPOOL_DIR') !== undefined || (fromFile as { ingest?: { spoolDir?: unknown } }).ingest?.spoolDir !== undefined;
+	if (!spoolGiven) config.ingest.spoolDir = `${config.dataDir}/spool`;
 	// A real source means real data: no simulated calls mixed in, unless asked for explicitly.
 	if (config.ingest.sources.length > 0 && flag(env, 'CALLBOARD_DEMO') !== true && !(fromFile as { demo?: unknown }).demo)
 		config.demo = false;
