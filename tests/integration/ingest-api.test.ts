@@ -89,4 +89,32 @@ describe('POST /api/ingest', () => {
 		const t = await stats('2022-07-01&to=2022-08-31');
 		expect(t).toMatchObject({ offered: 30, answered: 3, abandoned: 27 });
 	}, 60_000);
+
+	it('sends a file larger than the server takes in one body: refused bodies go again in halves', async () => {
+		// 2,000 calls on Tuesday 3 November 2026, about 0.5 MB: twice this server's 256 KiB limit.
+		const lines: string[] = [];
+		for (let i = 0; i < 2_000; i++) {
+			const at = Date.parse('2026-11-03T08:00:00+02:00') + i * 10_000;
+			lines.push(JSON.stringify({ type: 'call.queued', ts: at, call_id: `big-${i}`, topic: 'pensions', channel: 'voice' }));
+			lines.push(JSON.stringify({ type: 'call.abandoned', ts: at + 30_000, call_id: `big-${i}`, wait_ms: 30_000 }));
+		}
+		const file = join(dir.path, 'big.ndjson');
+		writeFileSync(file, lines.join('\n') + '\n');
+		const run = await callboard(['ingest', '--format', 'ndjson', file, '--server', server.url, '--token', ingestToken, '--stream', 'webhook'], {}).done;
+		expect(run.code, run.output).toBe(0);
+		expect(run.output).toMatch(/4000 accepted, 0 duplicates, 0 rejected/);
+		await expect.poll(async () => (await stats('2026-11-03')).abandoned, { timeout: 10_000 }).toBe(2_000);
+	}, 60_000);
+
+	it('says plainly, without a stack trace, when the server refuses or --follow cannot go through it', async () => {
+		const sample = fileURLToPath(new URL('../../../shared/samples/asterisk/queue_log-20220801', import.meta.url));
+		const elsewhere = await callboard(['ingest', '--format', 'queue-log', sample, '--server', server.url, '--token', ingestToken, '--stream', 'pbx-9'], {}).done;
+		expect(elsewhere.code, elsewhere.output).toBe(1);
+		expect(elsewhere.output).toContain(`403 from ${server.url}`);
+		expect(elsewhere.output).toContain('an ingest token writes only to its streams');
+		expect(elsewhere.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
+		const follow = await callboard(['ingest', '--format', 'queue-log', '--follow', sample, '--server', server.url, '--token', ingestToken], {}).done;
+		expect(follow.code, follow.output).toBe(2);
+		expect(follow.output).toContain('INGEST_SOURCE');
+	}, 60_000);
 });

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/index.ts';
 import { MigrationError } from '../clickhouse/migrate.ts';
 import { AccessError } from '../auth/accessStore.ts';
 import { UsageError } from './args.ts';
+import { RemoteError } from './adminTarget.ts';
 
 type Command = { help: string; run(argv: string[]): Promise<void> };
 
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
 	const expected =
-		[UsageError, ConfigError, MigrationError, AccessError].some((t) => e instanceof t) ||
+		[UsageError, ConfigError, MigrationError, AccessError, RemoteError].some((t) => e instanceof t) ||
 		/in use by another callboard process|ingest spool .* is in use by process/.test((e as Error).message);
 	console.error(`callboard: ${expected ? (e as Error).message : ((e as Error).stack ?? String(e))}`);
 	process.exitCode = e instanceof UsageError ? 2 : 1;

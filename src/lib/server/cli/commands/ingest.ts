@@ -12,16 +12,20 @@ import { followFile } from '../../../../../ingest/sources/followSource.ts';
 import { SourcePipeline } from '../../../../../ingest/pipeline.ts';
 import type { FormatName } from '../../../../../ingest/types.ts';
 import { UsageError, parse, readStdin } from '../args.ts';
-import { remoteFrom, type Remote } from '../adminTarget.ts';
+import { RemoteError, refused, remoteFrom, send, type Remote } from '../adminTarget.ts';
 import { progressBar } from '../progress.ts';
 
 export const help = `callboard ingest --format FORMAT FILE|-  [--follow] [--server URL --token T] [--stream NAME]
   Formats: ${FORMAT_NAMES.join(', ')}.
   Reads a file (or stdin "-") into ClickHouse, exactly once: the same file again changes
   nothing, and a run that was killed resumes where it stopped.
-  --follow   tail a growing log (a live queue_log) across rotation; resumes after a restart
+  --follow   tail a growing log (a live queue_log) across rotation; resumes after a restart.
+             Not through --server: a running server follows logs itself (INGEST_SOURCE)
   --server   send to a running callboard server instead (needed in embedded mode while the
-             server runs, since it holds the data directory); --token is an ingest token`;
+             server runs, since it holds the data directory); --token is an ingest token.
+             Bodies the server finds too large go again in halves
+  --stream   with --server, which of the token's event streams (its default without it);
+             with --follow, the name the followed log's position is kept under`;
 
 /** Largest body sent to a server in one request (well under its 32 MiB default limit). */
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -39,6 +43,11 @@ export async function run(argv: string[]): Promise<void> {
 	const file = positionals[0];
 	if (!file) throw new UsageError('name a FILE to ingest, or "-" for standard input');
 	const remote = remoteFrom(values);
+	if (remote && values.follow)
+		throw new UsageError(
+			'--follow reads into this machine\'s store, not through --server. A running server follows logs itself: ' +
+				'give it INGEST_SOURCE=FORMAT:PATH (see the README), or run the follower against a ClickHouse server (CLICKHOUSE_URL).'
+		);
 	if (remote) return sendToServer(remote, format, file, values.stream);
 	if (values.follow) return followLocally(format, file, values.stream);
 	return ingestLocally(format, file);
@@ -146,9 +155,8 @@ async function sendToServer(remote: Remote, format: FormatName, file: string, st
 	const sum = { accepted: 0, duplicates: 0, rejected: 0, ignored: 0 };
 	let carry = '';
 	let sent = 0;
-	const send = async (text: string) => {
-		const r = await post(remote, format, text, stream);
-		for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += r[k];
+	const sendBody = async (text: string) => {
+		for (const r of await postLines(remote, format, text, stream)) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += r[k];
 	};
 	for await (const chunk of input) {
 		carry += (chunk as Buffer).toString('utf8');
@@ -156,19 +164,33 @@ async function sendToServer(remote: Remote, format: FormatName, file: string, st
 		if (carry.length >= CHUNK_BYTES) {
 			const cut = carry.lastIndexOf('\n') + 1;
 			if (cut > 0) {
-				await send(carry.slice(0, cut));
+				await sendBody(carry.slice(0, cut));
 				sent += Buffer.byteLength(carry.slice(0, cut));
 				carry = carry.slice(cut);
 				bar.update(sent, total, `${sum.accepted} accepted`);
 			}
 		}
 	}
-	if (carry) await send(carry);
+	if (carry) await sendBody(carry);
 	bar.end();
 	console.log(`${file}: ${sum.accepted} accepted, ${sum.duplicates} duplicates, ${sum.rejected} rejected, ${sum.ignored} ignored`);
 }
 
 type PostResult = { accepted: number; duplicates: number; rejected: number; ignored: number; status: string };
+
+/** The server's body limit (INGEST_MAX_BODY_BYTES) is below what we sent. */
+class TooLarge extends RemoteError {}
+
+/** A body of whole lines; one the server finds too large (413) goes again in halves. */
+async function postLines(remote: Remote, format: FormatName, body: string, stream?: string): Promise<PostResult[]> {
+	try {
+		return [await post(remote, format, body, stream)];
+	} catch (e) {
+		const mid = body.lastIndexOf('\n', (body.length >> 1) - 1) + 1;
+		if (!(e instanceof TooLarge) || mid <= 0) throw e;
+		return [...(await postLines(remote, format, body.slice(0, mid), stream)), ...(await postLines(remote, format, body.slice(mid), stream))];
+	}
+}
 
 /** One body, retried with backoff on 503 and network errors; the server dedupes retries. */
 async function post(remote: Remote, format: FormatName, body: string, stream?: string): Promise<PostResult> {
@@ -176,15 +198,19 @@ async function post(remote: Remote, format: FormatName, body: string, stream?: s
 	url.searchParams.set('format', format);
 	if (stream) url.searchParams.set('stream', stream);
 	for (let attempt = 0; ; attempt++) {
+		let res: Response;
 		try {
-			const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${remote.token}`, 'content-type': 'text/plain' }, body });
-			if (res.ok) return (await res.json()) as PostResult;
-			const text = await res.text();
-			if (res.status !== 503 || attempt >= 20) throw new Error(`${res.status} from ${remote.server}: ${text}`);
-			await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 5) * 1000));
+			res = await send(remote, url, { method: 'POST', headers: { authorization: `Bearer ${remote.token}`, 'content-type': 'text/plain' }, body });
 		} catch (e) {
-			if (attempt >= 20 || !/fetch failed|ECONN/.test((e as Error).message)) throw e;
+			if (attempt >= 20) throw e;
 			await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
+			continue;
 		}
+		if (res.ok) return (await res.json()) as PostResult;
+		const text = await res.text();
+		if (res.status === 413) throw new TooLarge(refused(remote, res.status, text).message);
+		if (res.status === 403) throw refused(remote, res.status, text, 'an ingest token writes only to its streams: see callboard token list');
+		if (res.status !== 503 || attempt >= 20) throw refused(remote, res.status, text);
+		await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 5) * 1000));
 	}
 }

@@ -8,7 +8,7 @@ import { simulateHistory } from '../../../../../ingest/simulator/index.ts';
 import { backfillHistory, historyRange, simulatedCounts } from '../../simulation/history.ts';
 import { startLiveTraffic } from '../../simulation/live.ts';
 import { UsageError, parse } from '../args.ts';
-import { remoteFrom, type Remote } from '../adminTarget.ts';
+import { refused, remoteFrom, send, type Remote } from '../adminTarget.ts';
 import { progressBar } from '../progress.ts';
 
 export const help = `callboard simulate --history [--years 10] [--seed N]
@@ -95,9 +95,12 @@ async function postLines(remote: Remote, stream: string, lines: string[]): Promi
 	url.searchParams.set('format', 'ndjson');
 	url.searchParams.set('stream', stream);
 	for (let attempt = 0; ; attempt++) {
-		const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${remote.token}` }, body: lines.join('\n') });
+		const res = await send(remote, url, { method: 'POST', headers: { authorization: `Bearer ${remote.token}` }, body: lines.join('\n') });
 		if (res.ok) return;
-		if (res.status !== 503 || attempt > 20) throw new Error(`${res.status} from ${remote.server}: ${await res.text()}`);
+		const text = await res.text();
+		if (res.status === 403)
+			throw refused(remote, res.status, text, 'the simulator writes to the streams simulator-history and simulator-live: use an admin token, or an ingest token made with --stream simulator-history,simulator-live');
+		if (res.status !== 503 || attempt > 20) throw refused(remote, res.status, text);
 		await new Promise((r) => setTimeout(r, 2_000));
 	}
 }
