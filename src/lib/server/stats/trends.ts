@@ -8,6 +8,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
+import { computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
 import { localDateOf, startOfLocalDay, type UtcRange } from './periodRange.ts';
 import { addMonths, monthsBetween, QUARTER_HOURS } from '../../charts/fill.ts';
 import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, TrendFilter, YearlyPoint } from '../../charts/types.ts';
@@ -20,8 +21,8 @@ const filterParams = (f: TrendFilter, timeZone: string) => ({
 });
 
 const sec = (ms: number) => Math.floor(ms / 1000);
-const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
-const seconds = (ms: number, den: number): number | null => (den > 0 ? ms / den / 1000 : null);
+/** The metrics of partial sums: every figure from its one definition (metrics/definitions.ts). */
+const metricsOf = (sums: Partial<PeriodSums>) => computePeriodMetrics({ ...emptySums(), ...sums });
 
 /** UTC epoch ms where a local month starts. */
 const monthStart = (month: string, zone: string) => startOfLocalDay(`${month}-01`, zone);
@@ -71,12 +72,13 @@ export async function monthlyWaits(db: ClickHouseClient, filter: TrendFilter, ti
 	const byMonth = new Map(rows.map((r) => [r.month.slice(0, 7), r]));
 	return monthsBetween(rows[0]!.month.slice(0, 7), rows.at(-1)!.month.slice(0, 7)).map((month) => {
 		const r = byMonth.get(month);
+		const m = r && metricsOf(r);
 		return {
 			month,
 			offered: r?.offered ?? 0,
 			answered: r?.answered ?? 0,
-			avgWaitS: r && !filter.site ? seconds(r.wait_all_ms, r.offered) : null,
-			asaS: r ? seconds(r.wait_answered_ms, r.answered) : null
+			avgWaitS: m && !filter.site ? m.avg_wait_s : null,
+			asaS: m ? m.asa_s : null
 		};
 	});
 }
@@ -94,15 +96,11 @@ async function daySlots(db: ClickHouseClient, filter: TrendFilter, timeZone: str
 		to: sec(startOfLocalDay(shiftDate(date, 1), timeZone))
 	});
 	return new Map(
-		rows.map((r) => [
-			r.slot,
+		rows.map((r) => {
+			const m = metricsOf(r);
 			// For one site, offered is its answered calls; their waits are not the queue's.
-			{
-				offered: r.offered,
-				avgWaitS: filter.site ? null : seconds(r.wait_all_ms, r.offered),
-				serviceLevel: filter.site ? null : ratio(r.answered_in_sl, r.offered - r.short_abandoned)
-			}
-		])
+			return [r.slot, { offered: r.offered, avgWaitS: filter.site ? null : m.avg_wait_s, serviceLevel: filter.site ? null : m.service_level }];
+		})
 	);
 }
 
@@ -148,13 +146,7 @@ export async function ahtByTopic(
 	const shown = filter.topic ? order.filter((t) => t === filter.topic) : order;
 	return shown.map((topic) => {
 		const r = byTopic.get(topic) ?? { topic, answered: 0, talk_ms: 0, hold_ms: 0, wrap_ms: 0 };
-		return {
-			topic,
-			answered: r.answered,
-			ahtS: seconds(r.talk_ms + r.hold_ms + r.wrap_ms, r.answered),
-			talkS: seconds(r.talk_ms, r.answered),
-			holdS: seconds(r.hold_ms, r.answered),
-			wrapS: seconds(r.wrap_ms, r.answered)
-		};
+		const m = metricsOf(r);
+		return { topic, answered: r.answered, ahtS: m.aht_s, talkS: m.talk_s, holdS: m.hold_s, wrapS: m.wrap_s };
 	});
 }
