@@ -1,6 +1,6 @@
 /**
- * `node bench/ingestStages.ts`: the JavaScript side of canonical NDJSON ingest alone, per event,
- * on the same data as `npm run bench`: splitting a file's bytes into lines, parsing (JSON,
+ * `npm run bench:stages`: the JavaScript side of canonical NDJSON ingest alone, per event, on
+ * the same data as `npm run bench`: splitting a file's bytes into lines, parsing (JSON,
  * checks, content ids), and the pipeline after parsing (recent ids, rows, assembly, contacts).
  * Batches are cut as in a file ingest and handed to a writer that keeps nothing, so the engine
  * takes no CPU: the figures say what the main thread costs, the ceiling npm run bench prints

@@ -8,6 +8,7 @@ callboard user list
 callboard user disable USERNAME
 callboard user passwd USERNAME [--password-stdin]
   Without --password-stdin a strong password is generated and printed once.
+  Disabling a user or changing a password ends their signed-in sessions.
   --server URL --token T   act through a running server's admin API (needed in embedded mode while it runs)`;
 
 const common = {
@@ -24,12 +25,13 @@ export async function run(argv: string[]): Promise<void> {
 	const { values, positionals } = parse(rest, common);
 	const remote = remoteFrom(values);
 	const username = positionals[0];
+	// A generated password is printed only once it is stored: a refused change shows none.
+	let generated: string | null = null;
 	const password = async () => {
 		if (values['password-stdin']) return (await readStdin()).replace(/\r?\n$/, '');
-		const generated = randomBytes(12).toString('base64url');
-		console.log(`password: ${generated}   (shown once; change it with "callboard user passwd")`);
-		return generated;
+		return (generated = randomBytes(12).toString('base64url'));
 	};
+	const showGenerated = () => generated && console.log(`password: ${generated}   (shown once; change it with "callboard user passwd")`);
 	switch (action) {
 		case 'add': {
 			if (!username) throw new UsageError('user add needs a USERNAME');
@@ -39,6 +41,7 @@ export async function run(argv: string[]): Promise<void> {
 			if (remote) await callApi(remote, 'POST', '/api/admin/users', input);
 			else await withLocalAccess((a) => a.addUser(input));
 			console.log(`user ${username} (${role}${values.site ? `, ${values.site}` : ''}) created`);
+			showGenerated();
 			return;
 		}
 		case 'list': {
@@ -50,17 +53,18 @@ export async function run(argv: string[]): Promise<void> {
 		}
 		case 'disable': {
 			if (!username) throw new UsageError('user disable needs a USERNAME');
-			if (remote) throw new UsageError('user disable works on the store directly; stop the server in embedded mode');
-			await withLocalAccess((a) => a.disableUser(username));
+			if (remote) await callApi(remote, 'DELETE', `/api/admin/users/${encodeURIComponent(username)}`);
+			else await withLocalAccess((a) => a.disableUser(username));
 			console.log(`user ${username} disabled`);
 			return;
 		}
 		case 'passwd': {
 			if (!username) throw new UsageError('user passwd needs a USERNAME');
-			if (remote) throw new UsageError('user passwd works on the store directly; stop the server in embedded mode');
 			const pw = await password();
-			await withLocalAccess((a) => a.setPassword(username, pw));
+			if (remote) await callApi(remote, 'PATCH', `/api/admin/users/${encodeURIComponent(username)}`, { password: pw });
+			else await withLocalAccess((a) => a.setPassword(username, pw));
 			console.log(`password of ${username} changed`);
+			showGenerated();
 			return;
 		}
 		default:
