@@ -1,6 +1,6 @@
 /** POST /api/ingest and `callboard ingest --server` against the real built server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -104,6 +104,18 @@ describe('POST /api/ingest', () => {
 		expect(run.code, run.output).toBe(0);
 		expect(run.output).toMatch(/4000 accepted, 0 duplicates, 0 rejected/);
 		await expect.poll(async () => (await stats('2026-11-03')).abandoned, { timeout: 10_000 }).toBe(2_000);
+	}, 60_000);
+
+	it('sends a Genesys document larger than the server takes as halves of its conversations', async () => {
+		const one = readFileSync(fileURLToPath(new URL('../fixtures/genesys/voice-abandoned.json', import.meta.url)), 'utf8');
+		// 400 abandoned calls (about 0.6 MB) on Wednesday 4 March 2026: over this server's 256 KiB.
+		const conversations = Array.from({ length: 400 }, (_, i) => JSON.parse(one.replaceAll('0f1a0002-0000-4000-8000-000000000002', `0f1a0002-0000-4000-8000-${String(i).padStart(12, '0')}`).replaceAll('2026-03-02T08', '2026-03-04T08')));
+		const file = join(dir.path, 'genesys.json');
+		writeFileSync(file, JSON.stringify({ conversations }, null, 1));
+		const run = await callboard(['ingest', '--format', 'genesys', file, '--server', server.url, '--token', ingestToken, '--stream', 'webhook'], {}).done;
+		expect(run.code, run.output).toBe(0);
+		expect(run.output).toMatch(/400 accepted, 0 duplicates, 0 rejected/);
+		await expect.poll(async () => (await stats('2026-03-04')).offered, { timeout: 10_000 }).toBe(400);
 	}, 60_000);
 
 	it('says plainly, without a stack trace, when the server refuses or --follow cannot go through it', async () => {

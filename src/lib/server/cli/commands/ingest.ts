@@ -23,7 +23,7 @@ export const help = `callboard ingest --format FORMAT FILE|-  [--follow] [--serv
              Not through --server: a running server follows logs itself (INGEST_SOURCE)
   --server   send to a running callboard server instead (needed in embedded mode while the
              server runs, since it holds the data directory); --token is an ingest token.
-             Bodies the server finds too large go again in halves
+             Bodies the server finds too large go again in halves (lines, or conversations)
   --stream   with --server, which of the token's event streams (its default without it);
              with --follow, the name the followed log's position is kept under`;
 
@@ -145,8 +145,10 @@ async function followLocally(format: FormatName, file: string, stream?: string):
 async function sendToServer(remote: Remote, format: FormatName, file: string, stream?: string): Promise<void> {
 	if (FORMATS[format].kind === 'document') {
 		const text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
-		const r = await post(remote, format, text, stream);
-		console.log(`${file}: ${r.accepted} accepted, ${r.duplicates} duplicates, ${r.rejected} rejected (${r.status})`);
+		const results = await postDocument(remote, format, text, stream);
+		const total = (k: 'accepted' | 'duplicates' | 'rejected') => results.reduce((n, r) => n + r[k], 0);
+		const status = [...new Set(results.map((r) => r.status))].join(', ');
+		console.log(`${file}: ${total('accepted')} accepted, ${total('duplicates')} duplicates, ${total('rejected')} rejected (${status})`);
 		return;
 	}
 	const total = file === '-' ? 0 : statSync(file).size;
@@ -177,6 +179,30 @@ async function sendToServer(remote: Remote, format: FormatName, file: string, st
 }
 
 type PostResult = { accepted: number; duplicates: number; rejected: number; ignored: number; status: string };
+
+/**
+ * A document (Genesys records); one the server finds too large goes again as two
+ * `{"conversations": […]}` halves. Conversations are identified by their ids, so a half
+ * sent twice counts once.
+ */
+async function postDocument(remote: Remote, format: FormatName, body: string, stream?: string): Promise<PostResult[]> {
+	try {
+		return [await post(remote, format, body, stream)];
+	} catch (e) {
+		if (!(e instanceof TooLarge)) throw e;
+		let list: unknown;
+		try {
+			const doc = JSON.parse(body) as unknown;
+			list = Array.isArray(doc) ? doc : (doc as { conversations?: unknown }).conversations;
+		} catch {
+			throw e;
+		}
+		if (!Array.isArray(list) || list.length < 2) throw new TooLarge(`${e.message} (one conversation is larger than the server takes)`);
+		const mid = list.length >> 1;
+		const half = (part: unknown[]) => postDocument(remote, format, JSON.stringify({ conversations: part }), stream);
+		return [...(await half(list.slice(0, mid))), ...(await half(list.slice(mid)))];
+	}
+}
 
 /** The server's body limit (INGEST_MAX_BODY_BYTES) is below what we sent. */
 class TooLarge extends RemoteError {}
