@@ -141,6 +141,20 @@ describe('/live', () => {
 		await expect(open(`token=${revoked}`)).rejects.toMatchObject({ status: 401 });
 	}, 20_000);
 
+	it('closes a signed-in screen once its session is signed out elsewhere (1008)', async () => {
+		const cookie = await signedInCookie(server, 'signs-out', 'supervisor');
+		const ws = new WebSocket(wsUrl(''), { headers: { cookie, origin: server.url } });
+		const first = new Promise((resolve, reject) => (ws.once('message', resolve), ws.once('error', reject)));
+		const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+		await first;
+		// The same session signed out from another tab or PC: the server ends it, not only the cookie.
+		const out = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url } });
+		expect(out.status).toBe(303);
+		const signedOutAt = Date.now();
+		expect(await closed).toBe(1008);
+		expect(Date.now() - signedOutAt).toBeLessThan(11_000);
+	}, 20_000);
+
 	it('makes the same number of ClickHouse queries per tick for 1 screen and for 40', async () => {
 		const perTick = async (screens: number) => {
 			const sockets = await Promise.all(Array.from({ length: screens }, () => open(`token=${tokens.wallboard}`)));
