@@ -115,6 +115,7 @@ export const parseCdrCsvLine: LineParser = (line, ctx) => {
 	}
 	const duration = Number(durationText);
 	const billsec = Number(billsecText);
+	const t = callTimes(start, answer, end, duration * 1000, billsec * 1000);
 
 	const dstchannel = f[DSTCHANNEL] as string;
 	const disposition = f[DISPOSITION] as string;
@@ -137,31 +138,50 @@ export const parseCdrCsvLine: LineParser = (line, ctx) => {
 		topic: ctx.mapping.topicOfQueue(queue),
 		site: '',
 		agent: '',
-		queuedAt: start,
+		queuedAt: t.start,
 		answeredAt: null,
-		endedAt: end,
+		endedAt: t.end,
 		outcome,
 		waitMs: 0,
 		talkMs: 0,
 		holdMs: 0, // a CDR knows neither hold nor wrap-up
 		wrapMs: 0
 	};
-	if (outcome === 'answered' && answer !== null) {
+	if (outcome === 'answered' && t.answer !== null) {
 		const agent = ctx.mapping.canonicalAgent(agentOfChannel(dstchannel));
 		contact.agent = agent;
 		contact.site = ctx.mapping.siteOfAgent(agent);
-		contact.answeredAt = answer;
-		// :TRICKY: in the hour the clocks go back a local time happens twice and localTime
-		// takes the later one, so answer − start can come out negative; duration − billsec
-		// is the same interval measured by Asterisk itself, offset-free.
-		const wait = answer - start;
-		contact.waitMs = wait >= 0 ? wait : Math.max(0, duration - billsec) * 1000;
+		contact.answeredAt = t.answer;
+		contact.waitMs = Math.max(0, t.answer - t.start);
 		contact.talkMs = billsec * 1000;
 	} else if (outcome === 'abandoned') {
 		contact.waitMs = duration * 1000;
 	}
 	return [{ kind: 'contact', contact }];
 };
+
+// How far whole-second local times may stray from duration and billsec: Asterisk truncates
+// both the times it writes and the milliseconds it counts.
+const SLACK_MS = 2000;
+
+type CallTimes = { start: number; answer: number | null; end: number };
+
+/**
+ * start, answer and end as instants that agree with duration (end − start) and billsec
+ * (end − answer), which Asterisk counts itself, free of any clock change.
+ * :TRICKY: in the hour the clocks go back a local time happens twice and localTime takes the
+ * later pass, so a time written in the first pass reads an hour late, never early: a call
+ * from 02:59:30 to 03:05:00 summer time seems to last an hour longer. When the times
+ * disagree with the durations, the earlier of end and start + duration is the true end (had
+ * both start and end been read late, they would agree), and start and answer are counted
+ * back from it. Times that agree stand as read, even all three an hour late: nothing tells.
+ */
+function callTimes(start: number, answer: number | null, end: number, durationMs: number, billMs: number): CallTimes {
+	const answerFits = answer === null || Math.abs(end - answer - billMs) <= SLACK_MS;
+	if (answerFits && Math.abs(end - start - durationMs) <= SLACK_MS) return { start, answer, end };
+	const trueEnd = Math.min(end, start + durationMs);
+	return { start: trueEnd - durationMs, answer: answer === null ? null : trueEnd - billMs, end: trueEnd };
+}
 
 /**
  * :TRICKY: Asterisk 12+ writes several CDRs per call (one per bridge pairing: each agent

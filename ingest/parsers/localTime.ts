@@ -5,35 +5,73 @@
  * (winter-time) instant: a source without offsets cannot tell them apart. In the spring
  * gap a non-existent local time moves forward by the gap (03:30 on 29 March 2026 is 04:30).
  */
-import { tz } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?$/;
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * What a local hour needs to become UTC: the zone's offsets (minutes) a day before and a day
+ * after it, and when they differ the instant the first gave way to the second.
+ */
+type HourOffsets = { before: number; after: number; changeMs: number };
+
 // Offsets change a few times a year; cache them per zone and local hour (a number key: a
 // string built per call was a fifth of CDR parsing).
-const offsetCache = new Map<string, Map<number, number>>();
+const offsetCache = new Map<string, Map<number, HourOffsets>>();
 let cachedEntries = 0;
 
-function offsetMinutes(zone: string, y: number, mo: number, d: number, h: number): number {
+/**
+ * The UTC instant of a wall-clock time (its fields read as if UTC) in `zone`.
+ * :TRICKY: near a change, the offset after it is right when wall − after falls after the
+ * change. In the repeated hour that holds along with the offset before it, and wall − after
+ * is the later instant, the one we want; in the spring gap neither holds, and the offset from
+ * before the change moves the time forward by the gap. (Taking the offset at wall − offset
+ * got both wrong west of UTC, and one offset per hour got half-hour changes wrong.)
+ */
+function wallToEpochMs(zone: string, wall: number): number {
+	const o = offsetsOfHour(zone, Math.floor(wall / HOUR_MS));
+	if (o.before !== o.after) {
+		const withAfter = wall - o.after * 60_000;
+		if (withAfter >= o.changeMs) return withAfter;
+	}
+	return wall - o.before * 60_000;
+}
+
+function offsetsOfHour(zone: string, hour: number): HourOffsets {
 	let byHour = offsetCache.get(zone);
 	if (byHour === undefined) offsetCache.set(zone, (byHour = new Map()));
-	const key = ((y * 100 + mo) * 100 + d) * 100 + h;
-	let off = byHour.get(key);
-	if (off === undefined) {
-		const guess = Date.UTC(y, mo - 1, d, h);
-		// The zone's offset at the instant that has this wall-clock hour (two passes settle DST).
-		const at = tz(zone);
-		let o = -at(guess).getTimezoneOffset();
-		o = -at(guess - o * 60_000).getTimezoneOffset();
-		off = o;
+	let o = byHour.get(hour);
+	if (o === undefined) {
+		// A day either side of the hour is beyond any offset (at most ±14 h), so a change that
+		// concerns it lies in between (assuming no zone changes twice within two days).
+		const from = hour * HOUR_MS - DAY_MS;
+		const to = hour * HOUR_MS + DAY_MS;
+		const before = tzOffset(zone, new Date(from));
+		const after = tzOffset(zone, new Date(to));
+		o = { before, after, changeMs: before === after ? 0 : changeBetween(zone, from, to, before) };
 		if (++cachedEntries > 100_000) {
 			offsetCache.clear();
 			cachedEntries = 1;
 			offsetCache.set(zone, (byHour = new Map()));
 		}
-		byHour.set(key, off);
+		byHour.set(hour, o);
 	}
-	return off;
+	return o;
+}
+
+/** The first second in (from, to] whose offset is no longer `before` (zones change on whole seconds). */
+function changeBetween(zone: string, from: number, to: number, before: number): number {
+	let lo = from;
+	let hi = to;
+	while (hi - lo > 1000) {
+		const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+		if (tzOffset(zone, new Date(mid)) === before) lo = mid;
+		else hi = mid;
+	}
+	return hi;
 }
 
 /** Parses a local "YYYY-MM-DD HH:MM:SS[.fraction]" in `zone`; null when it is not one. */
@@ -42,7 +80,7 @@ export function localTimeToEpochMs(text: string, zone: string): number | null {
 	// zeros (queue_log tables write ".000000" when the PBX keeps whole seconds).
 	if ((text.length === 19 || zeroFraction(text)) && text.charCodeAt(10) === 32) {
 		const wall = plainWallClock(text);
-		if (wall !== null) return wall.ms - offsetMinutes(zone, wall.y, wall.mo, wall.d, wall.h) * 60_000;
+		if (wall !== null) return wallToEpochMs(zone, wall);
 	}
 	const m = LOCAL.exec(text.trim());
 	if (!m) return null;
@@ -54,14 +92,14 @@ export function localTimeToEpochMs(text: string, zone: string): number | null {
 	const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
 	const check = new Date(wall);
 	if (check.getUTCDate() !== d) return null; // 31 February and the like
-	return wall - offsetMinutes(zone, y, mo, d, h) * 60_000;
+	return wallToEpochMs(zone, wall);
 }
 
 /**
- * "YYYY-MM-DD HH:MM:SS" as the wall-clock instant (UTC) with its fields, under the same checks as
- * the general path; null for anything else, which then takes the general path.
+ * "YYYY-MM-DD HH:MM:SS" as the wall-clock instant (UTC), under the same checks as the general
+ * path; null for anything else, which then takes the general path.
  */
-function plainWallClock(t: string): { ms: number; y: number; mo: number; d: number; h: number } | null {
+function plainWallClock(t: string): number | null {
 	if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return null;
 	const y = digitsAt(t, 0, 4);
 	const mo = digitsAt(t, 5, 2);
@@ -71,8 +109,7 @@ function plainWallClock(t: string): { ms: number; y: number; mo: number; d: numb
 	const s = digitsAt(t, 17, 2);
 	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return null;
 	const ms = Date.UTC(y, mo - 1, d, h, mi, s, 0);
-	if (new Date(ms).getUTCDate() !== d) return null;
-	return { ms, y, mo, d, h };
+	return new Date(ms).getUTCDate() === d ? ms : null;
 }
 
 /** The decimal number in t[from, from + n), or -1 when one of those is not a digit (hot path: no regex). */

@@ -174,6 +174,66 @@ describe('Asterisk CDR CSV layouts', () => {
 	});
 });
 
+describe('Asterisk CDR CSV across clock changes (Vilnius)', () => {
+	const queueRow = (start: string, answer: string, end: string, duration: number, billsec: number) =>
+		`"","1","600","ext-queues","""1"" <1>","SIP/t-1","SIP/1002-00000002","Queue","600","${start}","${answer}","${end}",${duration},${billsec},"ANSWERED","DOCUMENTATION","1.1",""`;
+	const timesOf = (line: string) => {
+		const c = contactOf(parseCdrCsvLine(line, ctx(1)));
+		return {
+			queuedAt: new Date(c.queuedAt).toISOString(),
+			answeredAt: c.answeredAt === null ? null : new Date(c.answeredAt).toISOString(),
+			endedAt: new Date(c.endedAt).toISOString(),
+			waitMs: c.waitMs,
+			talkMs: c.talkMs
+		};
+	};
+
+	it('keeps the wait and the end when answer and end fall in the first pass of the repeated hour', () => {
+		// 25 October 2026: 02:59:30 EEST (23:59:30Z), answered 40 s later at 03:00:10 EEST, ended
+		// 03:05:00 EEST. 03:00:10 and 03:05:00 are read as their later (EET) pass, an hour late.
+		expect(timesOf(queueRow('2026-10-25 02:59:30', '2026-10-25 03:00:10', '2026-10-25 03:05:00', 330, 290))).toEqual({
+			queuedAt: '2026-10-24T23:59:30.000Z',
+			answeredAt: '2026-10-25T00:00:10.000Z',
+			endedAt: '2026-10-25T00:05:00.000Z', // 5 min 30 s after the start
+			waitMs: 40_000,
+			talkMs: 290_000
+		});
+	});
+
+	it('moves the start back when only the start falls in the first pass', () => {
+		// 03:58:00 EEST (00:58Z) to 04:10:00 EET (02:10Z): 72 minutes, though 04:10 − 03:58 reads 12.
+		expect(timesOf(queueRow('2026-10-25 03:58:00', '2026-10-25 03:58:30', '2026-10-25 04:10:00', 4320, 4290))).toEqual({
+			queuedAt: '2026-10-25T00:58:00.000Z',
+			answeredAt: '2026-10-25T00:58:30.000Z',
+			endedAt: '2026-10-25T02:10:00.000Z',
+			waitMs: 30_000,
+			talkMs: 4_290_000
+		});
+	});
+
+	it('measures a wait across the spring gap in real time, not by the clock', () => {
+		// 29 March 2026: 02:59:50 EET (00:59:50Z) to 04:00:20 EEST (01:00:20Z) is 30 s.
+		expect(timesOf(queueRow('2026-03-29 02:59:50', '2026-03-29 04:00:20', '2026-03-29 04:00:50', 60, 30))).toEqual({
+			queuedAt: '2026-03-29T00:59:50.000Z',
+			answeredAt: '2026-03-29T01:00:20.000Z',
+			endedAt: '2026-03-29T01:00:50.000Z',
+			waitMs: 30_000,
+			talkMs: 30_000
+		});
+	});
+
+	it('keeps the times as written when they agree with duration and billsec to the second', () => {
+		// An ordinary winter day (UTC+2); the end is a second past start + duration, as truncation makes it.
+		expect(timesOf(queueRow('2026-03-02 09:00:00', '2026-03-02 09:00:25', '2026-03-02 09:04:26', 265, 240))).toEqual({
+			queuedAt: '2026-03-02T07:00:00.000Z',
+			answeredAt: '2026-03-02T07:00:25.000Z',
+			endedAt: '2026-03-02T07:04:26.000Z',
+			waitMs: 25_000,
+			talkMs: 240_000
+		});
+	});
+});
+
 describe('Asterisk CDR CSV rejects', () => {
 	const lines = fixtureLines('malformed.csv');
 	const parsed = parseFixture('malformed.csv');
