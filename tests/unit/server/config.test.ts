@@ -70,6 +70,17 @@ describe('configuration', () => {
 		expect(() => loadConfig(env)).toThrow(message);
 	});
 
+	it('refuses holidays and opening dates the calendar does not have', () => {
+		const dir = tempDir('cfg');
+		const file = join(dir.path, 'c.json');
+		writeFileSync(file, JSON.stringify({ extraHolidays: ['2026-02-30'] }));
+		expect(() => loadConfig({ CALLBOARD_CONFIG: file })).toThrow(/extraHolidays\.0: must be a calendar date/);
+		const sites = loadConfig({}).sites.map((s) => (s.id === 'siauliai' ? { ...s, openedOn: '2025-04-31' } : s));
+		writeFileSync(file, JSON.stringify({ sites }));
+		expect(() => loadConfig({ CALLBOARD_CONFIG: file })).toThrow(/openedOn: must be a calendar date/);
+		dir.remove();
+	});
+
 	it('refuses a queue mapped to two topics', () => {
 		const dir = tempDir('cfg');
 		const file = join(dir.path, 'c.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePeriodMetrics, emptySums, PERIOD_METRICS, DEFINITIONS } from '../../../src/lib/metrics/definitions.ts';
-import { localDateRange } from '../../../src/lib/server/stats/periodRange.ts';
+import { isIsoDate, localDateRange } from '../../../src/lib/server/stats/periodRange.ts';
 
 describe('period metrics, one definition each', () => {
 	// 10 offered: 6 answered (waits 10, 20, 30, 40, 50, 90 s; target 60 s → 5 in SL),
@@ -68,5 +68,30 @@ describe("the centre's day", () => {
 	it('refuses a bad date or an inverted range', () => {
 		expect(() => localDateRange('2026-13-01', null, 'Europe/Vilnius')).toThrow(/from must be a date/);
 		expect(() => localDateRange('2026-11-02', '2026-11-01', 'Europe/Vilnius')).toThrow(/before from/);
+	});
+
+	it('refuses a day the month does not have, which Date.parse rolls into the next month', () => {
+		expect(() => localDateRange('2026-02-30', null, 'Europe/Vilnius')).toThrow('from must be a date YYYY-MM-DD, got "2026-02-30"');
+		expect(() => localDateRange('2026-04-01', '2026-04-31', 'Europe/Vilnius')).toThrow('to must be a date YYYY-MM-DD, got "2026-04-31"');
+	});
+});
+
+describe('isIsoDate', () => {
+	it.each(['2024-02-29', '2026-12-31', '2026-01-01'])('%s is a date', (v) => {
+		expect(isIsoDate(v)).toBe(true);
+	});
+
+	it.each([
+		'2026-02-30', // 2 March to Date.parse
+		'2026-04-31',
+		'2025-02-29', // not a leap year
+		'2026-13-01',
+		'2026-00-10',
+		'2026-02-00',
+		'2026-2-3',
+		'2026-02-03T00:00',
+		''
+	])('%s is not', (v) => {
+		expect(isIsoDate(v)).toBe(false);
 	});
 });

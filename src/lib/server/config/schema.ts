@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EWT_METHODS } from '../ewt/estimators.ts';
+import { isIsoDate } from '../stats/periodRange.ts';
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');
@@ -27,7 +28,7 @@ export const siteSchema = z.object({
 	/** Agent identifiers (as the PBX writes them) that sit at this site. */
 	agents: z.array(z.string()).default([]),
 	/** First day the site took calls (YYYY-MM-DD), for the simulator and for reports. */
-	openedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
+	openedOn: z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD').optional()
 });
 
 const dayHours = z.object({ open: hhmm, close: hhmm }).nullable();
@@ -54,7 +55,7 @@ export const configSchema = z.object({
 	/** Opening hours by ISO weekday (1 = Monday … 7 = Sunday); null = closed. */
 	openingHours: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), dayHours),
 	/** Extra non-working days (YYYY-MM-DD) on top of the built-in Lithuanian public holidays. */
-	extraHolidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+	extraHolidays: z.array(z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD')).default([]),
 	/** An abandon after less than this many seconds of waiting is a "short abandon". */
 	shortAbandonSeconds: z.number().int().min(0).max(120),
 	/** Working days within which an e-inquiry must be answered. */

@@ -10,6 +10,17 @@ export type UtcRange = { fromMs: number; toMs: number; fromDate: string; toDate:
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A real calendar date "YYYY-MM-DD".
+ * :TRICKY: Date.parse takes 2026-02-30 and rolls it to 2 March (and 2026-13-01 is NaN, on
+ * which toISOString throws): a date is one only if it comes back unchanged.
+ */
+export function isIsoDate(v: string): boolean {
+	if (!DATE.test(v)) return false;
+	const ms = Date.parse(`${v}T00:00:00Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
 function nextDate(date: string): string {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
 	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
@@ -21,7 +32,7 @@ export function localDateRange(from: string | null, to: string | null, zone: str
 	const fromDate = from ?? today;
 	const toDate = to ?? fromDate;
 	for (const [name, v] of [['from', fromDate], ['to', toDate]] as const)
-		if (!DATE.test(v) || Number.isNaN(Date.parse(v))) throw new RangeError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
+		if (!isIsoDate(v)) throw new RangeError(`${name} must be a date YYYY-MM-DD, got "${v}"`);
 	if (toDate < fromDate) throw new RangeError(`to (${toDate}) is before from (${fromDate})`);
 	return { fromMs: startOfLocalDay(fromDate, zone), toMs: startOfLocalDay(nextDate(toDate), zone), fromDate, toDate };
 }

@@ -3,9 +3,8 @@ import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
 import { parseFilters } from '$lib/server/http/filters.ts';
 import { ahtByTopic, intradayProfile, monthlyOffered, monthlyWaits, yearlyOffered } from '$lib/server/stats/trends.ts';
+import { isIsoDate } from '$lib/server/stats/periodRange.ts';
 import { TREND_KINDS, type TrendFilter, type TrendKind } from '$lib/charts/types.ts';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * GET /api/trends?kind=yearly|monthly|waits|intraday|aht (default: all of them)
@@ -28,7 +27,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const filter: TrendFilter = { channel: f.channel, topic: f.topic, site: f.site };
 	const range = f.range;
 	const date = q.get('date');
-	if (date !== null && (!DATE.test(date) || Number.isNaN(Date.parse(date)))) return jsonProblem(400, `date must be YYYY-MM-DD, got "${date}"`);
+	if (date !== null && !isIsoDate(date)) return jsonProblem(400, `date must be a calendar date YYYY-MM-DD, got "${date}"`);
 
 	const db = app.store.client;
 	const topicIds = app.config.topics.map((t) => t.id);
