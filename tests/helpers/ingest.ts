@@ -47,6 +47,7 @@ export type TableCounts = {
 	rollup_offered: number;
 	rollup_answered: number;
 	rollup_talk_ms: number;
+	rollup_1h_offered: number;
 	rejected: number;
 };
 
