@@ -4,7 +4,7 @@
  * exponential backoff and jitter; bad data (which the parsers should have caught) is not
  * retried forever: the block's rows go to rejected_records with the engine's message.
  */
-import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import type { Block, Checkpoint, SpoolEntry } from './spool.ts';
 import { withoutStoredContacts } from './storedContacts.ts';
 
@@ -38,9 +38,16 @@ export function backoffMs(attempt: number, random = Math.random): number {
  */
 export type BlockTransport = { fromFiles: boolean; types: (table: string) => Promise<Map<string, string>> };
 
+/*
+ * :TRICKY: optimize_on_insert off. By default the engine merges every inserted block as a
+ * background merge would, collapsing rows with the same key; ours have none to collapse (recent
+ * ids drop a repeated event, a batch keeps one version of a contact, the rollup views group by
+ * their key), and that pass was 40% of the engine's CPU for call_events (360k events: 300 ms
+ * against 420-510 ms). Merges and FINAL still collapse versions across blocks.
+ */
 export async function insertBlock(db: ClickHouseClient, block: Block, via?: BlockTransport): Promise<void> {
 	if (block.rows === 0) return;
-	const settings = { insert_deduplication_token: block.token };
+	const settings: ClickHouseSettings = { insert_deduplication_token: block.token, optimize_on_insert: 0 };
 	if (via?.fromFiles && block.file) {
 		const types = await via.types(block.table);
 		const structure = block.columns.map((c) => `${c} ${fileType(types.get(c)!)}`).join(', ');
