@@ -123,6 +123,12 @@ export class Assembler {
 				call.endedAt = e.ts;
 				if (e.talkMs !== undefined) call.talkMs = e.talkMs;
 				if (e.holdMs !== undefined) call.holdMs = e.holdMs;
+				// An end without its answer (the answer in an earlier file, or not arrived yet): a
+				// talk time says it was answered, that long before; an answer event still wins.
+				if (call.answeredAt === null && call.outcome === null && e.talkMs !== undefined) {
+					call.answeredAt = e.ts - e.talkMs;
+					if (call.waitMs === null && e.waitMs !== undefined) call.waitMs = e.waitMs;
+				}
 				break;
 			case 'wrapup_ended':
 				call.wrapMs = e.wrapMs ?? 0;

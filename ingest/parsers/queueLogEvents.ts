@@ -52,7 +52,7 @@ export function queueLogToRecords(rec: QueueLogRecord, ctx: ParseContext): Parse
 			const talk = seconds(d, 1);
 			if (Number.isNaN(talk)) return notANumber(rec, 1, 'calltime');
 			const reason = rec.event === 'COMPLETECALLER' ? 'caller hung up' : 'agent hung up';
-			return [call(ended(rec, ctx, talk, reason))];
+			return [call(ended(rec, ctx, talk, reason, 0))];
 		}
 		case 'ABANDON':
 			// position|origposition|waittime
@@ -77,7 +77,7 @@ export function queueLogToRecords(rec: QueueLogRecord, ctx: ParseContext): Parse
 		case 'BLINDTRANSFER': {
 			const talk = seconds(d, 3);
 			if (Number.isNaN(talk)) return notANumber(rec, 3, 'calltime');
-			return [call(ended(rec, ctx, talk, `transferred to ${d[0] ?? ''}@${d[1] ?? ''}`))];
+			return [call(ended(rec, ctx, talk, `transferred to ${d[0] ?? ''}@${d[1] ?? ''}`, 2))];
 		}
 		case 'ATTENDEDTRANSFER':
 			return attendedTransfer(rec, ctx);
@@ -157,9 +157,17 @@ function withReason(ev: CallEvent, reason: string): CallEvent {
 	return ev;
 }
 
-function ended(rec: QueueLogRecord, ctx: ParseContext, talkS: number, reason: string): CallEvent {
+/**
+ * The end of an answered call, with its talk time and the wait (holdtime, at data[holdAt]).
+ * :TRICKY: the wait is repeated here for a call answered in one file and ended in the next
+ * (rotation): ingested file by file, the second file's assembler never saw the CONNECT, and
+ * the end's own wait and talk time say when the call queued and was answered.
+ */
+function ended(rec: QueueLogRecord, ctx: ParseContext, talkS: number, reason: string, holdAt: number): CallEvent {
 	const ev = callEvent(rec, ctx, 'ended');
 	ev.talkMs = talkS * 1000;
+	const hold = seconds(rec.data, holdAt);
+	if (!Number.isNaN(hold) && hold >= 0) ev.waitMs = hold * 1000;
 	ev.holdMs = 0; // queue_log never records hold; 0 says "none known", not "unknown field"
 	ev.reason = reason;
 	return ev;
@@ -209,7 +217,7 @@ function attendedTransfer(rec: QueueLogRecord, ctx: ParseContext): ParsedRecord[
 	}
 	const talk = seconds(d, talkAt);
 	if (Number.isNaN(talk)) return notANumber(rec, talkAt, 'calltime');
-	return [call(ended(rec, ctx, talk, `transferred to ${target}`))];
+	return [call(ended(rec, ctx, talk, `transferred to ${target}`, talkAt - 1))];
 }
 
 // chan_agent (≤11) logs "Agent/1001", app_agent_pool (12+) logs "1001" for the same agent.

@@ -107,4 +107,22 @@ describe('ingest of every format into ClickHouse', () => {
 		expect(after.rollup_answered).toBe(before.rollup_answered + 1);
 		expect(after.rollup_talk_ms).toBe(before.rollup_talk_ms + 95_000);
 	});
+
+	it('a call answered before a queue_log rotation and ended after it is one answered contact', async () => {
+		const before = await tableCounts(db.store.client);
+		// Each rotated file, ingested on its own, is a source with an assembler of its own.
+		const t = 1790000000;
+		const first = join(db.dir, 'queue_log-20261101');
+		const second = join(db.dir, 'queue_log-20261102');
+		writeFileSync(first, [`${t}|1790000000.11|500|NONE|ENTERQUEUE||37060000001|1`, `${t + 6}|1790000000.11|500|Ona|CONNECT|6|1790000006.12|3`].join('\n') + '\n');
+		writeFileSync(second, `${t + 300}|1790000000.11|500|Ona|COMPLETECALLER|6|294|1\n`);
+		await ingestPath(db.store.client, db.config, first, 'queue-log', 'queue_log-20261101');
+		await ingestPath(db.store.client, db.config, second, 'queue-log', 'queue_log-20261102');
+		const after = await tableCounts(db.store.client);
+		expect(after.contacts - before.contacts).toBe(1);
+		expect(after.rollup_answered - before.rollup_answered).toBe(1);
+		expect(after.rollup_talk_ms - before.rollup_talk_ms).toBe(294_000);
+		const [c] = (await (await db.store.client.query({ query: "SELECT wait_ms, outcome, toUnixTimestamp(queued_at) AS queued FROM contacts FINAL WHERE contact_id LIKE '1790000000.11@500#%'", format: 'JSONEachRow' })).json()) as { wait_ms: number; outcome: string; queued: number }[];
+		expect(c).toEqual({ wait_ms: 6_000, outcome: 'answered', queued: t });
+	});
 });
