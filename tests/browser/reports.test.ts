@@ -128,7 +128,7 @@ describe('the /reports page', () => {
 		expect(summary).toMatch(/Iš viso/);
 		expect(await page.locator('section#summary table[data-table=totals] tbody td').first().textContent()).toBe('3');
 		await expect.poll(() => page.locator('figure svg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
-		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 1/);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija Nr\. 1/);
 		expect(await page.locator('section[aria-labelledby=stored-title] tbody tr').count()).toBeGreaterThanOrEqual(1);
 		mkdirSync('test-results', { recursive: true });
 		await page.screenshot({ path: 'test-results/reports.png', fullPage: true });
@@ -165,14 +165,15 @@ describe('the /reports page', () => {
 		expect(body.revision).toBe(2);
 		expect(body.changes).toContainEqual(expect.objectContaining({ table: 'totals', column: 'offered', before: 3, after: 4 }));
 		await page.goto(`${server.url}/reports?month=${month}`);
-		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 2/);
-		expect(await page.locator('section.changes').innerText()).toMatch(/summary \/ totals \/ Iš viso \/ offered\s+3\s+4/);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija Nr\. 2/);
+		// The report's own titles, not its keys (as the PDF lists changes).
+		expect(await page.locator('section.changes').innerText()).toMatch(/Suvestinė\s+Pagrindiniai rodikliai\s+Iš viso\s+Pasiūlyta\s+3\s+4/);
 		const list = (await (await api('/api/reports')).json()) as { reports: { month: string; revision: number }[] };
 		expect(list.reports.filter((r) => r.month === month).map((r) => r.revision)).toEqual([2, 1]);
 		// Revision 1 from the list of stored revisions: its own figures, and downloads of it.
 		await page.locator('a[data-revision="1"]').first().click();
 		await page.waitForURL(/revision=1/);
-		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija 1/);
+		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija Nr\. 1/);
 		const csvHref = await page.locator('a[data-export=csv]').getAttribute('href');
 		expect(csvHref).toContain('revision=1');
 		const csv = await (await api(csvHref!)).text();

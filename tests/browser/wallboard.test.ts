@@ -142,7 +142,7 @@ describe('wallboard in Chromium', () => {
 			expect(px, id).toBeGreaterThanOrEqual(60);
 		}
 		// Lithuanian by default: "duomenys HH:MM:SS", and each tile says its level in words.
-		expect(await page.getByTestId('asof').innerText()).toMatch(/^duomenys \d{2}:\d{2}:\d{2}$/);
+		expect(await page.getByTestId('asof').innerText()).toMatch(/^atnaujinta \d{2}:\d{2}:\d{2}$/);
 		expect(await page.getByTestId('tile-pensions-level').innerText()).toMatch(/Gerai|Dėmesio|Pavojus|Nėra duomenų/);
 		expect(await page.getByTestId('tile-pensions').innerText()).toMatch(/tikslas/);
 		// Six consultants logged in at three sites (seeded), three of them available.

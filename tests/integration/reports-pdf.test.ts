@@ -277,7 +277,7 @@ describe('a stored revision', () => {
 			recomputed: { againstRevision: 2, storedAt: '2025-04-01T05:00:00Z', changes: [] }
 		};
 		const pdf = await readPdf(await renderReportPdf(stored, 'lt'));
-		expect(pdf.text).toContain('Išsaugota 2 redakcija: 2025-04-01 08:00, pagal tvarkaraštį');
+		expect(pdf.text).toContain('Išsaugota versija Nr. 2: 2025-04-01 08:00, pagal tvarkaraštį');
 		expect(pdf.lines.map((l) => l.cells)).toContainEqual(['Suvestinė', 'Pagrindiniai rodikliai', 'Iš viso', 'Pasiūlyta', '1 239', '1 240']);
 		expect(pdf.text).toContain('Perskaičiavus nė vienas skaičius nepasikeitė.');
 	});

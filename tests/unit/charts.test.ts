@@ -65,7 +65,7 @@ describe('monthly waits', () => {
 		);
 		expect(series(opt, 'avgWait').data).toEqual([300, 50]);
 		expect(series(opt, 'asa').data).toEqual([240, 50]);
-		expect(series(opt, 'avgWait').name).toBe('Visų vidutinis laukimas');
+		expect(series(opt, 'avgWait').name).toBe('Vid. laukimo trukmė (visų)');
 		expect(series(monthlyWaitsOption([], en), 'avgWait').name).toBe('Average wait of all callers');
 	});
 });

@@ -30,7 +30,7 @@ const lt = {
 	'staffing.serving': 'Aptarnauja dabar',
 	'staffing.neededC': 'Reikia (Erlang C)',
 	'staffing.neededA': 'Reikia (Erlang A)',
-	'staffing.slNow': 'Tikėtinas SL dabar',
+	'staffing.slNow': 'Tikėtinas aptarnavimo lygis dabar',
 	'staffing.waitNow': 'Tikėtinas laukimas dabar, s',
 	'staffing.noTraffic': 'per mažai skambučių',
 };
@@ -62,7 +62,7 @@ const en: Record<EwtKey, string> = {
 	'staffing.serving': 'Serving now',
 	'staffing.neededC': 'Needed (Erlang C)',
 	'staffing.neededA': 'Needed (Erlang A)',
-	'staffing.slNow': 'Expected SL now',
+	'staffing.slNow': 'Expected service level now',
 	'staffing.waitNow': 'Expected wait now, s',
 	'staffing.noTraffic': 'too few calls',
 };

@@ -5,7 +5,7 @@
 import type { Lang } from './pick.ts';
 
 const lt = {
-	'app.name': 'Skambučių centro suvestinė',
+	'app.name': 'Kontaktų centro suvestinė',
 	'login.title': 'Prisijungimas',
 	'login.username': 'Naudotojo vardas',
 	'login.password': 'Slaptažodis',
@@ -18,6 +18,10 @@ const lt = {
 	'setup.submit': 'Sukurti ir prisijungti',
 	'setup.invalid': 'Nuoroda netinka arba jau panaudota. Paleiskite serverį iš naujo, kad gautumėte naują.',
 	'setup.mismatch': 'Slaptažodžiai nesutampa.',
+	'setup.badUsername': 'Naudotojo vardą sudaro 2–64 simboliai: lotyniškos raidės be diakritikos ženklų, skaitmenys, „.“, „_“ arba „-“.',
+	'setup.shortPassword': 'Slaptažodį turi sudaryti bent {count}.',
+	'setup.exists': 'Toks naudotojo vardas jau užimtas. Pasirinkite kitą.',
+	'setup.refused': 'Paskyros sukurti nepavyko. Patikrinkite naudotojo vardą ir slaptažodį.',
 	'nav.dashboard': 'Suvestinė',
 	'nav.wallboard': 'Ekranas',
 	'nav.signout': 'Atsijungti',
@@ -42,6 +46,10 @@ const en: Record<Key, string> = {
 	'setup.submit': 'Create and sign in',
 	'setup.invalid': 'This link is not valid or was already used. Restart the server to print a new one.',
 	'setup.mismatch': 'The passwords differ.',
+	'setup.badUsername': 'A username is 2–64 characters: Latin letters without diacritics, digits, ".", "_" or "-".',
+	'setup.shortPassword': 'A password needs at least {count}.',
+	'setup.exists': 'This username is already taken. Choose another one.',
+	'setup.refused': 'The account could not be created. Check the username and the password.',
 	'nav.dashboard': 'Dashboard',
 	'nav.wallboard': 'Wallboard',
 	'nav.signout': 'Sign out',

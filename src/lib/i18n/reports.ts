@@ -16,14 +16,11 @@ const lt = {
 	'period': 'Laikotarpis',
 	'generated': 'Sugeneruota',
 	'definitions': 'Apibrėžimų versija',
-	'stored': 'Išsaugota versija {n}, {at}',
+	'stored': 'Išsaugota versija Nr. {n}, {at}',
 	'stored.changes': 'Pakeista skaičių, palyginti su ankstesne versija: {n}',
 	'fresh': 'Perskaičiuoti dabar',
-	'fresh.none': 'Perskaičiavus niekas nepasikeitė, palyginti su išsaugota versija {n}.',
-	'fresh.changes': 'Perskaičiavus pasikeitė {n} sk., palyginti su išsaugota versija {rev} (ši perskaičiuota ataskaita neišsaugota):',
-	'changes.where': 'Vieta',
-	'changes.before': 'Buvo',
-	'changes.after': 'Dabar',
+	'fresh.none': 'Perskaičiavus niekas nepasikeitė, palyginti su išsaugota versija Nr. {n}.',
+	'fresh.changes': 'Perskaičiavus pasikeitė {n} sk., palyginti su išsaugota versija Nr. {rev} (ši perskaičiuota ataskaita neišsaugota):',
 	'showStored': 'Rodyti išsaugotą',
 	'inProgress': 'Mėnuo dar nesibaigė: rodomi skaičiai nuo mėnesio pradžios.',
 	'list.title': 'Išsaugotos (užfiksuotos) ataskaitos',
@@ -38,9 +35,8 @@ const lt = {
 	'chart.comparison': 'Mėnuo, ankstesnis mėnuo ir tas pats mėnuo pernai',
 	'chart.siteLoad': 'Padalinių atsiliepti skambučiai ir jų dalis',
 	'chart.aht': 'Vidutinė aptarnavimo trukmė pagal temą',
-	'chart.monthly': 'Pasiūlyta per mėnesį ir pokytis per metus',
-	'chart.yearly': 'Pasiūlyta per metus',
-	'all': 'Visi'
+	'chart.monthly': 'Pasiūlyti skambučiai per mėnesį ir pokytis per metus',
+	'chart.yearly': 'Pasiūlyti skambučiai per metus'
 } as const;
 
 export type ReportsKey = keyof typeof lt;
@@ -62,9 +58,6 @@ const en: Record<ReportsKey, string> = {
 	'fresh': 'Recalculate now',
 	'fresh.none': 'Recalculated: nothing differs from stored revision {n}.',
 	'fresh.changes': 'Recalculated: {n} figures differ from stored revision {rev} (this recalculation is not stored):',
-	'changes.where': 'Where',
-	'changes.before': 'Was',
-	'changes.after': 'Now',
 	'showStored': 'Show the stored one',
 	'inProgress': 'The month has not ended: figures are month to date.',
 	'list.title': 'Stored (frozen) reports',
@@ -79,9 +72,8 @@ const en: Record<ReportsKey, string> = {
 	'chart.comparison': 'The month, the previous month and the same month last year',
 	'chart.siteLoad': 'Answered calls per site and their share',
 	'chart.aht': 'Average handle time by topic',
-	'chart.monthly': 'Offered per month and year-on-year change',
-	'chart.yearly': 'Offered per year',
-	'all': 'All'
+	'chart.monthly': 'Offered calls per month and year-on-year change',
+	'chart.yearly': 'Offered calls per year'
 };
 
 export function reportsText(lang: Lang): (key: ReportsKey, vars?: Record<string, string | number>) => string {

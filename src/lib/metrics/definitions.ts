@@ -30,36 +30,36 @@ export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 	answered: { en: 'Offered contacts a consultant answered.', lt: 'Pasiūlyti kontaktai, į kuriuos atsiliepė konsultantas.' },
 	abandoned: {
 		en: 'Callers who hung up while waiting, short abandons included.',
-		lt: 'Skambinę, kurie padėjo ragelį laukdami, įskaitant trumpus atsisakymus.'
+		lt: 'Skambinusieji, kurie padėjo ragelį nesulaukę atsiliepimo, įskaitant trumpus atsisakymus.'
 	},
 	short_abandoned: {
 		en: 'Abandons after less than the short-abandon threshold (default 5 s): misdials and hang-ups before anyone could answer. They are left out of service level and abandon rate.',
-		lt: 'Atsisakymai greičiau nei per trumpo atsisakymo ribą (numatyta 5 s): klaidingi skambučiai ir padėti ragelio, kol niekas negalėjo atsiliepti. Į aptarnavimo lygį ir atsisakymų dalį neįskaičiuojami.'
+		lt: 'Atsisakymai, kai ragelis padedamas nepraėjus trumpo atsisakymo ribai (numatytoji – 5 s): klaidingi skambučiai ir skambučiai, nutraukti dar nespėjus atsiliepti. Į aptarnavimo lygį ir atsisakymų dalį neįskaičiuojami.'
 	},
 	abandon_rate: {
 		en: '(Abandoned − short abandons) ÷ (offered − short abandons).',
 		lt: '(Atsisakę − trumpi atsisakymai) ÷ (pasiūlyti − trumpi atsisakymai).'
 	},
 	asa_s: {
-		en: 'Average speed of answer: mean wait of answered contacts only, seconds.',
-		lt: 'Vidutinis atsiliepimo laikas: tik atsilieptų kontaktų vidutinis laukimas, sekundėmis.'
+		en: 'Mean time in queue of answered contacts only, seconds.',
+		lt: 'Tik atsilieptų kontaktų laiko eilėje vidurkis, sekundėmis.'
 	},
 	avg_wait_s: {
-		en: 'Average wait of all callers: mean time in queue of every offered contact, answered or not, seconds. Higher than ASA when callers give up.',
-		lt: 'Visų skambinusiųjų vidutinis laukimas: kiekvieno pasiūlyto kontakto laikas eilėje, atsilieptas ar ne, sekundėmis. Didesnis už ASA, kai skambinantieji nesulaukia.'
+		en: 'Mean time in queue of every offered contact (answered or not), seconds. Higher than ASA when callers give up.',
+		lt: 'Kiekvieno pasiūlyto kontakto (atsiliepto ar ne) laiko eilėje vidurkis, sekundėmis. Viršija ASA, kai skambinantieji nesulaukia atsiliepimo.'
 	},
 	service_level: {
 		en: "Answered within the topic's target ÷ (offered − short abandons). Every other outcome (abandoned after the threshold, timed out, left, callback requested) counts as missed.",
-		lt: 'Atsilieptų per temos tikslinį laiką ÷ (pasiūlyti − trumpi atsisakymai). Visi kiti baigtys (atsisakyta po ribos, baigėsi laikas, išėjo, paprašė perskambinti) laikomos nepasiektomis.'
+		lt: 'Atsiliepti per temos tikslinį laiką ÷ (pasiūlyti − trumpi atsisakymai). Visos kitos baigtys (atsisakyta po ribos, baigėsi laikas, išėjo, paprašė perskambinti) laikomos neatitinkančiomis tikslo.'
 	},
 	aht_s: {
 		en: 'Average handle time: (talk + hold + wrap-up) ÷ answered, seconds.',
-		lt: 'Vidutinė aptarnavimo trukmė: (pokalbis + laukimas linijoje + papildomas darbas) ÷ atsilieptų, sekundėmis.'
+		lt: 'Vidutinė aptarnavimo trukmė: (pokalbis + laukimas linijoje + darbas po pokalbio) ÷ atsiliepti, sekundėmis.'
 	},
-	talk_s: { en: 'Mean talk time per answered contact, seconds (hold excluded).', lt: 'Vidutinė pokalbio trukmė, sekundėmis (be laukimo linijoje).' },
-	hold_s: { en: 'Mean hold time per answered contact, seconds.', lt: 'Vidutinė laukimo linijoje trukmė, sekundėmis.' },
-	wrap_s: { en: 'Mean wrap-up (after-call work) time per answered contact, seconds.', lt: 'Vidutinė papildomo darbo po pokalbio trukmė, sekundėmis.' },
-	max_wait_s: { en: 'Longest wait of any offered contact in the period, seconds.', lt: 'Ilgiausias laukimas per laikotarpį, sekundėmis.' }
+	talk_s: { en: 'Mean talk time per answered contact, seconds (hold excluded).', lt: 'Vidutinė pokalbio trukmė vienam atsilieptam kontaktui, sekundėmis (be laukimo linijoje).' },
+	hold_s: { en: 'Mean hold time per answered contact, seconds.', lt: 'Vidutinė laukimo linijoje trukmė vienam atsilieptam kontaktui, sekundėmis.' },
+	wrap_s: { en: 'Mean wrap-up (after-call work) time per answered contact, seconds.', lt: 'Vidutinė darbo po pokalbio trukmė vienam atsilieptam kontaktui, sekundėmis.' },
+	max_wait_s: { en: 'Longest wait of any offered contact in the period, seconds.', lt: 'Ilgiausias pasiūlyto kontakto laukimas per laikotarpį, sekundėmis.' }
 };
 
 /** Sums over contacts, as the rollup keeps them. */
@@ -132,7 +132,7 @@ export type LiveMetric = (typeof LIVE_METRICS)[number];
 export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	waiting: {
 		en: 'Callers in the topic queue now (voice): queued in the last 4 hours, not yet answered or gone.',
-		lt: 'Skambinantieji temos eilėje dabar (balsu): į eilę patekę per paskutines 4 valandas, dar neatsiliepti ir neišėję.'
+		lt: 'Skambinantieji temos eilėje dabar (balsu): į eilę patekę per pastarąsias 4 valandas, kurių skambučiai dar neatsiliepti ir kurie nepasitraukė iš eilės.'
 	},
 	longest_wait: {
 		en: 'How long the caller who has waited longest in the queue has been waiting; the screen counts it up every second.',
@@ -140,7 +140,7 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	},
 	estimated_wait: {
 		en: "The wait a caller arriving now is told (what GET /api/ewt announces): by the announced estimator, Erlang-A unless the centre chose another (EWT_ANNOUNCED). In the first seconds after a start, before it has read the last hour, by the centre's rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
-		lt: 'Laukimas, kurį išgirsta dabar skambinantysis (tai, ką praneša GET /api/ewt): pagal skelbiamą įvertinimo būdą, Erlang-A, nebent centras pasirinko kitą (EWT_ANNOUNCED). Pirmosiomis sekundėmis po paleidimo, kol nuskaityta paskutinė valanda, pagal centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (paskutinės valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
+		lt: 'Laukimas, kurį išgirsta dabar skambinantysis (tai, ką praneša GET /api/ewt): pagal skelbiamą įvertinimo būdą, Erlang-A, nebent centras pasirinko kitą (EWT_ANNOUNCED). Pirmosiomis sekundėmis po paleidimo, kol dar nenuskaityti pastarosios valandos duomenys, pagal centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (pastarosios valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
 	},
 	agents_available: {
 		en: 'Logged-in consultants serving the topic who are free to take a call now.',
@@ -152,15 +152,15 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	},
 	share_of_load: {
 		en: "A site's calls answered today ÷ all calls the centre answered today.",
-		lt: 'Padalinio šiandien atsilieptų skambučių dalis nuo visų centro šiandien atsilieptų.'
+		lt: 'Padalinio šiandien atsiliepti skambučiai ÷ visi centro šiandien atsiliepti skambučiai.'
 	},
 	callbacks_waiting: {
 		en: 'Callback requests not yet called back; due at the close of the next working day (Lithuanian holidays excluded); overdue after that.',
-		lt: 'Prašymai perskambinti, į kuriuos dar neperskambinta; terminas – kitos darbo dienos pabaiga (be švenčių dienų); vėliau – pavėluoti.'
+		lt: 'Prašymai perskambinti, pagal kuriuos dar nepaskambinta; terminas – kitos darbo dienos pabaiga (be švenčių dienų); vėliau – pavėluoti.'
 	},
 	einquiries_open: {
 		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
-		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal amžių darbo dienomis, lyginant su 20 darbo dienų terminu.'
+		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal tai, kiek darbo dienų jos laukia, lyginant su 20 darbo dienų terminu.'
 	}
 };
 
@@ -183,8 +183,8 @@ export const CHANNEL_SCOPE_NOTE: Bilingual = {
  * left empty (null) per site, rather than silently computed over answered calls only.
  */
 export const SITE_SCOPE_NOTE: Bilingual = {
-	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
-	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų laukimas priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
+	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and the waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
+	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
 };
 
 export function answeredOnly(m: PeriodMetrics): PeriodMetrics {

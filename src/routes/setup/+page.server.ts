@@ -3,13 +3,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { isAccessError } from '$lib/server/auth/accessStore.ts';
 import { startSession } from '$lib/server/auth/session.ts';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/passwords.ts';
 
 /** First-admin set-up through the one-time link the server printed at start. */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const app = await getApp();
 	const code = url.searchParams.get('code') ?? '';
 	const valid = code !== '' && !(await app.access.hasActiveAdmin()) && (await app.access.setupCodeValid(code));
-	return { lang: locals.lang, valid, code };
+	return { lang: locals.lang, valid, code, minPasswordLength: MIN_PASSWORD_LENGTH };
 };
 
 export const actions: Actions = {
@@ -23,10 +24,12 @@ export const actions: Actions = {
 		try {
 			if ((await app.access.createFirstAdmin(code, username, password)) === 'invalid') return fail(400, { username, problem: 'invalid' });
 		} catch (e) {
-			if (isAccessError(e)) return fail(400, { username, problem: e.message });
+			// The store's sentences are English (the CLI and the API show them); the page says its own.
+			if (isAccessError(e)) return fail(400, { username, problem: e.problem === 'other' ? 'refused' : e.problem });
 			throw e;
 		}
 		await startSession(cookies, app, username.trim().toLowerCase(), url);
 		redirect(303, '/');
 	}
 };
+

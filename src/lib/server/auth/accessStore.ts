@@ -18,8 +18,17 @@ const CACHE = { freshMs: 5_000, refreshAheadMs: 1_000, staleMs: 24 * 3600_000 };
 export type UserRow = { username: string; display_name: string; role: string; site: string; disabled: number };
 export type TokenRow = { id: string; name: string; role: string; site: string; streams: string[]; revoked: number; created_ms: number };
 
+/** Which rule a refusal broke, for pages that say it in the user's language. */
+export type AccessProblem = 'username' | 'password' | 'exists' | 'other';
+
+/** A refusal with an English sentence (the CLI and the API show it) and its kind. */
 export class AccessError extends Error {
 	override name = 'AccessError';
+	readonly problem: AccessProblem;
+	constructor(message: string, problem: AccessProblem = 'other') {
+		super(message);
+		this.problem = problem;
+	}
 }
 
 /**
@@ -35,9 +44,9 @@ export function isAccessError(e: unknown): e is AccessError {
 function checkNewUser(input: { username: string; password: string; role: Role; site?: string | null }): string {
 	const username = input.username.trim().toLowerCase();
 	if (!/^[a-z0-9._-]{2,64}$/.test(username))
-		throw new AccessError('a username is 2–64 characters: letters, digits, ".", "_" or "-"');
+		throw new AccessError('a username is 2–64 characters: Latin letters without diacritics, digits, ".", "_" or "-"', 'username');
 	const problem = passwordProblem(input.password);
-	if (problem) throw new AccessError(problem);
+	if (problem) throw new AccessError(problem, 'password');
 	if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
 	// As for tokens: a site-limited admin could still issue itself an all-sites token.
 	if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard access can be limited to one site; supervisors and admins read every site');
@@ -82,7 +91,7 @@ export class AccessStore {
 	}): Promise<void> {
 		const username = checkNewUser(input);
 		const existing = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
-		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`);
+		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`, 'exists');
 		await this.#writeUser({
 			username,
 			display_name: input.displayName?.trim() || username,
@@ -118,7 +127,7 @@ export class AccessStore {
 
 	async setPassword(username: string, password: string): Promise<void> {
 		const problem = passwordProblem(password);
-		if (problem) throw new AccessError(problem);
+		if (problem) throw new AccessError(problem, 'password');
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
 		if (!row || row.disabled) throw new AccessError(`no user "${username}"`);
 		await this.#writeUser({ ...row, password_hash: await hashPassword(password) });

@@ -10,6 +10,8 @@
  * ltMinuteNominative, for captions). The plural class follows the last two digits.
  */
 
+import { ltPluralClass } from '../../i18n/plural.ts';
+
 export type SpeechLanguage = 'lt' | 'en';
 
 /** Minutes announced, or 'under' (< 1 min) / 'over' (> 30 min). */
@@ -26,15 +28,8 @@ export function roundForSpeech(seconds: number): SpokenWait {
 	return { kind: 'over', minutes: LONGEST_SPOKEN_MIN };
 }
 
-/** Lithuanian plural class: 'one' (1, 21, 101…), 'few' (2–9, 22–29…), 'many' (10–20, 30, 111…). */
-export function ltPluralClass(n: number): 'one' | 'few' | 'many' {
-	const lastTwo = n % 100;
-	const last = n % 10;
-	if (lastTwo >= 10 && lastTwo <= 20) return 'many';
-	if (last === 1) return 'one';
-	if (last === 0) return 'many';
-	return 'few';
-}
+/** Lithuanian plural class: its one home is $lib/i18n/plural.ts, re-exported for this module's callers. */
+export { ltPluralClass };
 
 const NOMINATIVE = { one: 'minutė', few: 'minutės', many: 'minučių' } as const;
 const ACCUSATIVE = { one: 'minutę', few: 'minutes', many: 'minučių' } as const;

@@ -22,6 +22,7 @@ import { writtenWork, type DeadlineCounts, type WrittenWork } from './writtenWor
 import { reportDefinitions } from './definitions.ts';
 import { NOTES, SECTION_TITLES, T, WEEKDAYS } from './texts.ts';
 import { col, metricColumn, metricRow, table } from './tables.ts';
+import { CHANNEL_NAMES, filterText } from '../../reports/labels.ts';
 import type { Bilingual, ComparisonPoint, HeatCell, MonthlyReport, ReportCharts, ReportRow, ReportSection, ReportTable, SectionKey, SiteLoadPoint } from './types.ts';
 
 export type BuildOptions = {
@@ -29,14 +30,6 @@ export type BuildOptions = {
 	now?: number;
 	/** Called as each query finishes: a progress bar's feed. */
 	onStep?: (done: number, total: number, step: string) => void;
-};
-
-const CHANNEL_NAMES: Record<string, Bilingual> = {
-	voice: { lt: 'Skambučiai', en: 'Calls' },
-	chat: { lt: 'Pokalbiai', en: 'Chat' },
-	callback: { lt: 'Perskambinimai', en: 'Callbacks' },
-	email: { lt: 'El. paštas', en: 'E-mail' },
-	einquiry: { lt: 'E. užklausos', en: 'E-inquiries' }
 };
 
 const COUNT_METRICS: PeriodMetric[] = ['offered', 'answered', 'abandoned', 'short_abandoned'];
@@ -194,8 +187,8 @@ export async function buildMonthlyReport(
 				siteLoad.map((s) => ({ site: siteLabel(s.site), answered: s.answered, share: s.share, aht_s: s.ahtS }))
 			)
 		]),
-		section('callbacks', [deadlineTable(written.callback, T.requested, T.callbackPct, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
-		section('e_inquiries', [deadlineTable(written.einquiry, T.received, T.einquiryPct, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
 		ewtSection(ewt, topicLabel),
 		section('comparison', [
 			comparisonTable('counts', T.counts, COUNT_METRICS, 'int', current, previousMonth, sameMonthLastYear),
@@ -232,8 +225,8 @@ export async function buildMonthlyReport(
 }
 
 const siteScopeNote: Bilingual = {
-	lt: 'Pagal padalinį – tik atsiliepti skambučiai: pasiūlyti, atsisakymai ir laukimas priklauso temų eilėms.',
-	en: 'Per site: answered calls only; offered, abandons and waits belong to the topic queues.'
+	lt: 'Pagal padalinį – tik atsiliepti skambučiai: pasiūlyti, atsisakymai ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms.',
+	en: 'Per site: answered calls only; offered, abandons and the waits of all callers belong to the topic queues.'
 };
 
 /** Configured ids first, in their order, then any the data has that the configuration lacks. */
@@ -246,11 +239,10 @@ function holidaysIn(month: string, calendar: WorkingCalendar): string[] {
 		.map((h) => `${h.date} ${h.name}`);
 }
 
+/** The selection as the report's summary says it: "Pensijos, Skambučiai" or "visas centras" (as the /reports page's list). */
 function filterLabel(f: StatsFilter, topic: (id: string) => Bilingual, site: (id: string) => string): Bilingual {
-	const parts = (lang: 'lt' | 'en') =>
-		[f.topic && topic(f.topic)[lang], f.site && site(f.site), f.channel && (CHANNEL_NAMES[f.channel]?.[lang] ?? f.channel)].filter(Boolean).join(', ') ||
-		T.wholeCentre[lang];
-	return { lt: parts('lt'), en: parts('en') };
+	const text = (lang: 'lt' | 'en') => filterText(f, lang, { topic: (id) => topic(id)[lang], site });
+	return { lt: text('lt'), en: text('en') };
 }
 
 function heatTables(cells: HeatCell[], siteOnly: boolean): ReportTable[] {
@@ -268,7 +260,10 @@ function heatTables(cells: HeatCell[], siteOnly: boolean): ReportTable[] {
 	];
 }
 
-function deadlineTable(w: WrittenWork['callback'], totalTitle: Bilingual, pctTitle: Bilingual, topics: string[], topicLabel: (id: string) => Bilingual): ReportTable {
+/** `titles`: the columns' words for this kind of work (a callback is made, an e-inquiry answered). */
+type DeadlineTitles = Record<'total' | 'overdue' | 'pending' | 'pct', Bilingual>;
+
+function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topics: string[], topicLabel: (id: string) => Bilingual): ReportTable {
 	const row = (label: Bilingual, c: DeadlineCounts): ReportRow => ({
 		topic: label,
 		total: c.total,
@@ -285,12 +280,12 @@ function deadlineTable(w: WrittenWork['callback'], totalTitle: Bilingual, pctTit
 		T.byTopic,
 		[
 			col('topic', T.topic, 'text'),
-			col('total', totalTitle, 'int'),
+			col('total', titles.total, 'int'),
 			col('on_time', T.onTime, 'int'),
 			col('late', T.late, 'int'),
-			col('overdue', T.overdue, 'int'),
-			col('pending', T.pending, 'int'),
-			col('on_time_share', pctTitle, 'pct')
+			col('overdue', titles.overdue, 'int'),
+			col('pending', titles.pending, 'int'),
+			col('on_time_share', titles.pct, 'pct')
 		],
 		[...[...topics, ...extra].map((t) => row(topicLabel(t), w.byTopic[t] ?? none)), row(T.total, w.total)]
 	);

@@ -11,6 +11,9 @@ import { METRIC_NAMES } from '../../i18n/dashboard.ts';
 import type { Config } from '../config/schema.ts';
 import { REPORT_DEFINITIONS } from './texts.ts';
 import type { ReportDefinition } from './types.ts';
+import { enCount, ltCount } from '../../i18n/plural.ts';
+
+const WORKING_DAYS_LT = { one: 'darbo diena', few: 'darbo dienos', many: 'darbo dienų' } as const;
 
 export function reportDefinitions(config: Config): { version: string; items: ReportDefinition[] } {
 	const items: ReportDefinition[] = [
@@ -32,8 +35,8 @@ export function reportDefinitions(config: Config): { version: string; items: Rep
 		},
 		{
 			key: 'config.einquiry_deadline',
-			lt: `E. užklausų atsakymo terminas: ${config.eInquiryDeadlineWorkingDays} darbo dienų.`,
-			en: `E-inquiry answer deadline: ${config.eInquiryDeadlineWorkingDays} working days.`
+			lt: `E. užklausų atsakymo terminas: ${ltCount(config.eInquiryDeadlineWorkingDays, WORKING_DAYS_LT)}.`,
+			en: `E-inquiry answer deadline: ${enCount(config.eInquiryDeadlineWorkingDays, 'working day', 'working days')}.`
 		},
 		{ key: 'config.time_zone', lt: `Laiko juosta: ${config.timeZone}.`, en: `Time zone: ${config.timeZone}.` }
 	];

@@ -7,16 +7,24 @@ import { localDateOf, startOfLocalDay, type UtcRange } from '../stats/periodRang
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The message is English (CLI, API); `lt` says the same for the Lithuanian /reports page. */
 export class MonthError extends Error {
 	override name = 'MonthError';
+	readonly lt: string;
+	constructor(message: string, lt: string) {
+		super(message);
+		this.lt = lt;
+	}
 }
 
 /** Refuses anything but a real YYYY-MM month that has started in the centre's zone. */
 export function parseMonth(value: string | null | undefined, timeZone: string, now = Date.now()): string {
-	if (!value || !MONTH.test(value)) throw new MonthError(`month must be YYYY-MM (e.g. 2026-10), got "${value ?? ''}"`);
-	if (Number(value.slice(0, 4)) < 2000) throw new MonthError(`month ${value} is before 2000`);
+	if (!value || !MONTH.test(value))
+		throw new MonthError(`month must be YYYY-MM (e.g. 2026-10), got "${value ?? ''}"`, `Mėnuo nurodomas formatu MMMM-MM (pvz., 2026-10), gauta „${value ?? ''}“.`);
+	if (Number(value.slice(0, 4)) < 2000) throw new MonthError(`month ${value} is before 2000`, `Mėnuo ${value} yra ankstesnis nei 2000 m.`);
 	const current = localDateOf(now, timeZone).slice(0, 7);
-	if (value > current) throw new MonthError(`month ${value} has not started yet (it is ${current} in ${timeZone})`);
+	if (value > current)
+		throw new MonthError(`month ${value} has not started yet (it is ${current} in ${timeZone})`, `Mėnuo ${value} dar neprasidėjo (${timeZone} laiku dabar ${current}).`);
 	return value;
 }
 

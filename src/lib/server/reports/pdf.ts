@@ -8,10 +8,10 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../../i18n/pick.ts';
-import type { MonthlyReport, ReportCell, ReportChange, ReportTable, SectionKey } from './types.ts';
-import { cellValue } from './cells.ts';
+import type { MonthlyReport, ReportChange, ReportTable, SectionKey } from './types.ts';
+import { CHANGE_COLUMNS, changeRows } from '../../reports/changes.ts';
 import { FONT_FILES, registerFonts } from './pdf/fonts.ts';
-import { DASH, filterLine, localDateTime, monthInWords, pdfText, reasonText } from './pdf/format.ts';
+import { filterLine, localDateTime, monthInWords, pdfText, reasonText } from './pdf/format.ts';
 import { COLORS, MARGINS, PAGE_SIZE, drawPageFooters, heading, labelled, notice, paragraph } from './pdf/layout.ts';
 import { drawTable } from './pdf/table.ts';
 import { CHART_HEIGHT, REPORT_CHARTS, drawChart, reportChartTheme } from './pdf/charts.ts';
@@ -88,7 +88,7 @@ function sections(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): v
 /**
  * What differs from a stored revision: the changes a stored revision lists against the one
  * before, or those a fresh recalculation (?fresh=1) found against the stored one. Keys are shown
- * as the report's own titles.
+ * as the report's own titles ($lib/reports/changes.ts, as on the /reports page).
  */
 function changes(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): void {
 	const t = pdfText(lang);
@@ -105,28 +105,12 @@ function changes(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang): vo
 }
 
 function changesTable(report: MonthlyReport, list: ReportChange[], lang: Lang): ReportTable {
-	const num = new Intl.NumberFormat(lang === 'lt' ? 'lt-LT' : 'en-GB', { maximumFractionDigits: 4 });
-	const show = (c: ReportCell) => (typeof c === 'number' ? num.format(c) : (cellValue(c, lang) ?? DASH));
-	const text = (key: string, lt: string, en: string) => ({ key, lt, en, format: 'text' as const });
-	const titles = (c: ReportChange) => {
-		const section = report.sections.find((s) => s.key === c.section);
-		const table = section?.tables.find((x) => x.key === c.table);
-		const column = table?.columns.find((x) => x.key === c.column);
-		return { section: section?.[lang] ?? c.section, table: table?.[lang] ?? c.table, column: column?.[lang] ?? c.column };
-	};
 	return {
 		key: 'changes',
 		lt: '',
 		en: '',
-		columns: [
-			text('section', 'Skyrius', 'Section'),
-			text('table', 'Lentelė', 'Table'),
-			text('row', 'Eilutė', 'Row'),
-			text('column', 'Stulpelis', 'Column'),
-			text('before', 'Buvo', 'Before'),
-			text('after', 'Dabar', 'After')
-		],
-		rows: list.map((c) => ({ ...titles(c), row: show(c.row), before: show(c.before), after: show(c.after) }))
+		columns: CHANGE_COLUMNS.map((c) => ({ ...c, format: 'text' as const })),
+		rows: changeRows(report, list, lang)
 	};
 }
 

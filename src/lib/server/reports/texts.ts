@@ -39,7 +39,6 @@ export const T = {
 	workingDays: { lt: 'Darbo dienos', en: 'Working days' },
 	holidays: { lt: 'Šventinės dienos', en: 'Public holidays' },
 	filter: { lt: 'Filtras', en: 'Filter' },
-	wholeCentre: { lt: 'visas centras', en: 'whole centre' },
 	// tables
 	period: { lt: 'Laikotarpis', en: 'Period' },
 	totals: { lt: 'Pagrindiniai rodikliai', en: 'Main figures' },
@@ -50,16 +49,19 @@ export const T = {
 	slGoal: { lt: 'Siektinas lygis', en: 'Goal' },
 	slMet: { lt: 'Pasiektas', en: 'Met' },
 	heatCalls: { lt: 'Skambučiai', en: 'Calls' },
-	heatWait: { lt: 'Visų vidutinis laukimas, s', en: 'Average wait of all callers, s' },
+	heatWait: { lt: 'Visų skambinusiųjų vidutinė laukimo trukmė, s', en: 'Average wait of all callers, s' },
 	heatAnswered: { lt: 'Atsiliepti skambučiai', en: 'Answered calls' },
-	heatAsa: { lt: 'ASA, s', en: 'ASA, s' },
-	share: { lt: 'Dalis atsilieptų', en: 'Share of answered' },
+	heatAsa: { lt: 'Vidutinis atsiliepimo laikas (ASA), s', en: 'Average speed of answer (ASA), s' },
+	share: { lt: 'Atsilieptų dalis', en: 'Share of answered' },
 	received: { lt: 'Gauta', en: 'Received' },
 	requested: { lt: 'Paprašyta', en: 'Requested' },
 	onTime: { lt: 'Laiku', en: 'On time' },
 	late: { lt: 'Pavėluotai', en: 'Late' },
-	overdue: { lt: 'Neatsakyta, terminas praėjęs', en: 'Open, overdue' },
-	pending: { lt: 'Neatsakyta, terminas nepraėjęs', en: 'Open, not yet due' },
+	// Callbacks are made (or not), e-inquiries answered (or not): the same columns, each in its own word.
+	callbackOverdue: { lt: 'Neįvykdyta, terminas praėjęs', en: 'Open, overdue' },
+	callbackPending: { lt: 'Neįvykdyta, terminas nepraėjęs', en: 'Open, not yet due' },
+	einquiryOverdue: { lt: 'Neatsakyta, terminas praėjęs', en: 'Open, overdue' },
+	einquiryPending: { lt: 'Neatsakyta, terminas nepraėjęs', en: 'Open, not yet due' },
 	callbackPct: { lt: 'Iki kitos darbo dienos pabaigos', en: 'By the next working day' },
 	einquiryPct: { lt: 'Per 20 darbo dienų', en: 'Within 20 working days' },
 	current: { lt: 'Šis mėnuo', en: 'This month' },
@@ -72,8 +74,8 @@ export const T = {
 	counts: { lt: 'Kiekiai', en: 'Counts' },
 	rates: { lt: 'Dalys', en: 'Rates' },
 	times: { lt: 'Trukmės', en: 'Times' },
-	yearly: { lt: 'Pasiūlyta per metus', en: 'Offered per year' },
-	monthly: { lt: 'Pasiūlyta per mėnesį', en: 'Offered per month' },
+	yearly: { lt: 'Pasiūlyti skambučiai per metus', en: 'Offered calls per year' },
+	monthly: { lt: 'Pasiūlyti skambučiai per mėnesį', en: 'Offered calls per month' },
 	yearBefore: { lt: 'Prieš metus', en: 'A year before' },
 	yoy: { lt: 'Pokytis per metus', en: 'Year-on-year change' },
 	// EWT accuracy
@@ -91,7 +93,7 @@ export const T = {
 
 export const NOTES = {
 	empty: {
-		lt: 'Šį mėnesį kontaktų nebuvo: nei skambučių, nei rašytinių užklausų. Ataskaitoje nėra ką matuoti.',
+		lt: 'Šį mėnesį kontaktų nebuvo: nei skambučių, nei rašytinių užklausų. Ataskaitoje nėra ko matuoti.',
 		en: 'There was no traffic this month: no calls and no written inquiries. There is nothing to measure.'
 	},
 	inProgress: {
@@ -131,19 +133,19 @@ export const REPORT_DEFINITIONS: Record<string, Bilingual> = {
 	},
 	einquiries_on_time: {
 		en: 'E-inquiries received in the month and answered within 20 working days (by the close of the 20th working day after receipt) ÷ those answered or already overdue. Open ones not yet due are left out and listed apart.',
-		lt: 'Per mėnesį gautos e. užklausos, atsakytos per 20 darbo dienų (iki 20-tos darbo dienos po gavimo pabaigos) ÷ atsakytos arba jau pavėluotos. Neatsakytos, kurių terminas dar nepraėjo, neįskaičiuojamos ir rodomos atskirai.'
+		lt: 'Per mėnesį gautos e. užklausos, atsakytos per 20 darbo dienų (iki 20-osios po gavimo einančios darbo dienos pabaigos) ÷ atsakytos arba jau pavėluotos. Neatsakytos, kurių terminas dar nepraėjo, neįskaičiuojamos ir rodomos atskirai.'
 	},
 	overdue: {
-		en: 'Not answered and past the deadline when the report was generated.',
-		lt: 'Neatsakyta, o terminas ataskaitos sugeneravimo metu jau praėjęs.'
+		en: 'A callback not made or an e-inquiry not answered, past its deadline when the report was generated.',
+		lt: 'Perskambinimas neįvykdytas arba e. užklausa neatsakyta, o terminas ataskaitos sugeneravimo metu jau praėjęs.'
 	},
 	heat_map: {
 		en: "Offered contacts and the average wait of all callers by weekday and hour of the centre's clock (Europe/Vilnius), summed over the month.",
-		lt: 'Pasiūlyti kontaktai ir visų vidutinis laukimas pagal savaitės dieną ir centro laiko (Europe/Vilnius) valandą, sudėjus visą mėnesį.'
+		lt: 'Pasiūlyti kontaktai ir visų skambinusiųjų vidutinė laukimo trukmė pagal savaitės dieną ir centro laiko (Europe/Vilnius) valandą, viso mėnesio duomenimis.'
 	},
 	site_share: {
 		en: "A site's answered calls ÷ all answered calls of the centre in the month.",
-		lt: 'Padalinio atsilieptų skambučių dalis nuo visų centro per mėnesį atsilieptų.'
+		lt: 'Padalinio per mėnesį atsiliepti skambučiai ÷ visi centro per mėnesį atsiliepti skambučiai.'
 	},
 	ewt_accuracy: EWT_ACCURACY_DEFINITION,
 	comparison: {

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellValue } from './cells.ts';
+import { localDateTime } from './pdf/format.ts';
 import type { ColumnFormat, MonthlyReport, ReportTable } from './types.ts';
 
 type Lang = 'lt' | 'en';
@@ -72,9 +73,9 @@ export async function renderReportXlsx(report: MonthlyReport, lang: Lang): Promi
 	const infoRows: [string, ExcelJS.CellValue][] = [
 		[L('Mėnuo', 'Month'), report.month],
 		[L('Laikotarpis', 'Period'), `${report.period.fromDate} – ${report.period.toDate} (${report.timeZone})`],
-		[L('Sugeneruota (UTC)', 'Generated (UTC)'), report.generatedAt],
+		[L('Sugeneruota', 'Generated'), `${localDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`],
 		[L('Apibrėžimų versija', 'Definitions version'), report.definitions.version],
-		...(report.stored ? ([[L('Išsaugota versija', 'Stored revision'), report.stored.revision]] as [string, ExcelJS.CellValue][]) : []),
+		...(report.stored ? ([[L('Išsaugota versija Nr.', 'Stored revision'), report.stored.revision]] as [string, ExcelJS.CellValue][]) : []),
 		...(report.empty ? ([[L('Pastaba', 'Note'), L('Šį mėnesį kontaktų nebuvo.', 'There was no traffic this month.')]] as [string, ExcelJS.CellValue][]) : [])
 	];
 	info.addRow([L('Mėnesio ataskaita', 'Monthly report')]).font = TITLE_FONT;
@@ -99,11 +100,11 @@ export async function renderReportXlsx(report: MonthlyReport, lang: Lang): Promi
 	}
 
 	const defs = wb.addWorksheet(sheetName(L('Apibrėžimai', 'Definitions'), used));
-	const head = defs.addRow([L('Rodiklis', 'Key'), L('Apibrėžimas', 'Definition')]);
+	const head = defs.addRow([L('Raktas', 'Key'), L('Apibrėžimas', 'Definition')]);
 	head.font = { bold: true };
 	head.eachCell((c) => (c.fill = HEADER_FILL));
 	for (const d of report.definitions.items) defs.addRow([d.key, d[lang]]).getCell(2).alignment = { wrapText: true, vertical: 'top' };
-	defs.addRow([L('Versija', 'Version'), report.definitions.version]);
+	defs.addRow([L('Apibrėžimų versija', 'Definitions version'), report.definitions.version]);
 	defs.views = [{ state: 'frozen', ySplit: 1 }];
 	defs.getColumn(1).width = 28;
 	defs.getColumn(2).width = 110;

@@ -10,6 +10,7 @@
 import type { MonthlyReport } from '../types.ts';
 import { dashboardText } from '../../../i18n/dashboard.ts';
 export { DASH, monthInWords } from '../../../reports/cellFormat.ts';
+export { reasonText } from '../../../reports/labels.ts';
 import type { Lang } from '../../../i18n/pick.ts';
 
 /** An ISO instant on the given zone's clock: "2026-11-03 10:15". */
@@ -33,9 +34,9 @@ const TEXTS = {
 		period: 'Laikotarpis',
 		filters: 'Filtrai',
 		generated: 'Sugeneruota',
-		revision: 'Išsaugota {n} redakcija',
-		changes: 'Pakeitimai nuo ankstesnės redakcijos',
-		recomputed: 'Perskaičiuota: kuo skiriasi nuo išsaugotos {n} redakcijos ({at})',
+		revision: 'Išsaugota versija Nr. {n}',
+		changes: 'Pakeitimai, palyginti su ankstesne versija',
+		recomputed: 'Perskaičiuota: kuo skiriasi nuo išsaugotos versijos Nr. {n} ({at})',
 		noChanges: 'Perskaičiavus nė vienas skaičius nepasikeitė.',
 		emptyTitle: 'Šį mėnesį kontaktų nebuvo',
 		emptyBody: 'Laikotarpiu {dates} su šiais filtrais nebuvo nė vieno kontakto (nėra srauto), todėl lentelių ir grafikų nėra.',
@@ -50,7 +51,7 @@ const TEXTS = {
 		filters: 'Filters',
 		generated: 'Generated',
 		revision: 'Stored revision {n}',
-		changes: 'Changes since the previous revision',
+		changes: 'Changes against the previous revision',
 		recomputed: 'Recalculated: what differs from stored revision {n} ({at})',
 		noChanges: 'Recalculated, not one figure changed.',
 		emptyTitle: 'No contacts this month',
@@ -83,12 +84,3 @@ export function filterLine(report: MonthlyReport, lang: Lang): string {
 
 const CHANNEL_KEYS = ['channel.voice', 'channel.chat', 'channel.callback', 'channel.email', 'channel.einquiry'] as const;
 const isChannelKey = (k: string): k is (typeof CHANNEL_KEYS)[number] => (CHANNEL_KEYS as readonly string[]).includes(k);
-
-const REASONS: Record<string, { lt: string; en: string }> = {
-	scheduled: { lt: 'pagal tvarkaraštį', en: 'on schedule' },
-	cli: { lt: 'komandų eilute', en: 'from the command line' },
-	api: { lt: 'per API', en: 'through the API' }
-};
-
-/** Why a revision was stored, in words ('scheduled' → "pagal tvarkaraštį"); unknown ones as they are. */
-export const reasonText = (reason: string, lang: Lang): string => REASONS[reason]?.[lang] ?? reason;
