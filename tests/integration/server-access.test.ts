@@ -162,6 +162,11 @@ describe('the built server', () => {
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
 			body: new URLSearchParams(data).toString()
 		});
+		// Refused input is said in the page's language (Lithuanian by default), and keeps the code.
+		// (A browser posts to the page's own address, the code in it.)
+		const refused = await fetch(`${server.url}/setup?code=${code}`, form({ code, username: 'jūratė', password: 'correct-horse-battery', password2: 'correct-horse-battery' }));
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Naudotojo vardą sudaro 2–64 simboliai: lotyniškos raidės be diakritikos ženklų');
 		const setup = await fetch(`${server.url}/setup`, form({ code, username: 'chief', password: 'correct-horse-battery', password2: 'correct-horse-battery' }));
 		expect(setup.status).toBe(303);
 		const cookie = setup.headers.get('set-cookie')!;
