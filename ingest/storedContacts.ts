@@ -6,12 +6,15 @@
  * dashboard while the drill-down (contacts FINAL) showed the right calls. So before a contacts
  * block is inserted, the contacts already stored in its hours are left out of it.
  *
- * A contact stored by this very block (the `batch` column keeps each insert's token, migration
- * 0008) stays in: its earlier attempt may have been killed after the table's part and before
- * the views', and the replay, under the same token, is what has the views add the rest (the
- * table itself drops the repeat). The first version of a contact wins: a later one with the
- * same id (a corrected contact record) is dropped, where it used to be counted twice. Two
- * sources storing the same contact at the same moment could still both pass.
+ * When the block is written again (a retry, or a replay from the spool after a crash), a contact
+ * stored by this very block (the `batch` column keeps each insert's token, migration 0008)
+ * stays in: its earlier attempt may have stopped after the table's part and before the views',
+ * and the replay, under the same token, is what has the views add the rest (the table itself
+ * drops the repeat). A first write leaves out everything stored, its own token's too: the same
+ * body sent again much later has the same token, and the engine remembers only the last 10,000
+ * tokens. The first version of a contact wins: a later one with the same id (a corrected
+ * contact record) is dropped, where it used to be counted twice. Two sources storing the same
+ * contact at the same moment could still both pass.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
@@ -21,7 +24,7 @@ import { tsvText } from './tsv.ts';
 const HOUR_MS = 3_600_000;
 
 /** The block without the contacts already stored (the same block when there are none). */
-export async function withoutStoredContacts(db: ClickHouseClient, block: Block): Promise<Block> {
+export async function withoutStoredContacts(db: ClickHouseClient, block: Block, again: boolean): Promise<Block> {
 	if (block.table !== 'contacts' || block.rows === 0) return block;
 	const idAt = block.columns.indexOf('contact_id');
 	const queuedAt = block.columns.indexOf('queued_at');
@@ -34,7 +37,7 @@ export async function withoutStoredContacts(db: ClickHouseClient, block: Block):
 	});
 	if (rows.length === 0) return block;
 	// Halves of a block the engine refused carry tokens derived from its own (writer.ts).
-	const mine = (batch: string) => block.token !== '' && (batch === block.token || batch.startsWith(`${block.token}|`));
+	const mine = (batch: string) => again && block.token !== '' && (batch === block.token || batch.startsWith(`${block.token}|`));
 	// Compared as they are written in the block: escaped as TabSeparated text (rows.ts).
 	const stored = new Set(rows.filter((r) => !mine(r.batch)).map((r) => tsvText(r.contact_id)));
 	const kept = lines.filter((line) => !stored.has(field(line, idAt)));

@@ -129,13 +129,17 @@ async function insertOrBisect(
 	}
 }
 
-/** Writes one entry's blocks and checkpoint; throws a classed error on failure. */
+/**
+ * Writes one entry's blocks and checkpoint; throws a classed error on failure. `again`: the
+ * entry may have been written in part before (a retry, or a replay from the spool).
+ */
 export async function writeEntry(
 	db: ClickHouseClient,
 	entry: SpoolEntry,
 	onBadData: (block: Block, message: string) => Promise<void>,
-	via?: BlockTransport
+	via?: BlockTransport,
+	again = false
 ): Promise<void> {
-	for (const block of entry.blocks) await insertOrBisect(db, await withoutStoredContacts(db, block), onBadData, via);
+	for (const block of entry.blocks) await insertOrBisect(db, await withoutStoredContacts(db, block, again), onBadData, via);
 	if (entry.checkpoint) await saveCheckpoint(db, entry.checkpoint);
 }

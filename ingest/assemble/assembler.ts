@@ -123,11 +123,13 @@ export class Assembler {
 				call.endedAt = e.ts;
 				if (e.talkMs !== undefined) call.talkMs = e.talkMs;
 				if (e.holdMs !== undefined) call.holdMs = e.holdMs;
-				// An end without its answer (the answer in an earlier file, or not arrived yet): a
-				// talk time says it was answered, that long before; an answer event still wins.
-				if (call.answeredAt === null && call.outcome === null && e.talkMs !== undefined) {
-					call.answeredAt = e.ts - e.talkMs;
-					if (call.waitMs === null && e.waitMs !== undefined) call.waitMs = e.waitMs;
+				// An end that carries the call's wait too (queue_log's, whose answer may be in the
+				// previous rotated file) says when it was answered: talk and hold before it. An end
+				// without one (NDJSON's call.ended, which may come before its call.answered) waits
+				// for the answer, which brings the agent and site.
+				if (call.answeredAt === null && call.outcome === null && e.waitMs !== undefined && e.talkMs !== undefined) {
+					call.answeredAt = e.ts - e.talkMs - (e.holdMs ?? 0);
+					call.waitMs ??= e.waitMs;
 				}
 				break;
 			case 'wrapup_ended':

@@ -37,7 +37,7 @@ describe('user commands through the server', () => {
 
 	it('disables a user: no sign-in, the open session ends', async () => {
 		const session = await signedInCookie(server, 'jonas', 'supervisor');
-		const run = await cli('disable', 'jonas');
+		const run = await cli('disable', 'Jonas'); // names are kept in lower case; any case finds them
 		expect(run.code, run.output).toBe(0);
 		expect((await stats(session)).status).toBe(401);
 		expect((await signIn('jonas', 'correct-horse-battery')).status).toBe(400);

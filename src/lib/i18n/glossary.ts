@@ -11,7 +11,7 @@ export const LIVE_METRIC_NAMES: Record<LiveMetric, Bilingual> = {
 	estimated_wait: { lt: 'Numatomas laukimas', en: 'Estimated wait' },
 	agents_available: { lt: 'Laisvi konsultantai', en: 'Consultants available' },
 	occupancy: { lt: 'Užimtumas', en: 'Occupancy' },
-	share_of_load: { lt: 'Krūvio dalis', en: 'Share of load' },
+	share_of_load: { lt: 'Atsilieptų dalis', en: 'Share of answered calls' },
 	callbacks_waiting: { lt: 'Laukiantys perskambinimai', en: 'Callbacks waiting' },
 	einquiries_open: { lt: 'Neatsakytos e. užklausos', en: 'E-inquiries open' }
 };

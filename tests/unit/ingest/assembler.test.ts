@@ -312,6 +312,33 @@ describe('out-of-order delivery gives the same contact as in order', () => {
 		}
 	);
 
+	// NDJSON's call.ended carries talk and hold but no wait: an end before its answer must wait
+	// for the answer, which brings the agent, the site and the real answer time.
+	const ndjsonEnd = [
+		ev('queued', s(0), q),
+		ev('answered', s(72), { ...q, waitMs: 72_000, agent: 'jonas', site: 'siauliai' }),
+		ev('ended', s(340), { ...q, talkMs: 238_000, holdMs: 30_000 }),
+		ev('wrapup_ended', s(400), { ...q, wrapMs: 60_000 })
+	];
+	const expectedNdjson = only(run(ndjsonEnd, WITH_WRAP).contacts);
+
+	it.each(permutations(ndjsonEnd).map((p) => [p.map((e) => e.type).join(' → '), p] as const))(
+		'an end with its talk time but no wait, %s',
+		(_order, events) => {
+			expect(run(events, WITH_WRAP).contacts).toEqual([expectedNdjson]);
+		}
+	);
+
+	it('a generic end (talk 0) before the abandon does not make an abandoned call answered', () => {
+		const { contacts } = run([ev('queued', s(0), q), ev('ended', s(40), { ...q, talkMs: 0 }), ev('abandoned', s(40), { ...q, waitMs: 40_000 })], NO_WRAP);
+		expect(only(contacts)).toMatchObject({ outcome: 'abandoned', waitMs: 40_000, answeredAt: null });
+	});
+
+	it('an end that carries its wait (queue_log, the answer in the previous rotated file) is answered talk + hold before it', () => {
+		const { contacts } = run([ev('ended', s(300), { ...q, waitMs: 6_000, talkMs: 294_000, holdMs: 0 })], NO_WRAP);
+		expect(only(contacts)).toMatchObject({ outcome: 'answered', queuedAt: s(0), answeredAt: s(6), endedAt: s(300), waitMs: 6_000, talkMs: 294_000 });
+	});
+
 	it('ended before answered (answer without a wait): waits for the answer, then completes', () => {
 		const asm = new Assembler(NO_WRAP);
 		expect(asm.apply(noWait[0]!)).toEqual([]);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/lib/server/config/index.ts';
 import { tempDir } from '../../helpers/tempDir.ts';
@@ -68,6 +68,31 @@ describe('configuration', () => {
 	])('refuses %o with a clear message', (env, message) => {
 		expect(() => loadConfig(env)).toThrow(ConfigError);
 		expect(() => loadConfig(env)).toThrow(message);
+	});
+
+	it('warns of batches left in the spool\'s old place (./data/spool) when the data directory moved it', () => {
+		const dir = tempDir('cfg');
+		const cwd = process.cwd();
+		const warnings: string[] = [];
+		const warn = vi.spyOn(console, 'warn').mockImplementation((m: string) => void warnings.push(m));
+		try {
+			process.chdir(dir.path);
+			mkdirSync(join(dir.path, 'data', 'spool'), { recursive: true });
+			const file = join(dir.path, 'c.json');
+			writeFileSync(file, JSON.stringify({ dataDir: join(dir.path, 'elsewhere') }));
+			loadConfig({ CALLBOARD_CONFIG: file });
+			expect(warnings, 'an empty old spool needs no word').toEqual([]);
+			writeFileSync(join(dir.path, 'data', 'spool', '0001.spool'), '{}');
+			loadConfig({ CALLBOARD_CONFIG: file });
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toContain(`Run once with INGEST_SPOOL_DIR=${join(dir.path, 'data', 'spool')}`);
+			loadConfig({ CALLBOARD_CONFIG: file, INGEST_SPOOL_DIR: join(dir.path, 'data', 'spool') });
+			expect(warnings).toHaveLength(1);
+		} finally {
+			process.chdir(cwd);
+			warn.mockRestore();
+			dir.remove();
+		}
 	});
 
 	it('refuses holidays and opening dates the calendar does not have', () => {

@@ -125,7 +125,8 @@ export class AccessStore {
 		return turn;
 	}
 
-	async setPassword(username: string, password: string): Promise<void> {
+	async setPassword(name: string, password: string): Promise<void> {
+		const username = name.trim().toLowerCase(); // as stored by addUser
 		const problem = passwordProblem(password);
 		if (problem) throw new AccessError(problem, 'password');
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
@@ -133,7 +134,8 @@ export class AccessStore {
 		await this.#writeUser({ ...row, password_hash: await hashPassword(password) });
 	}
 
-	async disableUser(username: string): Promise<void> {
+	async disableUser(name: string): Promise<void> {
+		const username = name.trim().toLowerCase(); // as stored by addUser
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
 		if (!row) throw new AccessError(`no user "${username}"`);
 		await this.#writeUser({ ...row, disabled: 1 });

@@ -2,7 +2,7 @@
  * Reads configuration once: defaults, then an optional JSON file (CALLBOARD_CONFIG),
  * then environment variables. Fails loudly with every problem listed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configSchema, type Config } from './schema.ts';
 import { defaultConfig } from './defaults.ts';
@@ -122,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
 	// directory was set (environment or file).
 	const spoolGiven = str(env, 'INGEST_SPOOL_DIR') !== undefined || (fromFile as { ingest?: { spoolDir?: unknown } }).ingest?.spoolDir !== undefined;
 	if (!spoolGiven) config.ingest.spoolDir = `${config.dataDir}/spool`;
+	warnOfLegacySpool(config, spoolGiven);
 	// A real source means real data: no simulated calls mixed in, unless asked for explicitly.
 	if (config.ingest.sources.length > 0 && flag(env, 'CALLBOARD_DEMO') !== true && !(fromFile as { demo?: unknown }).demo)
 		config.demo = false;
@@ -144,4 +145,18 @@ function checkConsistency(config: Config): void {
 	for (const [day, hours] of Object.entries(config.openingHours))
 		if (hours && hours.open >= hours.close) problems.push(`openingHours.${day}: opens at ${hours.open} but closes at ${hours.close}`);
 	if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * Until 2026-11-25 a data directory set in the config file (not DATA_DIR) left the spool at
+ * ./data/spool. Batches waiting there would never be written from the new place: say so.
+ */
+function warnOfLegacySpool(config: Config, spoolGiven: boolean): void {
+	const legacy = resolve(defaultConfig.ingest.spoolDir);
+	if (spoolGiven || resolve(config.ingest.spoolDir) === legacy || !existsSync(legacy)) return;
+	if (!readdirSync(legacy).some((f) => f.endsWith('.spool'))) return;
+	console.warn(
+		`callboard: ${legacy} holds ingest batches not yet written to ClickHouse; the spool is now ${resolve(config.ingest.spoolDir)}. ` +
+			`Run once with INGEST_SPOOL_DIR=${legacy} to write them, then remove that directory.`
+	);
 }

@@ -212,8 +212,11 @@ async function postLines(remote: Remote, format: FormatName, body: string, strea
 	try {
 		return [await post(remote, format, body, stream)];
 	} catch (e) {
-		const mid = body.lastIndexOf('\n', (body.length >> 1) - 1) + 1;
-		if (!(e instanceof TooLarge) || mid <= 0) throw e;
+		if (!(e instanceof TooLarge)) throw e;
+		// The line end nearest the middle, before it or else after it.
+		let mid = body.lastIndexOf('\n', (body.length >> 1) - 1) + 1;
+		if (mid <= 0) mid = body.indexOf('\n', body.length >> 1) + 1;
+		if (mid <= 0 || mid >= body.length) throw new TooLarge(`${e.message} (one line is larger than the server takes)`);
 		return [...(await postLines(remote, format, body.slice(0, mid), stream)), ...(await postLines(remote, format, body.slice(mid), stream))];
 	}
 }
