@@ -16,7 +16,7 @@ export function ahtByTopicOption(points: readonly AhtPoint[], theme: ChartTheme)
 	return {
 		...baseOption(theme),
 		tooltip: { trigger: 'axis', valueFormatter: f.seconds },
-		xAxis: { type: 'category', axisLabel: { interval: 0, width: 90, overflow: 'break' }, data: points.map((p) => f.topic(p.topic)) },
+		xAxis: { type: 'category', axisLabel: { interval: 0, width: 90, overflow: 'break', lineHeight: 14 }, data: points.map((p) => f.topic(p.topic)) },
 		yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.seconds(v) } },
 		series: [
 			part('talk', theme.colors.primary, (p) => p.talkS),

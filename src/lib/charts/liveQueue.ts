@@ -11,7 +11,7 @@ export function liveQueueOption(topics: readonly LiveTopic[], theme: ChartTheme)
 	return {
 		...baseOption(theme),
 		tooltip: { trigger: 'axis', valueFormatter: f.count },
-		xAxis: { type: 'category', axisLabel: { interval: 0, width: 90, overflow: 'break' }, data: topics.map((t) => f.topic(t.topic)) },
+		xAxis: { type: 'category', axisLabel: { interval: 0, width: 90, overflow: 'break', lineHeight: 14 }, data: topics.map((t) => f.topic(t.topic)) },
 		yAxis: { type: 'value', minInterval: 1 },
 		series: [
 			{ id: 'waiting', name: f.t('series.waiting'), type: 'bar', color: theme.colors.warn, label: { show: true, position: 'top' }, data: topics.map((t) => t.waiting) },

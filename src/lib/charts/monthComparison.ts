@@ -30,7 +30,7 @@ export function monthComparisonOption(points: readonly ComparisonPoint[], theme:
 		tooltip: { trigger: 'axis', valueFormatter: f.count },
 		xAxis: {
 			type: 'category',
-			axisLabel: { interval: 0, width: 110, overflow: 'break' },
+			axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 14 },
 			data: counts.map((p) => METRIC_NAMES[p.metric as PeriodMetric]?.[theme.lang] ?? p.metric)
 		},
 		yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },

@@ -35,6 +35,21 @@ export function lowerLevel(value: number | null | undefined, t: { warn: number; 
 	return value <= t.alarm ? 'alarm' : value <= t.warn ? 'warn' : 'ok';
 }
 
+/**
+ * Available consultants. Nobody signed in and nobody waiting is a closed centre (the night, a
+ * holiday): nothing to judge, so a TV left on does not show an alarm until morning. Once a
+ * caller waits, or someone signs in, the count is judged again.
+ */
+export function availableLevel(
+	staff: { available: number; loggedIn: number } | null | undefined,
+	waiting: number | null | undefined,
+	t: { warn: number; alarm: number }
+): Level {
+	if (staff == null) return 'none';
+	if (staff.loggedIn === 0 && (waiting ?? 0) === 0) return 'none';
+	return lowerLevel(staff.available, t);
+}
+
 export function serviceLevelLevel(value: number | null | undefined, goal: number, margin: number): Level {
 	if (value == null || !Number.isFinite(value)) return 'none';
 	return value >= goal ? 'ok' : value >= goal - margin ? 'warn' : 'alarm';
