@@ -169,6 +169,9 @@ describe('the report’s figures are /api/stats’ figures', () => {
 			expect(rowOf(byChannel, names[c]!).asa_s, c).toBe(cs.total.asa_s);
 		}
 		expect(rowOf(byChannel, 'Calls').offered).toBe(7);
+		// The table's total is every channel together (9 contacts), not the calls alone.
+		const all = await stats('2026-10');
+		expect(rowOf(byChannel, 'Total')).toMatchObject({ offered: 9, answered: all.total.answered, asa_s: all.total.asa_s });
 	});
 
 	it('October: handle time, service level against each target, the comparison months', async () => {

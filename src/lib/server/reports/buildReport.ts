@@ -67,7 +67,12 @@ export async function buildMonthlyReport(
 		step('month', periodStats(db, range, calls, tz)),
 		step('previous month', periodStats(db, monthRange(addMonths(month, -1), tz), calls, tz)),
 		step('a year before', periodStats(db, monthRange(addMonths(month, -12), tz), calls, tz)),
-		step('channels', Promise.all(channels.map((channel) => periodStats(db, range, { ...filter, channel }, tz)))),
+		// Each channel, and (for the whole centre's report) every channel together for the volume
+		// table's total row: the report's own total is the calls' alone.
+		step(
+			'channels',
+			Promise.all([...channels, ...(filter.channel ? [] : [null])].map((channel) => periodStats(db, range, { ...filter, channel }, tz)))
+		),
 		step('heat map', weekdayHourGrid(db, range, calls, tz)),
 		step('callbacks and e-inquiries', writtenWork(db, range, filter.topic, calendar, config.eInquiryDeadlineWorkingDays, now)),
 		step('yearly trend', yearlyOffered(db, trendFilter, tz)),
@@ -91,7 +96,7 @@ export async function buildMonthlyReport(
 
 	// Any channel's traffic makes the month not empty (a month of e-mail only still has a report).
 	const traffic =
-		byChannel.reduce((n, c) => n + (c.total.offered ?? c.total.answered ?? 0), 0) + written.callback.total.total + written.einquiry.total.total;
+		byChannel.slice(0, channels.length).reduce((n, c) => n + (c.total.offered ?? c.total.answered ?? 0), 0) + written.callback.total.total + written.einquiry.total.total;
 	const empty = traffic === 0;
 	const inProgress = range.toMs > now;
 
@@ -150,7 +155,10 @@ export async function buildMonthlyReport(
 				'by_channel',
 				T.byChannel,
 				[col('channel', T.channel, 'text'), ...VOLUME_METRICS.map(metricColumn)],
-				[...channels.map((c, i) => metricRow('channel', CHANNEL_NAMES[c] ?? { lt: c, en: c }, byChannel[i]!.total, VOLUME_METRICS)), metricRow('channel', T.total, current.total, VOLUME_METRICS)]
+				[
+					...channels.map((c, i) => metricRow('channel', CHANNEL_NAMES[c] ?? { lt: c, en: c }, byChannel[i]!.total, VOLUME_METRICS)),
+					metricRow('channel', T.total, (byChannel[channels.length] ?? current).total, VOLUME_METRICS)
+				]
 			),
 			table('by_topic', T.byTopic, [col('topic', T.topic, 'text'), ...VOLUME_METRICS.map(metricColumn)], topicRows(VOLUME_METRICS)),
 			table(
