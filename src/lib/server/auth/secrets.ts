@@ -11,6 +11,11 @@ export function newSessionId(): string {
 	return randomBytes(16).toString('base64url');
 }
 
+/** A generated password, shown once: 96 random bits as 16 base64url characters. */
+export function newPassword(): string {
+	return randomBytes(12).toString('base64url');
+}
+
 export function newId(): string {
 	return randomBytes(9).toString('base64url');
 }

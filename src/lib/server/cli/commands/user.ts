@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newPassword } from '../../auth/secrets.ts';
 import { isRole } from '../../auth/principal.ts';
 import { UsageError, parse, readStdin } from '../args.ts';
 import { callApi, remoteFrom, withLocalAccess } from '../adminTarget.ts';
@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<void> {
 	let generated: string | null = null;
 	const password = async () => {
 		if (values['password-stdin']) return (await readStdin()).replace(/\r?\n$/, '');
-		return (generated = randomBytes(12).toString('base64url'));
+		return (generated = newPassword());
 	};
 	const showGenerated = () => generated && console.log(`password: ${generated}   (shown once; change it with "callboard user passwd")`);
 	switch (action) {
