@@ -109,6 +109,22 @@ describe('the administration page', () => {
 		expect((await fetch(`${server.url}/api/stats`, { headers: { cookie: session } })).status).toBe(401);
 	});
 
+	it('shows the latest rejected input with its reason', async () => {
+		const made = await fetch(`${server.url}/api/admin/tokens`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'ingest', name: 'pbx', streams: ['pbx-1'] })
+		});
+		const { token } = (await made.json()) as { token: string };
+		const sent = await fetch(`${server.url}/api/ingest?format=ndjson&stream=pbx-1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'not json at all\n' });
+		expect(sent.status).toBe(200);
+		await page.goto(`${server.url}/admin`);
+		const rejected = await page.locator('[data-testid=rejected]').innerText();
+		expect(rejected).toContain('pbx-1 (ndjson)');
+		expect(rejected).toMatch(/line is not JSON/);
+		expect(rejected).toContain('not json at all');
+	});
+
 	it('is refused to a supervisor, and broke no Content-Security-Policy rule', async () => {
 		const supervisor = await contextWith(await signedInCookie(server, 'lina', 'supervisor'));
 		const other = await supervisor.newPage();

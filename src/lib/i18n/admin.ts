@@ -43,6 +43,13 @@ const lt = {
 	'problem.other': 'Nepavyko:',
 	'confirm.disable': 'Išjungti naudotoją {name}? Jo sesijos bus baigtos.',
 	'confirm.revoke': 'Atšaukti raktą „{name}“? Juo naudojantys ekranai ir jungtys nustos veikti.',
+	rejected: 'Atmesti įrašai',
+	'rejected.help': 'Naujausi įrašai, kurių nepavyko priimti, su priežastimi ir pradiniu tekstu (20 naujausių; daugiau:',
+	received: 'Gauta',
+	source: 'Šaltinis',
+	position: 'Vieta',
+	reason: 'Priežastis',
+	raw: 'Įrašas',
 	none: 'Nėra.'
 } as const;
 
@@ -90,6 +97,13 @@ const en: Record<Key, string> = {
 	'problem.other': 'Refused:',
 	'confirm.disable': 'Disable {name}? Their sessions will end.',
 	'confirm.revoke': 'Revoke the token "{name}"? Screens and connectors using it will stop.',
+	rejected: 'Rejected records',
+	'rejected.help': 'The latest input the ingest could not take, with the reason and the text as received (the latest 20; more:',
+	received: 'Received',
+	source: 'Source',
+	position: 'Position',
+	reason: 'Reason',
+	raw: 'Record',
 	none: 'None.'
 };
 

@@ -3,15 +3,21 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { isAccessError, type AccessError } from '$lib/server/auth/accessStore.ts';
 import { newPassword } from '$lib/server/auth/secrets.ts';
+import { queryRows } from '$lib/server/clickhouse/sql.ts';
 
 /**
  * The administration page: people who sign in and tokens for TVs and connectors, the same
- * operations as `callboard user` and `callboard token` (AccessStore). Admins only: the guard
- * refuses /admin to everyone else before this runs.
+ * operations as `callboard user` and `callboard token` (AccessStore), and the latest input the
+ * ingest refused. Admins only: the guard refuses /admin to everyone else before this runs.
  */
 export const load: PageServerLoad = async ({ locals }) => {
-	const { access, config } = await getApp();
-	const [users, tokens] = await Promise.all([access.listUsers(), access.listTokens()]);
+	const { access, config, store } = await getApp();
+	type Rejected = { received_ms: number; source: string; format: string; position: string; reason: string; raw: string };
+	const [users, tokens, rejected] = await Promise.all([
+		access.listUsers(),
+		access.listTokens(),
+		queryRows<Rejected>(store.client, 'ingest/rejected_latest', { limit: 20, source: '', max_raw: 300 })
+	]);
 	return {
 		lang: locals.lang,
 		// The signed-in admin's own name: the page offers no way to lock oneself out.
@@ -20,7 +26,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		sites: config.sites.map((s) => ({ id: s.id, name: s.name })),
 		users,
 		// Revoked ones last: the list is for finding what is in use.
-		tokens: [...tokens.filter((t) => !t.revoked), ...tokens.filter((t) => t.revoked)]
+		tokens: [...tokens.filter((t) => !t.revoked), ...tokens.filter((t) => t.revoked)],
+		// Input the ingest could not take, kept with its reason (the API gives more: /api/ingest/rejected).
+		rejected
 	};
 };
 
