@@ -69,10 +69,15 @@ describe('the administration page', () => {
 		expect(await page.locator('[data-testid=new-password]').count()).toBe(0);
 	});
 
-	it('says a refused name in Lithuanian', async () => {
+	it('says a refused name or stream in Lithuanian', async () => {
 		await page.fill('form[action="?/addUser"] input[name=username]', 'jūratė');
 		await page.click('form[action="?/addUser"] button');
 		expect(await page.locator('[role=alert]').innerText()).toContain('Naudotojo vardą sudaro 2–64 simboliai');
+		await page.goto(`${server.url}/admin`);
+		await page.selectOption('form[action="?/createToken"] select[name=role]', 'ingest');
+		await page.fill('form[action="?/createToken"] input[name=streams]', 'pbx 1');
+		await page.click('form[action="?/createToken"] button');
+		expect(await page.locator('[role=alert]').innerText()).toContain('Srauto pavadinimą sudaro 1–100 simbolių');
 	});
 
 	it('makes a wallboard link for Šiauliai that opens that site’s board, and revokes it', async () => {
@@ -91,8 +96,7 @@ describe('the administration page', () => {
 		const row = page.locator('tr', { hasText: 'Šiaulių salės TV' });
 		expect(await row.innerText()).toMatch(/aktyvus/);
 		await row.locator('form[action="?/revokeToken"] button').click();
-		await page.waitForLoadState();
-		expect(await page.locator('[role=status]').innerText()).toBe('Raktas atšauktas.');
+		await expect.poll(async () => page.locator('[role=status]').innerText(), { timeout: 10_000 }).toBe('Raktas atšauktas.');
 		expect(await page.locator('tr', { hasText: 'Šiaulių salės TV' }).innerText()).toMatch(/atšauktas/);
 		const token = new URL(link!).searchParams.get('token');
 		expect((await fetch(`${server.url}/api/live`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
@@ -104,7 +108,7 @@ describe('the administration page', () => {
 		const session = await signedInCookie(server, 'jonas', 'supervisor');
 		await page.goto(`${server.url}/admin`);
 		await page.locator('tr', { hasText: 'jonas' }).locator('form[action="?/disableUser"] button').click();
-		await page.waitForLoadState();
+		await expect.poll(async () => page.locator('[role=status]').innerText(), { timeout: 10_000 }).toMatch(/Naudotojas išjungtas/);
 		expect(await page.locator('tr', { hasText: 'jonas' }).innerText()).toMatch(/išjungtas/);
 		expect((await fetch(`${server.url}/api/stats`, { headers: { cookie: session } })).status).toBe(401);
 	});

@@ -52,11 +52,12 @@ export const actions: Actions = {
 	addUser: async ({ request }) => {
 		const form = await request.formData();
 		const role = text(form, 'role');
-		if (role !== 'supervisor' && role !== 'admin' && role !== 'wallboard') return fail(400, { problem: 'other', message: `unknown role "${role}"` });
+		if (role !== 'supervisor' && role !== 'admin' && role !== 'wallboard') return fail(400, { problem: 'input', message: `unknown role "${role}"` });
 		const username = text(form, 'username').toLowerCase();
 		const password = newPassword();
 		const site = role === 'wallboard' ? text(form, 'site') || null : null;
-		const { access } = await getApp();
+		const { access, config } = await getApp();
+		if (site && !config.sites.some((s) => s.id === site)) return fail(400, { problem: 'input', message: `unknown site "${site}"` });
 		return attempt(async () => {
 			await access.addUser({ username, password, role, site, displayName: text(form, 'displayName') || undefined });
 			return { password: { username, password } };
@@ -83,10 +84,10 @@ export const actions: Actions = {
 	createToken: async ({ request, url }) => {
 		const form = await request.formData();
 		const role = text(form, 'role');
-		if (role !== 'wallboard' && role !== 'ingest') return fail(400, { problem: 'other', message: `unknown role "${role}"` });
+		if (role !== 'wallboard' && role !== 'ingest') return fail(400, { problem: 'input', message: `unknown role "${role}"` });
 		const { access, config } = await getApp();
 		const site = role === 'wallboard' ? text(form, 'site') || null : null;
-		if (site && !config.sites.some((s) => s.id === site)) return fail(400, { problem: 'other', message: `unknown site "${site}"` });
+		if (site && !config.sites.some((s) => s.id === site)) return fail(400, { problem: 'input', message: `unknown site "${site}"` });
 		const streams = role === 'ingest' ? text(form, 'streams').split(',').map((s) => s.trim()).filter(Boolean) : null;
 		return attempt(async () => {
 			const { id, token } = await access.createToken({ name: text(form, 'name'), role, site, streams });

@@ -19,7 +19,7 @@ export type UserRow = { username: string; display_name: string; role: string; si
 export type TokenRow = { id: string; name: string; role: string; site: string; streams: string[]; revoked: number; created_ms: number };
 
 /** Which rule a refusal broke, for pages that say it in the user's language. */
-export type AccessProblem = 'username' | 'password' | 'exists' | 'other';
+export type AccessProblem = 'username' | 'password' | 'exists' | 'missing' | 'stream' | 'other';
 
 /** A refusal with an English sentence (the CLI and the API show it) and its kind. */
 export class AccessError extends Error {
@@ -130,14 +130,14 @@ export class AccessStore {
 		const problem = passwordProblem(password);
 		if (problem) throw new AccessError(problem, 'password');
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
-		if (!row || row.disabled) throw new AccessError(`no user "${username}"`);
+		if (!row || row.disabled) throw new AccessError(`no user "${username}"`, 'missing');
 		await this.#writeUser({ ...row, password_hash: await hashPassword(password) });
 	}
 
 	async disableUser(name: string): Promise<void> {
 		const username = name.trim().toLowerCase(); // as stored by addUser
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
-		if (!row) throw new AccessError(`no user "${username}"`);
+		if (!row) throw new AccessError(`no user "${username}"`, 'missing');
 		await this.#writeUser({ ...row, disabled: 1 });
 	}
 
@@ -216,7 +216,7 @@ export class AccessStore {
 		const given = input.streams ?? [];
 		if (given.length > 0 && input.role !== 'ingest') throw new AccessError('only ingest tokens write to event streams');
 		const bad = given.find((s) => s !== '*' && !isStreamName(s));
-		if (bad !== undefined) throw new AccessError(`"${bad}": ${STREAM_NAME_RULE}`);
+		if (bad !== undefined) throw new AccessError(`"${bad}": ${STREAM_NAME_RULE}`, 'stream');
 		const id = newId();
 		// Only ingest tokens write; the column's default ('*', for tokens issued before it) means nothing for the others.
 		const streams = input.role !== 'ingest' ? [] : given.length > 0 ? [...new Set(given)] : [id];
@@ -249,7 +249,7 @@ export class AccessStore {
 
 	async revokeToken(id: string): Promise<void> {
 		const [row] = await queryRows<TokenRow & { token_hash: string }>(this.#db, 'access/token_by_id', { id });
-		if (!row) throw new AccessError(`no token with id "${id}"`);
+		if (!row) throw new AccessError(`no token with id "${id}"`, 'missing');
 		await this.#db.insert({
 			table: 'api_tokens',
 			values: [{ ...row, created_at: row.created_ms, created_ms: undefined, revoked: 1, updated_at: Date.now() }],
