@@ -26,8 +26,6 @@ export class IngestWriter {
 	readonly #done = new Map<string, (r: CommitResult) => void>();
 	/** Entries this process wrote, kept in memory: the spool file is for crash recovery only. */
 	readonly #inMemory = new Map<string, SpoolEntry>();
-	/** Entries whose write failed at least once: the next attempt may find part of them stored. */
-	readonly #tried = new Set<string>();
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
 	readonly #via: BlockTransport;
@@ -117,11 +115,10 @@ export class IngestWriter {
 				continue;
 			}
 			try {
-				// Written before in part, perhaps: a retry, or an entry a stopped process left in the spool.
-				const again = this.#tried.has(name) || !this.#inMemory.has(name);
-				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message), this.#via, again);
+				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message), this.#via, (i, block, changed) =>
+					this.spool.settle(name, i, block, changed)
+				);
 			} catch (e) {
-				this.#tried.add(name);
 				const cls = classify(e);
 				ingestMetrics.writeErrors.inc({ class: cls });
 				this.lastError = (e as Error).message;
@@ -141,7 +138,6 @@ export class IngestWriter {
 			for (const b of entry.blocks) ingestMetrics.rows.inc({ table: b.table }, b.rows);
 			this.spool.remove(name);
 			this.#inMemory.delete(name);
-			this.#tried.delete(name);
 			ingestMetrics.flushSeconds.observe((performance.now() - started) / 1000);
 			const resolve = this.#done.get(name);
 			this.#done.delete(name);

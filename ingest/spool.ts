@@ -61,6 +61,11 @@ export type Block = {
 	/** The same text already encoded as UTF-8, when the builder has it: written as it is. */
 	bytes?: Buffer;
 	file?: string;
+	/**
+	 * Contacts only: already checked against those stored (storedContacts.ts), and these are the
+	 * rows that remained. Written again, it goes as it is.
+	 */
+	filtered?: boolean;
 };
 export type Checkpoint = { sourceId: string; position: string; state: string };
 export type SpoolEntry = { sourceId: string; blocks: Block[]; checkpoint: Checkpoint | null };
@@ -68,7 +73,7 @@ export type SpoolEntry = { sourceId: string; blocks: Block[]; checkpoint: Checkp
 type Header = {
 	sourceId: string;
 	checkpoint: Checkpoint | null;
-	blocks: { table: string; columns: readonly string[]; token: string; rows: number; file: string }[];
+	blocks: { table: string; columns: readonly string[]; token: string; rows: number; file: string; filtered?: boolean }[];
 };
 
 export class Spool {
@@ -156,6 +161,30 @@ export class Spool {
 		renameSync(tmp, join(this.dir, file));
 	}
 
+	/**
+	 * Keeps what a block of entry `name` came to after its first check (`block`: its rows less
+	 * those stored already, or the same block when `changed` is false) and marks it filtered, so a
+	 * retry or a replay after a crash sends the same rows again. The block's file is replaced
+	 * before the header says so: a crash in between leaves an unmarked block, which is checked
+	 * again and comes to the same rows.
+	 */
+	settle(name: string, index: number, block: Block, changed: boolean): Block {
+		const header = this.#header(name);
+		const stored = header.blocks[index]!;
+		if (changed) {
+			const before = statSync(join(this.dir, stored.file)).size;
+			const data = block.bytes ?? block.tsv;
+			this.#atomicWrite(stored.file, data);
+			const delta = (typeof data === 'string' ? Buffer.byteLength(data) : data.length) - before;
+			this.#bytes += delta;
+			this.#sizes.set(name, (this.#sizes.get(name) ?? 0) + delta);
+		}
+		header.blocks[index] = { ...stored, rows: block.rows, filtered: true };
+		this.#atomicWrite(name, JSON.stringify(header));
+		// In place: a copy would decode a block kept as bytes (its lazy `tsv`) for nothing.
+		return Object.assign(block, { file: join(this.dir, stored.file), filtered: true });
+	}
+
 	remove(name: string): void {
 		const i = this.#names.indexOf(name);
 		if (i >= 0) this.#names.splice(i, 1);
@@ -198,7 +227,7 @@ export class Spool {
 		const header = this.#header(name);
 		const blocks = header.blocks.map((b) => {
 			const file = join(this.dir, b.file);
-			return { table: b.table, columns: b.columns, token: b.token, rows: b.rows, tsv: readFileSync(file, 'utf8'), file };
+			return { table: b.table, columns: b.columns, token: b.token, rows: b.rows, tsv: readFileSync(file, 'utf8'), file, filtered: b.filtered };
 		});
 		return { sourceId: header.sourceId, blocks, checkpoint: header.checkpoint };
 	}

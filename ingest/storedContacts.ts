@@ -6,15 +6,16 @@
  * dashboard while the drill-down (contacts FINAL) showed the right calls. So before a contacts
  * block is inserted, the contacts already stored in its hours are left out of it.
  *
- * When the block is written again (a retry, or a replay from the spool after a crash), a contact
- * stored by this very block (the `batch` column keeps each insert's token, migration 0008)
- * stays in: its earlier attempt may have stopped after the table's part and before the views',
- * and the replay, under the same token, is what has the views add the rest (the table itself
- * drops the repeat). A first write leaves out everything stored, its own token's too: the same
- * body sent again much later has the same token, and the engine remembers only the last 10,000
- * tokens. The first version of a contact wins: a later one with the same id (a corrected
- * contact record) is dropped, where it used to be counted twice. Two sources storing the same
- * contact at the same moment could still both pass.
+ * This runs once per block, on its first write: the writer keeps the result in the spool, marked
+ * (Block.filtered), and a retry or a replay after a crash sends exactly that, under the same
+ * token. A first attempt killed after the table's part and before the views' then has its
+ * replay add to the views what they missed (the table drops the repeat); filtering again would
+ * find its contacts stored and leave the views short. A block written for the first time
+ * leaves out everything stored, even under its own token: the same body sent again long after
+ * has the same token, and the engine remembers only the last 10,000. The first version of a
+ * contact wins: a later one with the same id (a corrected contact record) is dropped, where it
+ * used to be counted twice. Two sources storing the same contact at the same moment could
+ * still both pass.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
@@ -24,7 +25,7 @@ import { tsvText } from './tsv.ts';
 const HOUR_MS = 3_600_000;
 
 /** The block without the contacts already stored (the same block when there are none). */
-export async function withoutStoredContacts(db: ClickHouseClient, block: Block, again: boolean): Promise<Block> {
+export async function withoutStoredContacts(db: ClickHouseClient, block: Block): Promise<Block> {
 	if (block.table !== 'contacts' || block.rows === 0) return block;
 	const idAt = block.columns.indexOf('contact_id');
 	const queuedAt = block.columns.indexOf('queued_at');
@@ -32,14 +33,12 @@ export async function withoutStoredContacts(db: ClickHouseClient, block: Block, 
 	if (lines.at(-1) === '') lines.pop();
 	const hours = new Set<number>();
 	for (const line of lines) hours.add(Math.floor(Number(field(line, queuedAt)) / HOUR_MS) * HOUR_MS);
-	const rows = await queryRows<{ contact_id: string; batch: string }>(db, 'ingest/stored_contact_ids', {
+	const rows = await queryRows<{ contact_id: string }>(db, 'ingest/stored_contact_ids', {
 		hours: [...hours].map((h) => new Date(h).toISOString().slice(0, 19).replace('T', ' '))
 	});
 	if (rows.length === 0) return block;
-	// Halves of a block the engine refused carry tokens derived from its own (writer.ts).
-	const mine = (batch: string) => again && block.token !== '' && (batch === block.token || batch.startsWith(`${block.token}|`));
 	// Compared as they are written in the block: escaped as TabSeparated text (rows.ts).
-	const stored = new Set(rows.filter((r) => !mine(r.batch)).map((r) => tsvText(r.contact_id)));
+	const stored = new Set(rows.map((r) => tsvText(r.contact_id)));
 	const kept = lines.filter((line) => !stored.has(field(line, idAt)));
 	if (kept.length === lines.length) return block;
 	// A new block without a file of its own: it goes to the engine inline, under the same token.

@@ -129,17 +129,28 @@ async function insertOrBisect(
 	}
 }
 
+/** Keeps a block's checked rows where a retry or a replay will find them (Spool.settle). */
+export type Settle = (index: number, block: Block, changed: boolean) => Block;
+
 /**
- * Writes one entry's blocks and checkpoint; throws a classed error on failure. `again`: the
- * entry may have been written in part before (a retry, or a replay from the spool).
+ * Writes one entry's blocks and checkpoint; throws a classed error on failure. A contacts block
+ * is checked against the contacts stored once, on its first write, and the result kept
+ * (`settle`, and the entry itself for a retry in this process): see storedContacts.ts.
  */
 export async function writeEntry(
 	db: ClickHouseClient,
 	entry: SpoolEntry,
 	onBadData: (block: Block, message: string) => Promise<void>,
 	via?: BlockTransport,
-	again = false
+	settle: Settle = (_i, block) => Object.assign(block, { filtered: true })
 ): Promise<void> {
-	for (const block of entry.blocks) await insertOrBisect(db, await withoutStoredContacts(db, block, again), onBadData, via);
+	for (const [i, block] of entry.blocks.entries()) {
+		let next = block;
+		if (block.table === 'contacts' && !block.filtered) {
+			const kept = await withoutStoredContacts(db, block);
+			next = entry.blocks[i] = settle(i, kept, kept !== block);
+		}
+		await insertOrBisect(db, next, onBadData, via);
+	}
 	if (entry.checkpoint) await saveCheckpoint(db, entry.checkpoint);
 }
