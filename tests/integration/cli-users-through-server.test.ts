@@ -53,5 +53,10 @@ describe('user commands through the server', () => {
 		const supervisor = await signedInCookie(server, 'lina', 'supervisor');
 		const res = await fetch(`${server.url}/api/admin/users/lina`, { method: 'DELETE', headers: { cookie: supervisor, origin: server.url } });
 		expect(res.status).toBe(403);
+		// An admin cannot lock themselves out.
+		const admin = await signedInCookie(server, 'vyr-admin', 'admin');
+		const self = await fetch(`${server.url}/api/admin/users/Vyr-Admin`, { method: 'DELETE', headers: { cookie: admin, origin: server.url } });
+		expect(self.status).toBe(400);
+		expect((await fetch(`${server.url}/api/stats`, { headers: { cookie: admin } })).status).toBe(200);
 	});
 });

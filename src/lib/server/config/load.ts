@@ -154,7 +154,13 @@ function checkConsistency(config: Config): void {
 function warnOfLegacySpool(config: Config, spoolGiven: boolean): void {
 	const legacy = resolve(defaultConfig.ingest.spoolDir);
 	if (spoolGiven || resolve(config.ingest.spoolDir) === legacy || !existsSync(legacy)) return;
-	if (!readdirSync(legacy).some((f) => f.endsWith('.spool'))) return;
+	let waiting = false;
+	try {
+		waiting = readdirSync(legacy).some((f) => f.endsWith('.spool'));
+	} catch {
+		return; // not a directory we can read: nothing of ours
+	}
+	if (!waiting) return;
 	console.warn(
 		`callboard: ${legacy} holds ingest batches not yet written to ClickHouse; the spool is now ${resolve(config.ingest.spoolDir)}. ` +
 			`Run once with INGEST_SPOOL_DIR=${legacy} to write them, then remove that directory.`

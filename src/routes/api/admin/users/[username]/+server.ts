@@ -11,7 +11,9 @@ import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
  */
 
 /** Disables the account: no sign-in, and open sessions end. */
-export const DELETE: RequestHandler = async ({ params }) => {
+export const DELETE: RequestHandler = async ({ params, locals }) => {
+	if (locals.principal?.kind === 'user' && locals.principal.id === params.username.trim().toLowerCase())
+		return jsonProblem(400, 'you cannot disable yourself: ask another administrator');
 	try {
 		await (await getApp()).access.disableUser(params.username);
 	} catch (e) {
