@@ -26,6 +26,17 @@ describe('sessions', () => {
 		expect(await access.userPrincipal(second)).toBeNull();
 	});
 
+	it('are refused for a site the configuration does not have, and to disable oneself, however the change is made', async () => {
+		const access = new AccessStore(db.store.client, db.config.sites.map((s) => s.id));
+		await expect(access.addUser({ username: 'tv-x', password: 'correct-horse-battery', role: 'wallboard', site: 'nowhere' })).rejects.toMatchObject({ problem: 'site' });
+		await expect(access.createToken({ name: 'tv', role: 'wallboard', site: 'nowhere' })).rejects.toMatchObject({ problem: 'site' });
+		await access.addUser({ username: 'tv-s', password: 'correct-horse-battery', role: 'wallboard', site: 'siauliai' });
+		await access.addUser({ username: 'boss', password: 'correct-horse-battery', role: 'supervisor' }); // no admin: the first-admin test below needs none
+		await expect(access.disableUser(' Boss ', 'boss')).rejects.toMatchObject({ problem: 'self' });
+		await access.disableUser('tv-s', 'boss');
+		expect((await access.listUsers()).find((u) => u.username === 'tv-s')?.disabled).toBe(1);
+	});
+
 	it('end one at a time when signed out, on another process too, and only that one', async () => {
 		const access = new AccessStore(db.store.client);
 		const other = new AccessStore(db.store.client); // a second server process

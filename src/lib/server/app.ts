@@ -41,7 +41,7 @@ async function start(opts: StartOptions): Promise<App> {
 	const store = await getStore(config);
 	const applied = await migrate(store.client, { log: (l) => log(`migrate: ${l}`) });
 	if (applied.length) log(`migrate: ${applied.length} migration(s) applied`);
-	const access = new AccessStore(store.client);
+	const access = new AccessStore(store.client, config.sites.map((s) => s.id));
 	const sessionKey =
 		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));
 	startDefaultMetrics();

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { isAccessError, type AccessError } from '$lib/server/auth/accessStore.ts';
 import { newPassword } from '$lib/server/auth/secrets.ts';
+import { signedInUser } from '$lib/server/auth/principal.ts';
 import { queryRows } from '$lib/server/clickhouse/sql.ts';
 
 /**
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		lang: locals.lang,
 		// The signed-in admin's own name: the page offers no way to lock oneself out.
-		self: locals.principal?.kind === 'user' ? locals.principal.id : null,
+		self: signedInUser(locals.principal),
 		timeZone: config.timeZone,
 		sites: config.sites.map((s) => ({ id: s.id, name: s.name })),
 		users,
@@ -56,8 +57,7 @@ export const actions: Actions = {
 		const username = text(form, 'username').toLowerCase();
 		const password = newPassword();
 		const site = role === 'wallboard' ? text(form, 'site') || null : null;
-		const { access, config } = await getApp();
-		if (site && !config.sites.some((s) => s.id === site)) return fail(400, { problem: 'input', message: `unknown site "${site}"` });
+		const { access } = await getApp();
 		return attempt(async () => {
 			await access.addUser({ username, password, role, site, displayName: text(form, 'displayName') || undefined });
 			return { password: { username, password } };
@@ -73,11 +73,10 @@ export const actions: Actions = {
 		});
 	},
 	disableUser: async ({ request, locals }) => {
-		const username = text(await request.formData(), 'username').toLowerCase();
-		if (locals.principal?.kind === 'user' && locals.principal.id === username) return fail(400, { problem: 'self', message: 'you cannot disable yourself' });
+		const username = text(await request.formData(), 'username');
 		const { access } = await getApp();
 		return attempt(async () => {
-			await access.disableUser(username);
+			await access.disableUser(username, signedInUser(locals.principal));
 			return { done: 'disabled' as const };
 		});
 	},
@@ -85,9 +84,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const role = text(form, 'role');
 		if (role !== 'wallboard' && role !== 'ingest') return fail(400, { problem: 'input', message: `unknown role "${role}"` });
-		const { access, config } = await getApp();
+		const { access } = await getApp();
 		const site = role === 'wallboard' ? text(form, 'site') || null : null;
-		if (site && !config.sites.some((s) => s.id === site)) return fail(400, { problem: 'input', message: `unknown site "${site}"` });
 		const streams = role === 'ingest' ? text(form, 'streams').split(',').map((s) => s.trim()).filter(Boolean) : null;
 		return attempt(async () => {
 			const { id, token } = await access.createToken({ name: text(form, 'name'), role, site, streams });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ltMinuteAccusative, ltMinuteNominative, ltPluralClass, roundForSpeech, speakWait } from '../../../src/lib/server/ewt/speech.ts';
+import { ltMinuteAccusative, ltMinuteNominative, roundForSpeech, speakWait } from '../../../src/lib/server/ewt/speech.ts';
+import { ltPluralClass } from '../../../src/lib/i18n/plural.ts';
 
 describe('Lithuanian plural of minutė', () => {
 	it.each([

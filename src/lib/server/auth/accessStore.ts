@@ -19,7 +19,7 @@ export type UserRow = { username: string; display_name: string; role: string; si
 export type TokenRow = { id: string; name: string; role: string; site: string; streams: string[]; revoked: number; created_ms: number };
 
 /** Which rule a refusal broke, for pages that say it in the user's language. */
-export type AccessProblem = 'username' | 'password' | 'exists' | 'missing' | 'stream' | 'other';
+export type AccessProblem = 'username' | 'password' | 'exists' | 'missing' | 'stream' | 'site' | 'self' | 'other';
 
 /** A refusal with an English sentence (the CLI and the API show it) and its kind. */
 export class AccessError extends Error {
@@ -61,8 +61,17 @@ export class AccessStore {
 	/** First-admin set-ups, one at a time (createFirstAdmin). */
 	#setupTurn: Promise<unknown> = Promise.resolve();
 
-	constructor(db: ClickHouseClient) {
+	/** The configured sites' ids: a site-limited user or token must name one (null: not checked). */
+	readonly #sites: ReadonlySet<string> | null;
+
+	constructor(db: ClickHouseClient, siteIds: readonly string[] | null = null) {
 		this.#db = db;
+		this.#sites = siteIds && new Set(siteIds);
+	}
+
+	/** A site-limited user or token that can never see anything is refused, whichever way it is made. */
+	#checkSite(site: string | null | undefined): void {
+		if (site && this.#sites && !this.#sites.has(site)) throw new AccessError(`unknown site "${site}"`, 'site');
 	}
 
 	/** Forget cached lookups (after a change made by this process). */
@@ -90,6 +99,7 @@ export class AccessStore {
 		site?: string | null;
 	}): Promise<void> {
 		const username = checkNewUser(input);
+		this.#checkSite(input.site);
 		const existing = await queryRows<UserRow>(this.#db, 'access/user_by_name', { username });
 		if (existing.length && !existing[0]!.disabled) throw new AccessError(`user "${username}" already exists`, 'exists');
 		await this.#writeUser({
@@ -134,8 +144,10 @@ export class AccessStore {
 		await this.#writeUser({ ...row, password_hash: await hashPassword(password) });
 	}
 
-	async disableUser(name: string): Promise<void> {
+	/** Disables a user; `by`, the signed-in user doing it, may not lock themselves out. */
+	async disableUser(name: string, by: string | null = null): Promise<void> {
 		const username = name.trim().toLowerCase(); // as stored by addUser
+		if (by !== null && by === username) throw new AccessError('you cannot disable yourself: ask another administrator', 'self');
 		const [row] = await queryRows<UserRow & { password_hash: string }>(this.#db, 'access/user_by_name', { username });
 		if (!row) throw new AccessError(`no user "${username}"`, 'missing');
 		await this.#writeUser({ ...row, disabled: 1 });
@@ -213,6 +225,7 @@ export class AccessStore {
 	async createToken(input: { name: string; role: Role; site?: string | null; streams?: readonly string[] | null }): Promise<{ id: string; token: string }> {
 		if (input.role === 'supervisor') throw new AccessError('supervisors sign in with a password; use admin, wallboard or ingest');
 		if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard tokens can be limited to one site');
+		this.#checkSite(input.site);
 		const given = input.streams ?? [];
 		if (given.length > 0 && input.role !== 'ingest') throw new AccessError('only ingest tokens write to event streams');
 		const bad = given.find((s) => s !== '*' && !isStreamName(s));

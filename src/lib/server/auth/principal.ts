@@ -60,6 +60,11 @@ export function canIngestStream(p: Principal | null, stream: string): boolean {
 	return canIngest(p) && (!p!.streams || p!.streams.includes('*') || p!.streams.includes(stream));
 }
 
+/** The username of a person signed in with a session; null for tokens and the environment's admin. */
+export function signedInUser(p: Principal | null | undefined): string | null {
+	return p?.kind === 'user' ? p.id : null;
+}
+
 export function isAdmin(p: Principal | null): boolean {
 	return !!p && p.role === 'admin';
 }

@@ -43,7 +43,7 @@ export async function withLocalAccess<T>(fn: (access: AccessStore) => Promise<T>
 	const store = await getStore(config);
 	try {
 		await migrate(store.client);
-		return await fn(new AccessStore(store.client));
+		return await fn(new AccessStore(store.client, config.sites.map((s) => s.id)));
 	} finally {
 		await closeStore();
 	}

@@ -28,8 +28,6 @@ export function roundForSpeech(seconds: number): SpokenWait {
 	return { kind: 'over', minutes: LONGEST_SPOKEN_MIN };
 }
 
-/** Lithuanian plural class: its one home is $lib/i18n/plural.ts, re-exported for this module's callers. */
-export { ltPluralClass };
 
 const NOMINATIVE = { one: 'minutė', few: 'minutės', many: 'minučių' } as const;
 const ACCUSATIVE = { one: 'minutę', few: 'minutes', many: 'minučių' } as const;

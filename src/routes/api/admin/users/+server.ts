@@ -18,7 +18,6 @@ export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request, newUser);
 	if (body instanceof Response) return body;
 	const app = await getApp();
-	if (body.site && !app.config.sites.some((s) => s.id === body.site)) return jsonProblem(400, `unknown site "${body.site}"`);
 	try {
 		await app.access.addUser(body);
 	} catch (e) {

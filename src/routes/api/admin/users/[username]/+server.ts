@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { isAccessError } from '$lib/server/auth/accessStore.ts';
+import { signedInUser } from '$lib/server/auth/principal.ts';
 import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
 
 /**
@@ -12,12 +13,10 @@ import { jsonProblem, jsonResponse, readJson } from '$lib/server/http/json.ts';
 
 /** Disables the account: no sign-in, and open sessions end. */
 export const DELETE: RequestHandler = async ({ params, locals }) => {
-	if (locals.principal?.kind === 'user' && locals.principal.id === params.username.trim().toLowerCase())
-		return jsonProblem(400, 'you cannot disable yourself: ask another administrator');
 	try {
-		await (await getApp()).access.disableUser(params.username);
+		await (await getApp()).access.disableUser(params.username, signedInUser(locals.principal));
 	} catch (e) {
-		if (isAccessError(e)) return jsonProblem(404, e.message);
+		if (isAccessError(e)) return jsonProblem(e.problem === 'missing' ? 404 : 400, e.message);
 		throw e;
 	}
 	return jsonResponse({ disabled: params.username });
