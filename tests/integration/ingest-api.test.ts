@@ -125,6 +125,11 @@ describe('POST /api/ingest', () => {
 		expect(elsewhere.output).toContain(`403 from ${server.url}`);
 		expect(elsewhere.output).toContain('an ingest token writes only to its streams');
 		expect(elsewhere.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
+		// The simulator's refusal names the two streams its token needs.
+		const simulator = await callboard(['simulate', '--history', '--years', '1', '--server', server.url, '--token', ingestToken], {}).done;
+		expect(simulator.code, simulator.output).toBe(1);
+		expect(simulator.output).toContain('--stream simulator-history,simulator-live');
+		expect(simulator.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
 		const follow = await callboard(['ingest', '--format', 'queue-log', '--follow', sample, '--server', server.url, '--token', ingestToken], {}).done;
 		expect(follow.code, follow.output).toBe(2);
 		expect(follow.output).toContain('INGEST_SOURCE');

@@ -8,7 +8,8 @@ import { simulateHistory } from '../../../../../ingest/simulator/index.ts';
 import { backfillHistory, historyRange, simulatedCounts } from '../../simulation/history.ts';
 import { startLiveTraffic } from '../../simulation/live.ts';
 import { UsageError, parse } from '../args.ts';
-import { refused, remoteFrom, send, type Remote } from '../adminTarget.ts';
+import { remoteFrom, type Remote } from '../adminTarget.ts';
+import { postLines } from '../ingestClient.ts';
 import { progressBar } from '../progress.ts';
 
 export const help = `callboard simulate --history [--years 10] [--seed N]
@@ -90,19 +91,12 @@ export async function run(argv: string[]): Promise<void> {
 	}
 }
 
-async function postLines(remote: Remote, stream: string, lines: string[]): Promise<void> {
-	const url = new URL('/api/ingest', remote.server);
-	url.searchParams.set('format', 'ndjson');
-	url.searchParams.set('stream', stream);
-	for (let attempt = 0; ; attempt++) {
-		const res = await send(remote, url, { method: 'POST', headers: { authorization: `Bearer ${remote.token}` }, body: lines.join('\n') });
-		if (res.ok) return;
-		const text = await res.text();
-		if (res.status === 403)
-			throw refused(remote, res.status, text, 'the simulator writes to the streams simulator-history and simulator-live: use an admin token, or an ingest token made with --stream simulator-history,simulator-live');
-		if (res.status !== 503 || attempt > 20) throw refused(remote, res.status, text);
-		await new Promise((r) => setTimeout(r, 2_000));
-	}
+/** The simulator writes to these two streams: a token for it must allow them. */
+const FORBIDDEN =
+	'the simulator writes to the streams simulator-history and simulator-live: use an admin token, or an ingest token made with --stream simulator-history,simulator-live';
+
+async function postSimulated(remote: Remote, stream: string, lines: string[]): Promise<void> {
+	await postLines(remote, 'ndjson', lines.join('\n'), stream, FORBIDDEN);
 }
 
 async function historyToServer(remote: Remote, years: number, seed: number): Promise<void> {
@@ -113,13 +107,13 @@ async function historyToServer(remote: Remote, years: number, seed: number): Pro
 	for (const line of simulateHistory({ config: getConfig(), seed, from, to })) {
 		batch.push(line);
 		if (batch.length === 20_000) {
-			await postLines(remote, 'simulator-history', batch);
+			await postSimulated(remote, 'simulator-history', batch);
 			n += batch.length;
 			batch = [];
 			bar.update(n, 0, `${n.toLocaleString('en-US')} contacts sent`);
 		}
 	}
-	if (batch.length) await postLines(remote, 'simulator-history', batch);
+	if (batch.length) await postSimulated(remote, 'simulator-history', batch);
 	bar.end();
 	console.log(`simulated history sent: ${(n + batch.length).toLocaleString('en-US')} contacts`);
 }
@@ -132,7 +126,7 @@ async function liveToServer(remote: Remote, seed: number, speed: number): Promis
 		config,
 		seed,
 		speed,
-		send: (lines) => postLines(remote, 'simulator-live', lines)
+		send: (lines) => postSimulated(remote, 'simulator-live', lines)
 	});
 	console.error(`sending simulated live traffic to ${remote.server} at ${speed}× real time; Ctrl-C to stop`);
 	await new Promise<void>((resolve) => {
