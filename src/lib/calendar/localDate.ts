@@ -6,6 +6,17 @@
  */
 import { TZDate } from '@date-fns/tz';
 
+/**
+ * A real calendar date "YYYY-MM-DD".
+ * :TRICKY: Date.parse takes 2026-02-30 and rolls it to 2 March (and 2026-13-01 is NaN, on
+ * which toISOString throws): a date is one only if it comes back unchanged.
+ */
+export function isIsoDate(v: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+	const ms = Date.parse(`${v}T00:00:00Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
 /** UTC epoch ms at which the local `date` begins in `zone`. */
 export function startOfLocalDay(date: string, zone: string): number {
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number];

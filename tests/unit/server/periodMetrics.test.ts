@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePeriodMetrics, emptySums, PERIOD_METRICS, DEFINITIONS } from '../../../src/lib/metrics/definitions.ts';
-import { isIsoDate, localDateRange } from '../../../src/lib/server/stats/periodRange.ts';
+import { localDateRange } from '../../../src/lib/server/stats/periodRange.ts';
+import { isIsoDate } from '../../../src/lib/calendar/localDate.ts';
 
 describe('period metrics, one definition each', () => {
 	// 10 offered: 6 answered (waits 10, 20, 30, 40, 50, 90 s; target 60 s → 5 in SL),

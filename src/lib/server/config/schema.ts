@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EWT_METHODS } from '../ewt/estimators.ts';
-import { isIsoDate } from '../stats/periodRange.ts';
+import { isIsoDate } from '../../calendar/localDate.ts';
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');

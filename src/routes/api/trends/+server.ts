@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
 import { parseFilters } from '$lib/server/http/filters.ts';
 import { ahtByTopic, intradayProfile, monthlyOffered, monthlyWaits, yearlyOffered } from '$lib/server/stats/trends.ts';
-import { isIsoDate } from '$lib/server/stats/periodRange.ts';
+import { isIsoDate } from '$lib/calendar/localDate.ts';
 import { TREND_KINDS, type TrendFilter, type TrendKind } from '$lib/charts/types.ts';
 
 /**
