@@ -224,10 +224,11 @@ export class SourcePipeline {
 
 	/**
 	 * For bulk sources (files, backfills): BULK_MIN times full, and either the writer is idle or
-	 * the batch has grown to BULK_GROWTH times the batch size. While an insert runs, reading goes on into the
-	 * same batch instead of queueing another behind it: every insert costs the engine a part per
-	 * table, the rollup views and the checkpoint whatever its size (360k events: 2.6 s of engine
-	 * CPU in 18 batches, 1.2 s in 3), so batches grow to what the engine can take, bounded.
+	 * the batch has grown to BULK_GROWTH times the batch size. While an insert runs, reading goes
+	 * on into the same batch instead of queueing another behind it: every insert costs the engine
+	 * a part per table, the rollup views and the checkpoint whatever its size (360k events: 2.6 s
+	 * of engine CPU in 18 batches, 1.2 s in 3), so batches grow to what the engine can take,
+	 * bounded.
 	 */
 	get bulkReady(): boolean {
 		const size = this.opts.batchSize ?? this.opts.config.ingest.batchSize;

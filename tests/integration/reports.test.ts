@@ -172,6 +172,7 @@ describe('the report’s figures are /api/stats’ figures', () => {
 		// The table's total is every channel together (9 contacts), not the calls alone.
 		const all = await stats('2026-10');
 		expect(rowOf(byChannel, 'Total')).toMatchObject({ offered: 9, answered: all.total.answered, asa_s: all.total.asa_s });
+		expect(byChannel.note?.en, 'the table says what its total is').toMatch(/every channel together/);
 	});
 
 	it('October: handle time, service level against each target, the comparison months', async () => {

@@ -158,7 +158,8 @@ export async function buildMonthlyReport(
 				[
 					...channels.map((c, i) => metricRow('channel', CHANNEL_NAMES[c] ?? { lt: c, en: c }, byChannel[i]!.total, VOLUME_METRICS)),
 					metricRow('channel', T.total, (byChannel[channels.length] ?? current).total, VOLUME_METRICS)
-				]
+				],
+				filter.channel ? undefined : NOTES.channelTotal
 			),
 			table('by_topic', T.byTopic, [col('topic', T.topic, 'text'), ...VOLUME_METRICS.map(metricColumn)], topicRows(VOLUME_METRICS)),
 			table(

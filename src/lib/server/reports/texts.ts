@@ -104,6 +104,10 @@ export const NOTES = {
 		lt: 'Taikomas tik temos filtras: perskambinimai ir e. užklausos turi savo kanalą, o padalinys paaiškėja tik atsakius.',
 		en: 'Only the topic filter applies: callbacks and e-inquiries are channels of their own, and the site is known only once answered.'
 	},
+	channelTotal: {
+		lt: 'Eilutėje „Iš viso“ – visi kanalai kartu, todėl jos laukimo rodikliai apima ir e. užklausas (dienos), ir skambučius (sekundės). Kitose šio skyriaus lentelėse – tik skambučiai.',
+		en: 'The Total row is every channel together, so its waits include e-inquiries (days) as well as calls (seconds). The section’s other tables show calls only.'
+	},
 	noEwt: { lt: 'Šį mėnesį numatomo laukimo įvertinimų neišsaugota.', en: 'No estimates stored for this month.' },
 	ewtUnavailable: {
 		lt: 'Numatomo laukimo tikslumo skaičiavimas dar neįdiegtas.',
