@@ -32,6 +32,7 @@ import type { CommitResult, IngestWriter } from './ingestWriter.ts';
 import { ingestMetrics, reasonLabel } from './metrics.ts';
 import { RecentIds } from './recentIds.ts';
 import { stableId } from './parsers/stableId.ts';
+import { hourOf } from './storedContacts.ts';
 import { newCallEvent, type ContactRecord, type FormatName, type LineParser, type NameMapping, type ParseContext, type ParsedRecord } from './types.ts';
 
 export type Counts = { accepted: number; duplicates: number; rejected: number; ignored: number };
@@ -124,6 +125,8 @@ export class SourcePipeline {
 	#contactRowIds: string[] = [];
 	#contactAnswered: boolean[] = [];
 	#contactRepeats = false;
+	/** The hours of this batch's contacts (storedContacts.ts reads them instead of the rows). */
+	#contactHours = new Set<number>();
 	#rejected: RejectedRow[] = [];
 	#records = 0;
 	#newestTs = 0;
@@ -408,6 +411,7 @@ export class SourcePipeline {
 			else this.#contactIds.add(id);
 			this.#contactRowIds.push(id);
 			this.#contactAnswered.push(c.outcome === 'answered');
+			this.#contactHours.add(hourOf(c.queuedAt));
 			this.#contacts.push(this.#contactLine(c, this.#source));
 			// A call closed without an outcome (PBX restart, silence) leaves an event too, or the
 			// live queue, which reads events, would show the caller waiting for hours.
@@ -464,6 +468,7 @@ export class SourcePipeline {
 		this.#contactRowIds = [];
 		this.#contactAnswered = [];
 		this.#contactRepeats = false;
+		this.#contactHours = new Set();
 		this.#rejected = [];
 		this.#records = 0;
 		return result;
@@ -471,12 +476,13 @@ export class SourcePipeline {
 
 	#contactsBlock(): Block {
 		const block = this.#contacts.block('contacts', CONTACT_COLUMNS);
+		block.hours = [...this.#contactHours];
 		if (!this.#contactRepeats) return block;
 		const lines = block.tsv.split('\n');
 		const rows = dedupeContacts(this.#contactRowIds.map((id, i) => ({ id, answered: this.#contactAnswered[i]!, line: lines[i]! })));
 		let tsv = '';
 		for (const r of rows) tsv += r.line + '\n';
-		return { table: 'contacts', columns: CONTACT_COLUMNS, token: '', rows: rows.length, tsv };
+		return { table: 'contacts', columns: CONTACT_COLUMNS, token: '', rows: rows.length, tsv, hours: block.hours };
 	}
 }
 

@@ -66,6 +66,12 @@ export type Block = {
 	 * rows that remained. Written again, it goes as it is.
 	 */
 	filtered?: boolean;
+	/**
+	 * Contacts only, when the builder knows them: the hours (epoch ms of each hour's start, UTC)
+	 * its rows' queued_at fall in, so the stored-contacts check need not read the rows to find
+	 * them. Not spooled: a replay reads them from the rows.
+	 */
+	hours?: number[];
 };
 export type Checkpoint = { sourceId: string; position: string; state: string };
 export type SpoolEntry = { sourceId: string; blocks: Block[]; checkpoint: Checkpoint | null };
