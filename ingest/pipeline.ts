@@ -127,6 +127,10 @@ export class SourcePipeline {
 	#contactRepeats = false;
 	/** The hours of this batch's contacts (storedContacts.ts reads them instead of the rows). */
 	#contactHours = new Set<number>();
+	/** The hour last added to #contactHours: contacts mostly come in time order. */
+	#lastHour = NaN;
+	/** Contacts the assembler finished with the event at hand (one array, reused). */
+	readonly #finished: ContactRecord[] = [];
 	#rejected: RejectedRow[] = [];
 	#records = 0;
 	#newestTs = 0;
@@ -310,7 +314,11 @@ export class SourcePipeline {
 					this.counts.accepted++;
 					if (e.ts > this.#newestTs) this.#newestTs = e.ts;
 					this.#calls.push(callEventLine(e, source));
-					this.#addContacts(this.#assembler.apply(e));
+					const finished = this.#assembler.apply(e, this.#finished);
+					if (finished.length > 0) {
+						this.#addContacts(finished);
+						finished.length = 0;
+					}
 					break;
 				}
 				case 'agent':
@@ -407,11 +415,12 @@ export class SourcePipeline {
 	#addContacts(contacts: ContactRecord[]): void {
 		for (const c of contacts) {
 			const id = c.contactId;
-			if (this.#contactIds.has(id)) this.#contactRepeats = true;
-			else this.#contactIds.add(id);
+			const before = this.#contactIds.size;
+			if (this.#contactIds.add(id).size === before) this.#contactRepeats = true;
 			this.#contactRowIds.push(id);
 			this.#contactAnswered.push(c.outcome === 'answered');
-			this.#contactHours.add(hourOf(c.queuedAt));
+			const hour = hourOf(c.queuedAt);
+			if (hour !== this.#lastHour) this.#contactHours.add((this.#lastHour = hour));
 			this.#contacts.push(this.#contactLine(c, this.#source));
 			// A call closed without an outcome (PBX restart, silence) leaves an event too, or the
 			// live queue, which reads events, would show the caller waiting for hours.
@@ -469,6 +478,7 @@ export class SourcePipeline {
 		this.#contactAnswered = [];
 		this.#contactRepeats = false;
 		this.#contactHours = new Set();
+		this.#lastHour = NaN;
 		this.#rejected = [];
 		this.#records = 0;
 		return result;

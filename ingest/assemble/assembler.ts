@@ -16,6 +16,7 @@
  */
 import type { CallEvent, ContactRecord } from '../types.ts';
 import { newOpenCall, type OpenCall } from './openCall.ts';
+import { msText } from '../numberText.ts';
 
 /** How long an ended call waits for its wrap-up before it is emitted without one. */
 export const WRAP_WAIT_MS = 10 * 60_000;
@@ -297,8 +298,9 @@ function toContact(c: OpenCall): ContactRecord {
 		? Math.max(0, Math.round(c.talkMs ?? (c.endedAt! - c.answeredAt! - c.holdMs)))
 		: 0;
 	return {
-		// Joined, not a template: a flat string for the hashes and comparisons that read it.
-		contactId: [c.callId, queuedAt].join('#'),
+		// Joined, not a template: a flat string for the hashes and comparisons that read it. The
+		// time through msText: join's own number-to-text is the slow general path for 13 digits.
+		contactId: [c.callId, msText(queuedAt)].join('#'),
 		channel: c.channel,
 		topic: c.topic,
 		site: answered ? c.site : '',
