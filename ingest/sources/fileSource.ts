@@ -14,7 +14,7 @@ import type { IngestWriter } from '../ingestWriter.ts';
 import { FORMATS } from '../formats.ts';
 import { SourcePipeline, type Counts } from '../pipeline.ts';
 import type { FormatName } from '../types.ts';
-import { LineSplitter, formatPosition, parsePosition, type Line } from './lineSplitter.ts';
+import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
 
 export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
 
@@ -70,33 +70,36 @@ export async function ingestFile(opts: {
 	const splitter = new LineSplitter(start.offset, start.lineNo);
 	const name = basename(opts.path);
 	let sinceYield = 0;
-	const feed = async (lines: Line[]) => {
-		for (const l of lines) {
-			pipeline.addFileLine(l.text, name, l.lineNo, l.end);
-			// :TRICKY: each step of a batch's write (its inserts, the stored-contacts check, the
-			// checkpoint) resumes on this thread. Parsing a whole 1 MiB chunk first kept the
-			// engine waiting up to 25 ms per step, four times a batch.
-			if (++sinceYield === YIELD_EVERY_LINES) {
-				sinceYield = 0;
-				if (opts.writer.pending > 0) await new Promise((r) => setImmediate(r));
-			}
-			if (pipeline.bulkReady) {
-				await opts.writer.waitForRoom();
-				await pipeline.flush({ waitMs: 0 });
-			}
+	// Called after a line only when it has something to do: an await per line was a promise
+	// and a turn of the microtask queue for every line.
+	const turn = async () => {
+		// :TRICKY: each step of a batch's write (its inserts, the stored-contacts check, the
+		// checkpoint) resumes on this thread. Parsing a whole 1 MiB chunk first kept the
+		// engine waiting up to 25 ms per step, four times a batch.
+		if (sinceYield >= YIELD_EVERY_LINES) {
+			sinceYield = 0;
+			if (opts.writer.pending > 0) await new Promise((r) => setImmediate(r));
+		}
+		if (pipeline.bulkReady) {
+			await opts.writer.waitForRoom();
+			await pipeline.flush({ waitMs: 0 });
 		}
 	};
 	let done = start.offset;
-	const lines: Line[] = [];
 	for await (const chunk of createReadStream(opts.path, { start: start.offset, highWaterMark: 1 << 20 })) {
-		lines.length = 0;
-		splitter.push(chunk as Buffer, lines);
-		await feed(lines);
+		splitter.load(chunk as Buffer);
+		while (splitter.next()) {
+			pipeline.addFileLine(splitter.text, name, splitter.lineNo, splitter.end);
+			if (++sinceYield >= YIELD_EVERY_LINES || pipeline.bulkReady) await turn();
+		}
 		done += (chunk as Buffer).length;
 		opts.onProgress?.({ bytesDone: done, bytesTotal: size, counts: pipeline.counts });
 	}
 	const last = splitter.finish();
-	if (last) await feed([last]);
+	if (last) {
+		pipeline.addFileLine(last.text, name, last.lineNo, last.end);
+		await turn();
+	}
 	// The file is complete: nothing more of the calls it holds back can come from it.
 	pipeline.releaseHeld();
 	await pipeline.flush({ waitMs: 0 });

@@ -7,43 +7,74 @@ import { isAscii } from 'node:buffer';
 
 export type Line = { text: string; lineNo: number; start: number; end: number };
 
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Either `push` a chunk and take its lines as objects, or, on the hot path, `load` a chunk and
+ * call `next()` until it returns false, reading each line from `text`, `lineNo`, `start` and
+ * `end`. :TRICKY: the cursor makes no object per line: a whole 1 MiB chunk of Line objects
+ * (with their texts) was alive at every scavenge while it was fed, and copied by each.
+ */
 export class LineSplitter {
-	#carry: Buffer = Buffer.alloc(0);
-	/** Byte offset of the first byte of #carry in the file. */
+	#carry: Buffer = EMPTY;
+	/** Byte offset in the file of the first byte of #carry, or of #buf while one is loaded. */
 	#offset: number;
 	#lineNo: number;
+	/** The loaded chunk (the carried bytes first) and where the next line starts in it. */
+	#buf: Buffer = EMPTY;
+	#from = 0;
+	/** The loaded chunk's complete lines decoded at once, when they are ASCII (else null). */
+	#ascii: string | null = null;
+	/** The line next() found: its text, number, and byte offsets of its start and after its end. */
+	text = '';
+	lineNo = 0;
+	start = 0;
+	end = 0;
 
 	constructor(offset: number, lineNo: number) {
 		this.#offset = offset;
 		this.#lineNo = lineNo;
 	}
 
-	/** Complete lines in `chunk` (with what was carried over); a partial last line is kept. */
-	push(chunk: Buffer, out: Line[] = []): Line[] {
+	/** Starts on `chunk` (after what was carried over): next() gives its complete lines. */
+	load(chunk: Buffer): void {
 		const buf = this.#carry.length ? Buffer.concat([this.#carry, chunk]) : chunk;
-		let from = 0;
-		const last = buf.lastIndexOf(0x0a);
+		this.#carry = EMPTY;
+		this.#buf = buf;
+		this.#from = 0;
 		// ASCII text (most logs): one decode for the whole chunk and string slices per line, where
 		// characters are bytes; a decode per line was a twentieth of ndjson ingest.
-		if (last >= 0 && isAscii(buf.subarray(0, last + 1))) {
-			const text = buf.toString('latin1', 0, last + 1);
-			for (;;) {
-				const nl = text.indexOf('\n', from);
-				if (nl < 0) break;
-				const end = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-				out.push({ text: text.slice(from, end), lineNo: ++this.#lineNo, start: this.#offset + from, end: this.#offset + nl + 1 });
-				from = nl + 1;
-			}
+		const last = buf.lastIndexOf(0x0a);
+		this.#ascii = last >= 0 && isAscii(buf.subarray(0, last + 1)) ? buf.toString('latin1', 0, last + 1) : null;
+	}
+
+	/** The next complete line of the loaded chunk; false when none is left (a partial one is kept). */
+	next(): boolean {
+		const from = this.#from;
+		const ascii = this.#ascii;
+		const buf = this.#buf;
+		const nl = ascii !== null ? ascii.indexOf('\n', from) : buf.indexOf(0x0a, from);
+		if (nl < 0) {
+			this.#offset += from;
+			this.#carry = from < buf.length ? Buffer.from(buf.subarray(from)) : EMPTY;
+			this.#buf = EMPTY;
+			this.#ascii = null;
+			this.#from = 0;
+			return false;
 		}
-		for (;;) {
-			const nl = buf.indexOf(0x0a, from);
-			if (nl < 0) break;
-			const end = nl > from && buf[nl - 1] === 0x0d ? nl - 1 : nl;
-			out.push({ text: buf.toString('utf8', from, end), lineNo: ++this.#lineNo, start: this.#offset + from, end: this.#offset + nl + 1 });
-			from = nl + 1;
-		}
-		this.#offset += from;
-		this.#carry = from < buf.length ? Buffer.from(buf.subarray(from)) : Buffer.alloc(0);
+		const end = nl > from && buf[nl - 1] === 0x0d ? nl - 1 : nl;
+		this.text = ascii !== null ? ascii.slice(from, end) : buf.toString('utf8', from, end);
+		this.lineNo = ++this.#lineNo;
+		this.start = this.#offset + from;
+		this.end = this.#offset + nl + 1;
+		this.#from = nl + 1;
+		return true;
+	}
+
+	/** Complete lines in `chunk` (with what was carried over); a partial last line is kept. */
+	push(chunk: Buffer, out: Line[] = []): Line[] {
+		this.load(chunk);
+		while (this.next()) out.push({ text: this.text, lineNo: this.lineNo, start: this.start, end: this.end });
 		return out;
 	}
 
@@ -52,7 +83,7 @@ export class LineSplitter {
 		if (this.#carry.length === 0) return null;
 		const line = { text: this.#carry.toString('utf8'), lineNo: ++this.#lineNo, start: this.#offset, end: this.#offset + this.#carry.length };
 		this.#offset += this.#carry.length;
-		this.#carry = Buffer.alloc(0);
+		this.#carry = EMPTY;
 		return line;
 	}
 
