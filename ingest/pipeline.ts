@@ -272,6 +272,22 @@ export class SourcePipeline {
 		this.#lazyLineNo = lineNo;
 	}
 
+	/**
+	 * Records parsed from file lines on another thread (sources/parseWorker.ts), in order:
+	 * `position` is the line of a rejected record ("name:lineNo"), "" for the others. markLines
+	 * follows with where those lines end.
+	 */
+	addParsed(records: ParsedRecord[], position: string): void {
+		this.#take(records, '', position);
+	}
+
+	/** After addParsed: the lines up to byte `end` (line `lineNo`) are taken; `ignored` of them gave no record. */
+	markLines(end: number, lineNo: number, ignored: number): void {
+		this.counts.ignored += ignored;
+		this.#lazyOffset = end;
+		this.#lazyLineNo = lineNo;
+	}
+
 	addDocument(text: string, position: string, resumeAt: string): void {
 		if (this.#spec.kind !== 'document') throw new Error(`${this.opts.format} is parsed line by line`);
 		this.#ctx.position = position;

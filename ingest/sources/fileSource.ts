@@ -13,8 +13,10 @@ import type { Config } from '../../src/lib/server/config/schema.ts';
 import type { IngestWriter } from '../ingestWriter.ts';
 import { FORMATS } from '../formats.ts';
 import { SourcePipeline, type Counts } from '../pipeline.ts';
-import type { FormatName } from '../types.ts';
+import type { FormatName, ParsedRecord } from '../types.ts';
 import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
+import { decodeChunk } from './parsedChunk.ts';
+import { parsedChunks } from './parseInWorker.ts';
 
 export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
 
@@ -29,6 +31,12 @@ export async function fileFingerprint(path: string): Promise<string> {
 /** While the writer has batches to write, it gets a turn after this many lines. */
 const YIELD_EVERY_LINES = 512;
 
+/**
+ * Files with more left to read than this are parsed on the parse worker. Starting it costs the
+ * process about 40 ms of loading and compiling once; below this, parsing here is as quick.
+ */
+const WORKER_MIN_BYTES = 8 << 20;
+
 export async function ingestFile(opts: {
 	path: string;
 	format: FormatName;
@@ -38,6 +46,12 @@ export async function ingestFile(opts: {
 	/** A name for the source column; the file name by default. */
 	label?: string;
 	onProgress?: (p: FileProgress) => void;
+	/**
+	 * Parse on the parse worker (parseInWorker.ts) while this thread runs the pipeline; by default
+	 * for files with more than WORKER_MIN_BYTES left to read. Falls back to this thread when the
+	 * worker is busy with another file.
+	 */
+	parseInWorker?: boolean;
 }): Promise<FileResult> {
 	const { size } = await stat(opts.path);
 	const sourceId = `file:${opts.format}:${await fileFingerprint(opts.path)}`;
@@ -67,11 +81,10 @@ export async function ingestFile(opts: {
 		return result(false);
 	}
 
-	const splitter = new LineSplitter(start.offset, start.lineNo);
 	const name = basename(opts.path);
 	let sinceYield = 0;
-	// Called after a line only when it has something to do: an await per line was a promise
-	// and a turn of the microtask queue for every line.
+	// Called after a line (or a chunk from the parse worker) only when it has something to do: an
+	// await per line was a promise and a turn of the microtask queue for every line.
 	const turn = async () => {
 		// :TRICKY: each step of a batch's write (its inserts, the stored-contacts check, the
 		// checkpoint) resumes on this thread. Parsing a whole 1 MiB chunk first kept the
@@ -85,20 +98,36 @@ export async function ingestFile(opts: {
 			await pipeline.flush({ waitMs: 0 });
 		}
 	};
-	let done = start.offset;
-	for await (const chunk of createReadStream(opts.path, { start: start.offset, highWaterMark: 1 << 20 })) {
-		splitter.load(chunk as Buffer);
-		while (splitter.next()) {
-			pipeline.addFileLine(splitter.text, name, splitter.lineNo, splitter.end);
-			if (++sinceYield >= YIELD_EVERY_LINES || pipeline.bulkReady) await turn();
+	const inWorker = opts.parseInWorker ?? size - start.offset >= WORKER_MIN_BYTES;
+	const chunks = inWorker
+		? parsedChunks({ path: opts.path, name, sourceId, format: opts.format, config: opts.config, offset: start.offset, lineNo: start.lineNo })
+		: null;
+	if (chunks) {
+		const take = (records: ParsedRecord[], position: string) => pipeline.addParsed(records, position);
+		for await (const chunk of chunks) {
+			decodeChunk(chunk, take);
+			pipeline.markLines(chunk.end, chunk.lineNo, chunk.ignored);
+			sinceYield += chunk.lines;
+			await turn();
+			opts.onProgress?.({ bytesDone: chunk.end, bytesTotal: size, counts: pipeline.counts });
 		}
-		done += (chunk as Buffer).length;
-		opts.onProgress?.({ bytesDone: done, bytesTotal: size, counts: pipeline.counts });
-	}
-	const last = splitter.finish();
-	if (last) {
-		pipeline.addFileLine(last.text, name, last.lineNo, last.end);
-		await turn();
+	} else {
+		const splitter = new LineSplitter(start.offset, start.lineNo);
+		let done = start.offset;
+		for await (const chunk of createReadStream(opts.path, { start: start.offset, highWaterMark: 1 << 20 })) {
+			splitter.load(chunk as Buffer);
+			while (splitter.next()) {
+				pipeline.addFileLine(splitter.text, name, splitter.lineNo, splitter.end);
+				if (++sinceYield >= YIELD_EVERY_LINES || pipeline.bulkReady) await turn();
+			}
+			done += (chunk as Buffer).length;
+			opts.onProgress?.({ bytesDone: done, bytesTotal: size, counts: pipeline.counts });
+		}
+		const last = splitter.finish();
+		if (last) {
+			pipeline.addFileLine(last.text, name, last.lineNo, last.end);
+			await turn();
+		}
 	}
 	// The file is complete: nothing more of the calls it holds back can come from it.
 	pipeline.releaseHeld();

@@ -11,10 +11,10 @@ export function newWriter(db: ClickHouseClient, config: Config): IngestWriter {
 	return new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), () => {}, { fromFiles: !config.clickhouse.url });
 }
 
-export async function ingestPath(db: ClickHouseClient, config: Config, path: string, format: FormatName, label?: string) {
+export async function ingestPath(db: ClickHouseClient, config: Config, path: string, format: FormatName, label?: string, parseInWorker?: boolean) {
 	const writer = newWriter(db, config);
 	try {
-		return await ingestFile({ path, format, config, db, writer, label });
+		return await ingestFile({ path, format, config, db, writer, label, parseInWorker });
 	} finally {
 		await writer.stop();
 	}

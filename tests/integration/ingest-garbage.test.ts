@@ -1,6 +1,7 @@
 /**
  * 10,000 random and truncated lines per format: the worker never crashes, every malformed
  * record lands in rejected_records with a reason, and the valid calls between them get in.
+ * Once parsed on the pipeline's own thread and once on the parse worker (sources/parseWorker.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -20,30 +21,30 @@ afterAll(async () => db.close());
 const LINES = 10_000;
 const VALID_CALLS = 50;
 
-/** Complete valid calls in each format; call i is answered after 10 s and talks 60 s. */
-const validCall: Record<string, (i: number) => string[]> = {
-	ndjson: (i) => {
+/** Complete valid calls in each format; call i (ids `${p}-i`) is answered after 10 s and talks 60 s. */
+const validCall: Record<string, (i: number, p: string) => string[]> = {
+	ndjson: (i, p) => {
 		const t = Date.parse('2026-11-02T08:00:00Z') + i * 600_000;
 		return [
-			`{"type":"call.queued","ts":${t},"call_id":"ok-${i}","topic":"pensions"}`,
-			`{"type":"call.answered","ts":${t + 10_000},"call_id":"ok-${i}","agent":"ona","site":"siauliai"}`,
-			`{"type":"call.ended","ts":${t + 70_000},"call_id":"ok-${i}","talk_ms":60000,"hold_ms":0}`,
-			`{"type":"call.wrapup_ended","ts":${t + 80_000},"call_id":"ok-${i}","wrap_ms":10000}`
+			`{"type":"call.queued","ts":${t},"call_id":"${p}-${i}","topic":"pensions"}`,
+			`{"type":"call.answered","ts":${t + 10_000},"call_id":"${p}-${i}","agent":"ona","site":"siauliai"}`,
+			`{"type":"call.ended","ts":${t + 70_000},"call_id":"${p}-${i}","talk_ms":60000,"hold_ms":0}`,
+			`{"type":"call.wrapup_ended","ts":${t + 80_000},"call_id":"${p}-${i}","wrap_ms":10000}`
 		];
 	},
-	'queue-log': (i) => {
+	'queue-log': (i, p) => {
 		const t = 1793606400 + i * 600;
 		return [
-			`${t}|ok-${i}.1|pensions|NONE|ENTERQUEUE||37060000000|1`,
-			`${t + 10}|ok-${i}.1|pensions|Ona|CONNECT|10|ok-${i}.2|2`,
-			`${t + 70}|ok-${i}.1|pensions|Ona|COMPLETECALLER|10|60|1`
+			`${t}|${p}-${i}.1|pensions|NONE|ENTERQUEUE||37060000000|1`,
+			`${t + 10}|${p}-${i}.1|pensions|Ona|CONNECT|10|${p}-${i}.2|2`,
+			`${t + 70}|${p}-${i}.1|pensions|Ona|COMPLETECALLER|10|60|1`
 		];
 	},
-	'cdr-csv': (i) => {
+	'cdr-csv': (i, p) => {
 		const start = `2026-11-02 ${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}:00`;
 		const answer = start.replace(/:00$/, ':10');
 		const end = start.replace(/(\d\d):00$/, (_, m) => `${String(Number(m) + 1).padStart(2, '0')}:10`);
-		return [`"","37060000${i}","500","from-queue","""Caller"" <37060000${i}>","SIP/trunk-${i}","SIP/1001-0000${i}","Queue","pensions,t,,,300","${start}","${answer}","${end}",70,60,"ANSWERED","DOCUMENTATION","ok-${i}.1",""`];
+		return [`"","37060000${i}","500","from-queue","""Caller"" <37060000${i}>","SIP/trunk-${i}","SIP/1001-0000${i}","Queue","pensions,t,,,300","${start}","${answer}","${end}",70,60,"ANSWERED","DOCUMENTATION","${p}-${i}.1",""`];
 	}
 };
 
@@ -66,13 +67,20 @@ function garbage(rand: () => number, valid: string[]): string {
 	}
 }
 
-describe.each(Object.keys(validCall))('%s: 10,000 malformed lines', (format) => {
+const MODES = [
+	['on its own thread', false],
+	['on the parse worker', true]
+] as const;
+
+describe.each(Object.keys(validCall).flatMap((format) => MODES.map(([mode, inWorker]) => [format, mode, inWorker] as const)))('%s: 10,000 malformed lines, parsed %s', (format, _mode, inWorker) => {
 	it('never crash the worker; every rejected record is kept with a reason; valid calls get in', async () => {
-		const rand = seeded(format.length * 7919);
-		const valid = Array.from({ length: VALID_CALLS }, (_, i) => validCall[format]!(i));
+		// Each mode its own file and calls (the same content would be recognised as done).
+		const ok = inWorker ? 'okw' : 'ok';
+		const rand = seeded(format.length * 7919 + (inWorker ? 1 : 0));
+		const valid = Array.from({ length: VALID_CALLS }, (_, i) => validCall[format]!(i, ok));
 		// Garbage is cut from decoy calls: a truncated valid line can itself be valid
 		// ("…|COMPLETECALLER|10|6"), and must not be mistaken for the checked calls' data.
-		const decoys = Array.from({ length: VALID_CALLS }, (_, i) => validCall[format]!(1000 + i)).flat();
+		const decoys = Array.from({ length: VALID_CALLS }, (_, i) => validCall[format]!(1000 + i, ok)).flat();
 		const lines: string[] = [];
 		let next = 0;
 		for (let i = 0; i < LINES; i++) {
@@ -81,8 +89,8 @@ describe.each(Object.keys(validCall))('%s: 10,000 malformed lines', (format) => 
 		}
 		const path = join(db.dir, `garbage.${format}`);
 		writeFileSync(path, lines.join('\n') + '\n', 'latin1');
-		const label = `garbage-${format}`;
-		const result = await ingestPath(db.store.client, db.config, path, format as FormatName, label);
+		const label = `garbage-${format}${inWorker ? '-worker' : ''}`;
+		const result = await ingestPath(db.store.client, db.config, path, format as FormatName, label, inWorker);
 
 		expect(result.rejected).toBeGreaterThan(LINES / 3);
 		const [stored] = await queryRows<{ n: number }>(db.store.client, 'test/rejected_by_source', { source: label });
@@ -94,7 +102,7 @@ describe.each(Object.keys(validCall))('%s: 10,000 malformed lines', (format) => 
 			expect(r.position).toMatch(new RegExp(`garbage\\.${format}:\\d+`));
 		}
 		// The 50 valid calls between the garbage all became answered contacts with their talk time.
-		const ok = await queryRows<{ answered: number; talk_ms: number }>(db.store.client, 'test/ok_calls', { source: label });
-		expect(ok[0]).toEqual({ answered: VALID_CALLS, talk_ms: VALID_CALLS * 60_000 });
+		const calls = await queryRows<{ answered: number; talk_ms: number }>(db.store.client, 'test/ok_calls', { source: label });
+		expect(calls[0]).toEqual({ answered: VALID_CALLS, talk_ms: VALID_CALLS * 60_000 });
 	}, 60_000);
 });
