@@ -15,7 +15,7 @@ import { FORMATS } from '../formats.ts';
 import { SourcePipeline, type Counts } from '../pipeline.ts';
 import type { FormatName, ParsedRecord } from '../types.ts';
 import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
-import { decodeChunk } from './parsedChunk.ts';
+import { decodeChunk, type ParsedChunk } from './parsedChunk.ts';
 import { parsedChunks } from './parseInWorker.ts';
 
 export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
@@ -82,56 +82,81 @@ export async function ingestFile(opts: {
 	}
 
 	const name = basename(opts.path);
-	let sinceYield = 0;
-	// Called after a line (or a chunk from the parse worker) only when it has something to do: an
-	// await per line was a promise and a turn of the microtask queue for every line.
-	const turn = async () => {
-		// :TRICKY: each step of a batch's write (its inserts, the stored-contacts check, the
-		// checkpoint) resumes on this thread. Parsing a whole 1 MiB chunk first kept the
-		// engine waiting up to 25 ms per step, four times a batch.
-		if (sinceYield >= YIELD_EVERY_LINES) {
-			sinceYield = 0;
-			if (opts.writer.pending > 0) await new Promise((r) => setImmediate(r));
-		}
-		if (pipeline.bulkReady) {
-			await opts.writer.waitForRoom();
-			await pipeline.flush({ waitMs: 0 });
-		}
-	};
+	const reader: Reader = { path: opts.path, name, writer: opts.writer, pipeline, start, size, onProgress: opts.onProgress, sinceYield: 0 };
 	const inWorker = opts.parseInWorker ?? size - start.offset >= WORKER_MIN_BYTES;
 	const chunks = inWorker
 		? parsedChunks({ path: opts.path, name, sourceId, format: opts.format, config: opts.config, offset: start.offset, lineNo: start.lineNo })
 		: null;
-	if (chunks) {
-		const take = (records: ParsedRecord[], position: string) => pipeline.addParsed(records, position);
-		for await (const chunk of chunks) {
-			decodeChunk(chunk, take);
-			pipeline.markLines(chunk.end, chunk.lineNo, chunk.ignored);
-			sinceYield += chunk.lines;
-			await turn();
-			opts.onProgress?.({ bytesDone: chunk.end, bytesTotal: size, counts: pipeline.counts });
-		}
-	} else {
-		const splitter = new LineSplitter(start.offset, start.lineNo);
-		let done = start.offset;
-		for await (const chunk of createReadStream(opts.path, { start: start.offset, highWaterMark: 1 << 20 })) {
-			splitter.load(chunk as Buffer);
-			while (splitter.next()) {
-				pipeline.addFileLine(splitter.text, name, splitter.lineNo, splitter.end);
-				if (++sinceYield >= YIELD_EVERY_LINES || pipeline.bulkReady) await turn();
-			}
-			done += (chunk as Buffer).length;
-			opts.onProgress?.({ bytesDone: done, bytesTotal: size, counts: pipeline.counts });
-		}
-		const last = splitter.finish();
-		if (last) {
-			pipeline.addFileLine(last.text, name, last.lineNo, last.end);
-			await turn();
-		}
-	}
+	if (chunks) await takeParsed(reader, chunks);
+	else await readLines(reader);
 	// The file is complete: nothing more of the calls it holds back can come from it.
 	pipeline.releaseHeld();
 	await pipeline.flush({ waitMs: 0 });
 	await opts.writer.flushed();
 	return result(false);
+}
+
+type Reader = {
+	path: string;
+	name: string;
+	writer: IngestWriter;
+	pipeline: SourcePipeline;
+	start: { offset: number; lineNo: number };
+	size: number;
+	onProgress?: (p: FileProgress) => void;
+	/** Lines taken since the writer last had a turn. */
+	sinceYield: number;
+};
+
+/**
+ * Gives the writer its turn and cuts a bulk batch when one is ready. Called after a line (or a
+ * parsed chunk) only when there is something to do: an await per line was a promise and a
+ * turn of the microtask queue for every line.
+ */
+async function turn(r: Reader): Promise<void> {
+	// :TRICKY: each step of a batch's write (its inserts, the stored-contacts check, the
+	// checkpoint) resumes on this thread. Parsing a whole 1 MiB chunk first kept the engine
+	// waiting up to 25 ms per step, four times a batch.
+	if (r.sinceYield >= YIELD_EVERY_LINES) {
+		r.sinceYield = 0;
+		if (r.writer.pending > 0) await new Promise((res) => setImmediate(res));
+	}
+	if (r.pipeline.bulkReady) {
+		await r.writer.waitForRoom();
+		await r.pipeline.flush({ waitMs: 0 });
+	}
+}
+
+/** Reads and parses the lines on this thread. */
+async function readLines(r: Reader): Promise<void> {
+	const { pipeline, name } = r;
+	const splitter = new LineSplitter(r.start.offset, r.start.lineNo);
+	let done = r.start.offset;
+	for await (const chunk of createReadStream(r.path, { start: r.start.offset, highWaterMark: 1 << 20 })) {
+		splitter.load(chunk as Buffer);
+		while (splitter.next()) {
+			pipeline.addFileLine(splitter.text, name, splitter.lineNo, splitter.end);
+			if (++r.sinceYield >= YIELD_EVERY_LINES || pipeline.bulkReady) await turn(r);
+		}
+		done += (chunk as Buffer).length;
+		r.onProgress?.({ bytesDone: done, bytesTotal: r.size, counts: pipeline.counts });
+	}
+	const last = splitter.finish();
+	if (last) {
+		pipeline.addFileLine(last.text, name, last.lineNo, last.end);
+		await turn(r);
+	}
+}
+
+/** Takes the lines the parse worker read and parsed, chunk by chunk. */
+async function takeParsed(r: Reader, chunks: AsyncGenerator<ParsedChunk>): Promise<void> {
+	const { pipeline } = r;
+	const take = (records: ParsedRecord[], position: string) => pipeline.addParsed(records, position);
+	for await (const chunk of chunks) {
+		decodeChunk(chunk, take);
+		pipeline.markLines(chunk.end, chunk.lineNo, chunk.ignored);
+		r.sinceYield += chunk.lines;
+		await turn(r);
+		r.onProgress?.({ bytesDone: chunk.end, bytesTotal: r.size, counts: pipeline.counts });
+	}
 }
