@@ -60,6 +60,8 @@ export type PipelineOptions = {
 	 * remembers completed calls that long) opened the call again and counted it twice.
 	 */
 	preloadRecent?: boolean;
+	/** Bulk batch sizes for bulkReady, in batch sizes (DEFAULT_BULK unless given). */
+	bulk?: { min: number; max: number };
 };
 
 /** How far back (event time) a stream's stored ids are read when it opens; see preloadRecent. */
@@ -81,15 +83,14 @@ const CDR_SETTLE_MS = 10 * 60_000;
 /** Recent ids kept per source unless it says otherwise (API streams: days of this centre's events). */
 const DEFAULT_RECENT_WINDOW = 200_000;
 
-/** How far a bulk batch may grow past the batch size while the previous one is being inserted. */
-const BULK_GROWTH = 8;
 /**
- * The smallest bulk batch, in batch sizes. File sources let the writer run between lines, so it
- * is idle sooner; cut at one batch size whenever it was idle, batches stayed small and each cost
- * the engine its fixed share again (ndjson bench, interleaved runs: 202k events/s at 1× with
- * the yields, 199k at 2×, 214k at 4×).
+ * Bulk batches, in batch sizes: at least `min`, and up to `max` while the previous one is being
+ * inserted. Sources that let the writer run between lines leave it idle sooner; cut at one batch
+ * size whenever it was idle, batches stayed small and each cost the engine its fixed share again
+ * (ndjson bench, parsed on the main thread, interleaved runs: 202k events/s at 1×, 199k at 2×,
+ * 214k at 4×). See PipelineOptions.bulk for files.
  */
-const BULK_MIN = 4;
+export const DEFAULT_BULK = { min: 4, max: 8 };
 
 export class SourcePipeline {
 	readonly opts: PipelineOptions;
@@ -230,8 +231,8 @@ export class SourcePipeline {
 	}
 
 	/**
-	 * For bulk sources (files, backfills): BULK_MIN times full, and either the writer is idle or
-	 * the batch has grown to BULK_GROWTH times the batch size. While an insert runs, reading goes
+	 * For bulk sources (files, backfills): `bulk.min` times full, and either the writer is idle or
+	 * the batch has grown to `bulk.max` times the batch size. While an insert runs, reading goes
 	 * on into the same batch instead of queueing another behind it: every insert costs the engine
 	 * a part per table, the rollup views and the checkpoint whatever its size (360k events: 2.6 s
 	 * of engine CPU in 18 batches, 1.2 s in 3), so batches grow to what the engine can take,
@@ -239,7 +240,8 @@ export class SourcePipeline {
 	 */
 	get bulkReady(): boolean {
 		const size = this.opts.batchSize ?? this.opts.config.ingest.batchSize;
-		return this.#records >= size * BULK_MIN && (this.opts.writer.pending === 0 || this.#records >= size * BULK_GROWTH);
+		const { min, max } = this.opts.bulk ?? DEFAULT_BULK;
+		return this.#records >= size * min && (this.opts.writer.pending === 0 || this.#records >= size * max);
 	}
 
 	get openCalls(): number {

@@ -32,6 +32,15 @@ export async function fileFingerprint(path: string): Promise<string> {
 const YIELD_EVERY_LINES = 512;
 
 /**
+ * A file's bulk batches (in batch sizes, see SourcePipeline.bulkReady): larger than other bulk
+ * sources'. With the parse worker both cores are busy, and every batch costs the engine a fixed
+ * share of CPU (a part per table and view, the stored-contacts check, the checkpoint): ndjson
+ * bench, interleaved runs, 223–258k events/s at 4–8×, 277–326k at 8–16×. A command-line run can
+ * spend the memory (up to 16 batch sizes: about 60 MB of rows at the default 20,000).
+ */
+const FILE_BULK = { min: 8, max: 16 };
+
+/**
  * Files with more left to read than this are parsed on the parse worker. Starting it costs the
  * process about 40 ms of loading and compiling once; below this, parsing here is as quick.
  */
@@ -61,7 +70,8 @@ export async function ingestFile(opts: {
 		format: opts.format,
 		config: opts.config,
 		writer: opts.writer,
-		recentWindow: 20_000
+		recentWindow: 20_000,
+		bulk: FILE_BULK
 	});
 	const start = parsePosition(pipeline.position);
 	const result = (alreadyDone: boolean): FileResult => ({
