@@ -16,7 +16,7 @@ import { SourcePipeline, type Counts } from '../pipeline.ts';
 import type { FormatName, ParsedRecord } from '../types.ts';
 import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
 import { decodeChunk, type ParsedChunk } from './parsedChunk.ts';
-import { parsedChunks } from './parseInWorker.ts';
+import { parsedChunks, startParseWorker } from './parseInWorker.ts';
 
 export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
 
@@ -63,6 +63,7 @@ export async function ingestFile(opts: {
 	parseInWorker?: boolean;
 }): Promise<FileResult> {
 	const { size } = await stat(opts.path);
+	if (opts.parseInWorker ?? size >= WORKER_MIN_BYTES) startParseWorker();
 	const sourceId = `file:${opts.format}:${await fileFingerprint(opts.path)}`;
 	const pipeline = await SourcePipeline.open(opts.db, {
 		sourceId,

@@ -25,6 +25,14 @@ function worker(): Worker {
 	return w;
 }
 
+/**
+ * Starts the worker ahead of its first file, so that it loads and compiles its modules while the
+ * caller does something else (fingerprints the file, opens its checkpoint).
+ */
+export function startParseWorker(): void {
+	worker();
+}
+
 /** Whether the worker is parsing a file now (a file started meanwhile is parsed on its caller's thread). */
 export function parseWorkerBusy(): boolean {
 	return busy;
