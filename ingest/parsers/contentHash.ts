@@ -1,17 +1,20 @@
 /**
- * Content ids (stableId.ts): MurmurHash3 x86_128 (Austin Appleby's, public domain), seed 0, of
- * the UTF-16LE bytes of an id's parts joined by U+001F, written for V8.
+ * The content ids of canonical NDJSON call events sent without an `id` (ndjson.ts):
+ * MurmurHash3 x86_128 (Austin Appleby's, public domain), seed 0, of the UTF-16LE bytes of the
+ * id's parts joined by U+001F, written for V8; 80 bits kept.
  *
- * Why not SHA-1, which content ids used until November 2026: an id is for recognising the same
- * event again from authenticated senders, not for resisting forgery, and with SHA-1 an event's
- * id was a quarter of canonical ingest's JavaScript (joining its parts into a string, a native
- * call that copies it out as UTF-8, a hex string sliced and joined again: about 0.9 µs of 3.8).
- * `ContentKey` writes the parts' code units into a buffer it reuses, hashes that in the JIT, and
- * spells the id in one string: about 0.25 µs. (docs/canonical-events.md says what changing the
- * hash meant for events sent across the upgrade.)
+ * Why not SHA-1 (stableId.ts), which these ids used until November 2026: an id is for
+ * recognising the same event again from authenticated senders, not for resisting forgery, and
+ * with SHA-1 an event's id was a quarter of canonical ingest's JavaScript (joining its parts into
+ * a string, a native call that copies it out as UTF-8, a hex string sliced and joined again:
+ * about 0.9 µs of 3.8). `ContentKey` writes the parts' code units into a buffer it reuses, hashes
+ * that in the JIT, and spells the id in one string: about 0.25 µs. Every other stored id keeps
+ * SHA-1 (stableId.ts says why); docs/canonical-events.md says what the change means for events
+ * sent across the upgrade.
  *
  * Checked against the reference implementation (the Python `mmh3` package,
- * `mmh3.hash_bytes(s.encode('utf-16-le'), 0, x64arch=False)`) in tests/unit/ingest/contentHash.test.ts.
+ * `mmh3.hash_bytes(s.encode('utf-16-le', 'surrogatepass'), 0, x64arch=False)`) in
+ * tests/unit/ingest/contentHash.test.ts.
  */
 
 const C1 = 0x239b961b;
@@ -125,11 +128,13 @@ function murmur128(u: Uint16Array, n: number): Int32Array {
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /**
- * Builds an id from its parts as `stableId(prefix, ...parts)` would, without the joined string:
- * `begin()`, then `text`/`int` for each part in order, then `id(prefix)`. One per parser; not
- * re-entrant (parts of two ids must not interleave).
+ * Builds an id from its parts without joining them: `begin()`, then `text`/`int`/`opt` for each
+ * part in order, then `id(prefix)`: `prefix:` and 80 bits of the hash of the parts as
+ * `parts.join('\u001f')` would give them (numbers as String() writes them). One per parser;
+ * not re-entrant (parts of two ids must not interleave).
  */
 export class ContentKey {
+	/** Grows to the longest id content seen; NDJSON's field limits keep that to a few thousand units. */
 	#units = new Uint16Array(512);
 	#n = 0;
 	#parts = 0;

@@ -12,10 +12,8 @@ import {
 	type ParseContext,
 	type ParsedRecord
 } from '../types.ts';
-import { ContentKey } from './contentHash.ts';
-import { stableId } from './stableId.ts';
-
-const contentKey = new ContentKey();
+import { msText } from '../numberText.ts';
+import { SEP, idOf, stableId } from './stableId.ts';
 
 /** One queue_log record, whatever it was read from. */
 export type QueueLogRecord = {
@@ -138,7 +136,7 @@ function callEvent(rec: QueueLogRecord, ctx: ParseContext, type: CallEventType):
 	// A call leg is one queue: a caller re-queued into another queue is a second contact.
 	const ev = newCallEvent(type, rec.ts, [rec.callid, rec.queue].join('@'));
 	// Content-derived: the same line in a rotated or renamed file gets the same id.
-	ev.eventId = contentKey.begin().int(rec.ts).text(rec.callid).text(rec.queue).text(rec.agent).text(rec.event).text(rec.rawData).id('ql');
+	ev.eventId = idOf('ql', [msText(rec.ts), rec.callid, rec.queue, rec.agent, rec.event, rec.rawData].join(SEP));
 	ev.channel = 'voice';
 	if (rec.queue !== 'NONE' && rec.queue !== '') ev.topic = ctx.mapping.topicOfQueue(rec.queue);
 	if (rec.agent !== 'NONE' && rec.agent !== '') {

@@ -16,7 +16,7 @@ import { SourcePipeline, type Counts } from '../pipeline.ts';
 import type { FormatName, ParsedRecord } from '../types.ts';
 import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
 import { decodeChunk, type ParsedChunk } from './parsedChunk.ts';
-import { parsedChunks, startParseWorker } from './parseInWorker.ts';
+import { ParseWorkerLost, parsedChunks, startParseWorker } from './parseInWorker.ts';
 
 export type FileProgress = { bytesDone: number; bytesTotal: number; counts: Counts };
 
@@ -36,7 +36,8 @@ const YIELD_EVERY_LINES = 512;
  * sources'. With the parse worker both cores are busy, and every batch costs the engine a fixed
  * share of CPU (a part per table and view, the stored-contacts check, the checkpoint): ndjson
  * bench, interleaved runs, 223–258k events/s at 4–8×, 277–326k at 8–16×. A command-line run can
- * spend the memory (up to 16 batch sizes: about 60 MB of rows at the default 20,000).
+ * spend the memory: a batch of 16 batch sizes is about 60 MB of rows at the default 20,000, and
+ * the writer holds up to four waiting batches besides the one being built (usually one).
  */
 const FILE_BULK = { min: 8, max: 16 };
 
@@ -63,7 +64,9 @@ export async function ingestFile(opts: {
 	parseInWorker?: boolean;
 }): Promise<FileResult> {
 	const { size } = await stat(opts.path);
-	if (opts.parseInWorker ?? size >= WORKER_MIN_BYTES) startParseWorker();
+	// Started now, it loads while the file is fingerprinted. (A file found done, or resumed near
+	// its end, then leaves an idle worker; it holds nothing open.)
+	if (FORMATS[opts.format].kind === 'lines' && (opts.parseInWorker ?? size >= WORKER_MIN_BYTES)) startParseWorker();
 	const sourceId = `file:${opts.format}:${await fileFingerprint(opts.path)}`;
 	const pipeline = await SourcePipeline.open(opts.db, {
 		sourceId,
@@ -159,15 +162,25 @@ async function readLines(r: Reader): Promise<void> {
 	}
 }
 
-/** Takes the lines the parse worker read and parsed, chunk by chunk. */
+/**
+ * Takes the lines the parse worker read and parsed, chunk by chunk. If the worker dies, the rest
+ * of the file is read here, from the end of the last chunk taken.
+ */
 async function takeParsed(r: Reader, chunks: AsyncGenerator<ParsedChunk>): Promise<void> {
 	const { pipeline } = r;
 	const take = (records: ParsedRecord[], position: string) => pipeline.addParsed(records, position);
-	for await (const chunk of chunks) {
-		decodeChunk(chunk, take);
-		pipeline.markLines(chunk.end, chunk.lineNo, chunk.ignored);
-		r.sinceYield += chunk.lines;
-		await turn(r);
-		r.onProgress?.({ bytesDone: chunk.end, bytesTotal: r.size, counts: pipeline.counts });
+	let at = r.start;
+	try {
+		for await (const chunk of chunks) {
+			decodeChunk(chunk, take);
+			pipeline.markLines(chunk.end, chunk.lineNo, chunk.ignored);
+			at = { offset: chunk.end, lineNo: chunk.lineNo };
+			r.sinceYield += chunk.lines;
+			await turn(r);
+			r.onProgress?.({ bytesDone: chunk.end, bytesTotal: r.size, counts: pipeline.counts });
+		}
+	} catch (e) {
+		if (!(e instanceof ParseWorkerLost)) throw e;
+		await readLines({ ...r, start: at });
 	}
 }

@@ -8,6 +8,11 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedChunk } from './parsedChunk.ts';
 import type { FromWorker, ParseJob, ToWorker } from './parseWorker.ts';
 
+/** The worker died (crashed, ran out of memory, was stopped): the file can go on without it. */
+export class ParseWorkerLost extends Error {
+	override name = 'ParseWorkerLost';
+}
+
 let shared: Worker | null = null;
 let busy = false;
 let nextId = 1;
@@ -33,6 +38,13 @@ export function startParseWorker(): void {
 	worker();
 }
 
+/** Ends the worker (the next large file starts another); a file it was reading goes on without it. */
+export async function stopParseWorker(): Promise<void> {
+	const w = shared;
+	shared = null;
+	await w?.terminate();
+}
+
 /** Whether the worker is parsing a file now (a file started meanwhile is parsed on its caller's thread). */
 export function parseWorkerBusy(): boolean {
 	return busy;
@@ -41,6 +53,7 @@ export function parseWorkerBusy(): boolean {
 /**
  * The parsed chunks of one file, in order, or null when the worker is busy with another. The
  * caller takes each chunk before asking for the next; stopping early (break, throw) ends the job.
+ * If the worker dies, the generator throws ParseWorkerLost after the last chunk it delivered.
  */
 export function parsedChunks(job: Omit<ParseJob, 'id'>): AsyncGenerator<ParsedChunk> | null {
 	if (busy) return null;
@@ -63,11 +76,11 @@ async function* run(job: ParseJob): AsyncGenerator<ParsedChunk> {
 		arrived();
 	};
 	const onError = (e: Error) => {
-		failure = e;
+		failure = new ParseWorkerLost(`the parse worker failed while reading ${job.name}: ${e.message}`);
 		arrived();
 	};
 	const onExit = (code: number) => {
-		failure ??= new Error(`the parse worker stopped (exit code ${code}) while reading ${job.name}`);
+		failure ??= new ParseWorkerLost(`the parse worker stopped (exit code ${code}) while reading ${job.name}`);
 		arrived();
 	};
 	w.on('message', onMessage);

@@ -5,7 +5,9 @@
  * deserialise, as much as parsing them. Call events (nearly every record of a log) go as numbers
  * in a Float64Array and their strings concatenated into one, with their lengths: 0.2 µs an event
  * to encode and clone, 0.12 µs to rebuild (a few substrings). The rest (agent events, contacts,
- * controls, rejections) are rare and go as they are.
+ * controls, rejections) go as they are, at the clone's price: rare in canonical streams, but every
+ * record of a CDR file and most of a queue_log's member and pause lines, whose parsing costs more
+ * than that price (npm run bench: cdr-csv is faster through the worker too).
  */
 import { CALL_EVENT_TYPES, CHANNELS, newCallEvent, type CallEvent, type ParsedRecord } from '../types.ts';
 

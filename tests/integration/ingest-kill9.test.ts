@@ -24,7 +24,7 @@ const { lines, totals } = callStream(CALLS);
 beforeAll(() => {
 	writeFileSync(file, lines.join('\n') + '\n');
 	// Small batches: many commits in the file, so a kill lands between two of them.
-	writeFileSync(configFile, JSON.stringify({ ingest: { batchSize: 2_000 } }));
+	writeFileSync(configFile, JSON.stringify({ ingest: { batchSize: 1_000 } }));
 });
 afterAll(() => dir.remove());
 
@@ -48,8 +48,8 @@ async function runAndKill(batches: number): Promise<void> {
 
 describe('kill -9 in the middle of a file', () => {
 	it('restarts and counts every call exactly once', async () => {
-		// 40,000 calls (about 144,000 records) in bulk batches of 8,000 to 16,000 (4 to 8 × 2,000):
-		// a dozen or more batches. Kill after the 3rd, twice.
+		// 40,000 calls (about 144,000 records) in a file's bulk batches of 8,000 to 16,000 (8 to
+		// 16 × 1,000): nine or more batches. Kill after the 3rd, twice.
 		await runAndKill(3);
 		await runAndKill(3);
 		const final = await callboard(['ingest', '--format', 'ndjson', file], env).done;

@@ -1,7 +1,8 @@
 /**
  * Files parsed on the parse worker (ingest/sources/parseWorker.ts) while the pipeline runs on
  * the calling thread: the same contacts as the generator worked out, the counts the pipeline
- * reports, and a second file while the worker is busy parsed on the calling thread instead.
+ * reports, a second file while the worker is busy parsed on the calling thread instead, and a
+ * file whose worker dies half-way finished on the calling thread.
  * (The kill -9 test resumes a file through the worker too: its file is above the size where
  * the worker is the default.)
  */
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFile } from '../../ingest/sources/fileSource.ts';
-import { parsedChunks, parseWorkerBusy } from '../../ingest/sources/parseInWorker.ts';
+import { parsedChunks, parseWorkerBusy, stopParseWorker } from '../../ingest/sources/parseInWorker.ts';
 import { callStream } from '../helpers/callStream.ts';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { newWriter, totalsBySource } from '../helpers/ingest.ts';
@@ -47,6 +48,38 @@ describe('the parse worker', () => {
 			await writer.stop();
 		}
 		expectTotals('pw', totals, await totalsBySource(db.store.client));
+	}, 60_000);
+
+	it('finishes a file on the calling thread when the worker dies half-way, every call once', async () => {
+		const { lines, totals } = callStream(30_000, { prefix: 'pd', start: Date.parse('2026-11-07T05:00:00Z') });
+		const path = join(db.dir, 'dies.ndjson');
+		writeFileSync(path, lines.join('\n') + '\n');
+		const writer = newWriter(db.store.client, db.config);
+		let stopped = false;
+		try {
+			const result = await ingestFile({
+				path,
+				format: 'ndjson',
+				config: db.config,
+				db: db.store.client,
+				writer,
+				label: 'pd',
+				parseInWorker: true,
+				// Stopped once the pipeline has taken some of the file, not all of it.
+				onProgress: (p) => {
+					if (!stopped && p.bytesDone > p.bytesTotal / 4) {
+						stopped = true;
+						void stopParseWorker();
+					}
+				}
+			});
+			expect(stopped).toBe(true);
+			expect(result).toMatchObject({ accepted: totals.events, rejected: 0, duplicates: 0 });
+		} finally {
+			await writer.stop();
+		}
+		expectTotals('pd', totals, await totalsBySource(db.store.client));
+		expect(parseWorkerBusy()).toBe(false);
 	}, 60_000);
 
 	it('parses a file on the calling thread while the worker is busy, and is free again once its file is dropped', async () => {
