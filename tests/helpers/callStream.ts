@@ -49,3 +49,17 @@ export function callStream(calls: number, opts: { start?: number; prefix?: strin
 	t.events = events.length;
 	return { lines: events.map((e) => e.line), totals: t };
 }
+
+/** What totalsBySource (tests/helpers/ingest.ts) must show for a stream's source, stored once. */
+export function storedTotals(t: StreamTotals) {
+	return {
+		offered: t.offered,
+		answered: t.answered,
+		abandoned: t.abandoned,
+		talk_ms: t.talkMs,
+		hold_ms: t.holdMs,
+		wrap_ms: t.wrapMs,
+		wait_answered_ms: t.waitAnsweredMs,
+		duplicate_ids: 0
+	};
+}

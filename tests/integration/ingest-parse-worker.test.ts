@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFile } from '../../ingest/sources/fileSource.ts';
 import { parsedChunks, parseWorkerBusy, stopParseWorker } from '../../ingest/sources/parseInWorker.ts';
-import { callStream } from '../helpers/callStream.ts';
+import { callStream, storedTotals, type StreamTotals } from '../helpers/callStream.ts';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { newWriter, totalsBySource } from '../helpers/ingest.ts';
 
@@ -21,17 +21,8 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-function expectTotals(label: string, totals: ReturnType<typeof callStream>['totals'], all: Awaited<ReturnType<typeof totalsBySource>>) {
-	expect(all[label]).toMatchObject({
-		offered: totals.offered,
-		answered: totals.answered,
-		abandoned: totals.abandoned,
-		talk_ms: totals.talkMs,
-		hold_ms: totals.holdMs,
-		wrap_ms: totals.wrapMs,
-		wait_answered_ms: totals.waitAnsweredMs,
-		duplicate_ids: 0
-	});
+function expectTotals(label: string, totals: StreamTotals, all: Awaited<ReturnType<typeof totalsBySource>>) {
+	expect(all[label]).toMatchObject(storedTotals(totals));
 }
 
 describe('the parse worker', () => {
