@@ -3,8 +3,9 @@
  * the same data as `npm run bench`: splitting a file's bytes into lines, parsing (JSON,
  * checks, content ids), and the pipeline after parsing (recent ids, rows, assembly, contacts).
  * Batches are cut as in a file ingest and handed to a writer that keeps nothing, so the engine
- * takes no CPU: the figures say what the main thread costs, the ceiling npm run bench prints
- * says what the whole process costs. Medians of BENCH_RUNS (default 8) after two warm-up runs.
+ * takes no CPU: the figures say where the JavaScript goes, all on one thread here (in a file
+ * ingest the split and the parse run on the parse worker, the pipeline on the main thread); the
+ * ceiling npm run bench prints says what the whole process costs. Medians of BENCH_RUNS (default 8) after two warm-up runs.
  */
 import type { IngestWriter } from '../ingest/ingestWriter.ts';
 import { FORMATS } from '../ingest/formats.ts';

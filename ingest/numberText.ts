@@ -5,7 +5,7 @@
  * contact three or four. Here the two halves are small integers, and the low six digits come
  * from a table.
  */
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+export const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 export function msText(n: number): string {
 	if (!(n >= 1e6 && n <= Number.MAX_SAFE_INTEGER) || !Number.isInteger(n)) return String(n);

@@ -115,7 +115,7 @@ let plainTail = { source: '', text: '' };
 
 export function callEventLine(e: CallEvent, source: string): string {
 	// :TRICKY: nearly every event ends the same way for a source; one field for those five made
-	// the line a third cheaper (0.45 → 0.3 µs).
+	// the line a fifth cheaper (0.44 → 0.34 µs).
 	let tail: string;
 	if (e.announcedWaitS === undefined && e.estimateMethod === undefined && e.reason === undefined && !e.simulated) {
 		if (plainTail.source !== source) plainTail = { source, text: ['\\N', '', '', source, 0].join('\t') };

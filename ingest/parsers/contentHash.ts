@@ -8,7 +8,8 @@
  * with SHA-1 an event's id was a quarter of canonical ingest's JavaScript (joining its parts into
  * a string, a native call that copies it out as UTF-8, a hex string sliced and joined again:
  * about 0.9 µs of 3.8). `ContentKey` writes the parts' code units into a buffer it reuses, hashes
- * that in the JIT, and spells the id in one string: about 0.25 µs. Every other stored id keeps
+ * that in the JIT, and spells the id in one string: 0.36 µs for the bench's events (parsing a
+ * line went from 1.77 to 1.28 µs, npm run bench:stages). Every other stored id keeps
  * SHA-1 (stableId.ts says why); docs/canonical-events.md says what the change means for events
  * sent across the upgrade.
  *
@@ -16,6 +17,7 @@
  * `mmh3.hash_bytes(s.encode('utf-16-le', 'surrogatepass'), 0, x64arch=False)`) in
  * tests/unit/ingest/contentHash.test.ts.
  */
+import { THREE_DIGITS } from '../numberText.ts';
 
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789 | 0;
@@ -214,14 +216,14 @@ export class ContentKey {
 	}
 }
 
-/** The digits of 0–999, three to a number with leading zeros, as character codes. */
-const THREE_DIGITS = Uint16Array.from({ length: 3000 }, (_, i) => 48 + Number(String(Math.floor(i / 3)).padStart(3, '0')[i % 3]));
+/** numberText's digits of 0–999 (three each, leading zeros) as character codes. */
+const THREE_DIGIT_CODES = Uint16Array.from(THREE_DIGITS.join(''), (c) => c.charCodeAt(0));
 
 function writeThree(u: Uint16Array, n: number, v: number): number {
 	const at = v * 3;
-	u[n] = THREE_DIGITS[at]!;
-	u[n + 1] = THREE_DIGITS[at + 1]!;
-	u[n + 2] = THREE_DIGITS[at + 2]!;
+	u[n] = THREE_DIGIT_CODES[at]!;
+	u[n + 1] = THREE_DIGIT_CODES[at + 1]!;
+	u[n + 2] = THREE_DIGIT_CODES[at + 2]!;
 	return n + 3;
 }
 

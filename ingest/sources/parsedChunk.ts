@@ -143,6 +143,11 @@ export function transferList(chunk: ParsedChunk): ArrayBuffer[] {
 	return [chunk.kinds.buffer as ArrayBuffer, chunk.nums.buffer as ArrayBuffer, chunk.lens.buffer as ArrayBuffer];
 }
 
+/** A packed number: NaN stands for absent. */
+function unpack(v: number): number | undefined {
+	return Number.isNaN(v) ? undefined : v;
+}
+
 /**
  * Calls `take(records, position)` for the chunk's records in order: runs of records that are
  * not rejections together (position ""), each rejection alone with its line's position.
@@ -186,12 +191,11 @@ export function decodeChunk(chunk: ParsedChunk, take: (records: ParsedRecord[], 
 		e.agent = str(s + 4);
 		e.estimateMethod = str(s + 5);
 		e.reason = str(s + 6);
-		const num = (v: number) => (Number.isNaN(v) ? undefined : v);
-		e.waitMs = num(nums[n + 1]!);
-		e.talkMs = num(nums[n + 2]!);
-		e.holdMs = num(nums[n + 3]!);
-		e.wrapMs = num(nums[n + 4]!);
-		e.announcedWaitS = num(nums[n + 5]!);
+		e.waitMs = unpack(nums[n + 1]!);
+		e.talkMs = unpack(nums[n + 2]!);
+		e.holdMs = unpack(nums[n + 3]!);
+		e.wrapMs = unpack(nums[n + 4]!);
+		e.announcedWaitS = unpack(nums[n + 5]!);
 		const simulated = code >> 8;
 		if (simulated > 0) e.simulated = simulated === 1;
 		run.push({ kind: 'call', event: e });
