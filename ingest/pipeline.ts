@@ -9,7 +9,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../src/lib/server/clickhouse/sql.ts';
 import type { Config } from '../src/lib/server/config/schema.ts';
 import { WorkingCalendar } from '../src/lib/server/calendar/workingDays.ts';
-import { Assembler, type AssemblerState } from './assemble/assembler.ts';
+import { Assembler, STALE_MS, type AssemblerState } from './assemble/assembler.ts';
 import { FORMATS, type FormatSpec } from './formats.ts';
 import { nameMapping } from './mapping.ts';
 import {
@@ -25,7 +25,7 @@ import {
 	tsvBlock,
 	type RejectedRow
 } from './rows.ts';
-import { TsvLines } from './tsv.ts';
+import { TsvLines, tsvText } from './tsv.ts';
 import { formatPosition } from './sources/lineSplitter.ts';
 import type { Block, SpoolEntry } from './spool.ts';
 import type { CommitResult, IngestWriter } from './ingestWriter.ts';
@@ -62,12 +62,30 @@ export type PipelineOptions = {
 	preloadRecent?: boolean;
 	/** Bulk batch sizes for bulkReady, in batch sizes (DEFAULT_BULK unless given). */
 	bulk?: { min: number; max: number };
+	/**
+	 * Report the events of contacts the stored-contacts check left out (storedContacts.ts) as
+	 * duplicates, not accepted: an API caller is told what was stored now. Costs a map entry per
+	 * call a batch, so only API streams ask.
+	 */
+	countStored?: boolean;
 };
 
 /** How far back (event time) a stream's stored ids are read when it opens; see preloadRecent. */
 const RECENT_PRELOAD_MS = 7 * 86_400_000;
 
-type SavedState = { assembler: AssemblerState; extra?: unknown; held?: ContactRecord[] };
+/**
+ * `heard`: when (wall clock) the stream last sent records, and its time then (see streamClock).
+ * Checkpoints written before it have none.
+ */
+type SavedState = { assembler: AssemblerState; extra?: unknown; held?: ContactRecord[]; heard?: { at: number; ts: number } };
+
+/**
+ * A stream is live when, the last time it sent anything, its newest event was at most this far
+ * behind the wall clock: a connector sending every few minutes, a followed log. Its time then
+ * runs on with the wall clock between sends. A backfill, or a connector catching up hours late,
+ * is not live: its time is its own events' (see streamClock).
+ */
+export const LIVE_LAG_MS = 15 * 60_000;
 
 /** A contact row as its TabSeparated line, with what batch deduplication compares. */
 type ContactLine = { id: string; answered: boolean; line: string };
@@ -135,6 +153,11 @@ export class SourcePipeline {
 	#rejected: RejectedRow[] = [];
 	#records = 0;
 	#newestTs = 0;
+	/** Wall-clock time the stream last sent records (0: not since it opened without a saved one), and its time then. */
+	#heardAt = 0;
+	#heardTs = 0;
+	/** countStored: events (or contact records) accepted this batch, by call id (contact id). */
+	#perCall: Map<string, number> | null = null;
 	/** CDR contacts waiting for the rest of their call's rows, by contact id (in arrival order). */
 	#held = new Map<string, ContactRecord>();
 	#heldClock = 0;
@@ -163,6 +186,7 @@ export class SourcePipeline {
 		});
 		this.#contactLine = contactLineBuilder(opts.config);
 		this.#source = sourceField(opts.label);
+		if (opts.countStored) this.#perCall = new Map();
 	}
 
 	/** Opens a source at its checkpoint: the spool's newest when batches still wait there, else ClickHouse's. */
@@ -179,6 +203,11 @@ export class SourcePipeline {
 				p.#assembler.restore(saved.assembler);
 				p.#extra = saved.extra;
 				for (const c of saved.held ?? []) p.#hold(c);
+				// Saved before the stream clock: as if heard now, so a live stream runs on and a
+				// backfill waits (streamClock).
+				const heard = saved.heard ?? { at: Date.now(), ts: p.#assembler.watermark };
+				p.#heardAt = heard.at;
+				p.#heardTs = heard.ts;
 			}
 		}
 		if (opts.preloadRecent) await p.#preloadRecent(db);
@@ -187,9 +216,11 @@ export class SourcePipeline {
 
 	async #preloadRecent(db: ClickHouseClient): Promise<void> {
 		const window = this.opts.recentWindow ?? DEFAULT_RECENT_WINDOW;
+		// The stream's own last week, not the wall clock's: a backfill or a late connector resent
+		// after a restart is recognised too (a redelivered body answered "accepted" without that).
 		const rows = await queryRows<{ key: string }>(db, 'ingest/recent_ids', {
 			source: this.opts.label,
-			since: Date.now() - RECENT_PRELOAD_MS,
+			since: (this.#assembler.watermark || Date.now()) - RECENT_PRELOAD_MS,
 			limit: window
 		});
 		// Oldest first, so that the newest stay longest.
@@ -304,7 +335,31 @@ export class SourcePipeline {
 		this.#lazyOffset = -1;
 	}
 
-	/** Finishes calls that time alone completes (wrap-up never reported, stale calls). Live sources only. */
+	/**
+	 * The stream's time at wall-clock time `wall`. Wrap-up waits and staleness follow the stream's
+	 * own event time, never the wall clock directly: a backfill sent in pieces, or a connector a day
+	 * late, must not have its calls closed because the calendar says so. But a live stream whose
+	 * last event was lost must still close its calls, so its time runs on with the wall clock from
+	 * when it last sent (its newest event then, plus the wall time since). A stream that was not
+	 * live then (LIVE_LAG_MS) stands still at its newest event, and runs on only after STALE_MS of
+	 * wall-clock silence: the end of a backfill is closed the next day, not between its pieces.
+	 */
+	streamClock(wall: number): number {
+		const own = this.#assembler.watermark;
+		if (this.#heardAt === 0) return own;
+		const quiet = this.#heardAt - this.#heardTs <= LIVE_LAG_MS ? 0 : STALE_MS;
+		return Math.max(own, this.#heardTs + Math.max(0, wall - this.#heardAt - quiet));
+	}
+
+	/** advanceClock at the stream's time (streamClock) for wall-clock time `wall`: for tickers. */
+	tick(wall: number): void {
+		this.advanceClock(this.streamClock(wall));
+	}
+
+	/**
+	 * Finishes calls that time alone completes (wrap-up never reported, stale calls), `now` being
+	 * the stream's time (a simulator's clock; tickers go through tick()).
+	 */
 	advanceClock(now: number): void {
 		this.#addContacts(this.#assembler.advance(now));
 		if (now > this.#heldClock) this.#heldClock = now;
@@ -330,6 +385,7 @@ export class SourcePipeline {
 						continue;
 					}
 					this.counts.accepted++;
+					if (this.#perCall !== null) this.#perCall.set(e.callId, (this.#perCall.get(e.callId) ?? 0) + 1);
 					if (e.ts > this.#newestTs) this.#newestTs = e.ts;
 					this.#calls.push(callEventLine(e, source));
 					const finished = this.#assembler.apply(e, this.#finished);
@@ -357,6 +413,7 @@ export class SourcePipeline {
 						continue;
 					}
 					this.counts.accepted++;
+					if (this.#perCall !== null) this.#perCall.set(r.contact.contactId, (this.#perCall.get(r.contact.contactId) ?? 0) + 1);
 					this.#addContacts([r.contact]);
 					break;
 				case 'control':
@@ -463,6 +520,10 @@ export class SourcePipeline {
 		const moved = end !== this.#committed;
 		if (this.#records === 0 && this.#contacts.rows === 0 && !moved) return null;
 		const accepted = this.#calls.rows + this.#agents.rows;
+		if (this.#records > 0) {
+			this.#heardAt = Date.now();
+			this.#heardTs = this.#assembler.watermark;
+		}
 		const blocks: Block[] = [
 			this.#calls.block('call_events', CALL_EVENT_COLUMNS),
 			this.#agents.block('agent_events', AGENT_EVENT_COLUMNS),
@@ -476,7 +537,13 @@ export class SourcePipeline {
 			opts.tokenKey ??
 			(moved ? `${this.#committed}..${end}` : `${end}#${contentDigest(blocks)}`);
 		for (const b of blocks) b.token = `${this.opts.sourceId}|${key}|${b.table}`;
-		const state: SavedState = { assembler: this.#assembler.snapshot(), extra: this.#extra, held: [...this.#held.values()] };
+		const state: SavedState = {
+			assembler: this.#assembler.snapshot(),
+			extra: this.#extra,
+			held: [...this.#held.values()],
+			heard: { at: this.#heardAt, ts: this.#heardTs }
+		};
+		const contacts = blocks.find((b) => b.table === 'contacts');
 		const entry: SpoolEntry = {
 			sourceId: this.opts.sourceId,
 			blocks,
@@ -484,6 +551,11 @@ export class SourcePipeline {
 		};
 		const format = this.opts.format;
 		const result = await this.opts.writer.commit(entry, opts.waitMs);
+		if (this.#perCall !== null) {
+			// The writer replaces the entry's contacts block by what it stored (storedContacts.ts).
+			if (result === 'inserted' && contacts) this.#countLeftOut(contacts, entry.blocks.find((b) => b.table === 'contacts'));
+			this.#perCall.clear();
+		}
 		ingestMetrics.records.inc({ format, result: 'accepted' }, accepted);
 		if (this.#newestTs) ingestMetrics.lagSeconds.set({ source: this.opts.label }, Math.max(0, (Date.now() - this.#newestTs) / 1000));
 		ingestMetrics.openCalls.set({ source: this.opts.label }, this.#assembler.openCount);
@@ -500,6 +572,26 @@ export class SourcePipeline {
 		this.#rejected = [];
 		this.#records = 0;
 		return result;
+	}
+
+	/**
+	 * The contacts the stored-contacts check left out of this batch were stored before: their
+	 * events (or records) move from accepted to duplicates, so that `accepted` says what was
+	 * stored now (a body resent after a restart answered "accepted: 5" with nothing changed).
+	 */
+	#countLeftOut(sent: Block, stored: Block | undefined): void {
+		if (stored !== undefined && stored.rows === sent.rows) return;
+		const kept = new Set<string>();
+		if (stored !== undefined) for (const line of stored.tsv.split('\n')) if (line !== '') kept.add(line.slice(0, line.indexOf('\t')));
+		const perCall = this.#perCall!;
+		for (const id of new Set(this.#contactRowIds)) {
+			if (kept.has(tsvText(id))) continue;
+			const key = perCall.has(id) ? id : id.slice(0, id.lastIndexOf('#'));
+			const n = perCall.get(key) ?? 0;
+			perCall.delete(key);
+			this.counts.accepted -= n;
+			this.counts.duplicates += n;
+		}
 	}
 
 	#contactsBlock(): Block {

@@ -41,7 +41,9 @@ export class IngestService {
 		this.writer = new IngestWriter(db, new Spool(config.ingest.spoolDir, config.ingest.spoolMaxBytes), log, {
 			fromFiles: !config.clickhouse.url
 		});
-		// Live streams finish calls whose wrap-up never comes, by the wall clock.
+		// Calls whose wrap-up never comes, or whose last event was lost, are finished by each
+		// stream's own clock, which runs on with the wall clock only for a live stream
+		// (SourcePipeline.streamClock): a backfill sent in pieces is not closed between them.
 		this.#ticker = setInterval(() => void this.#tick(), 30_000);
 		this.#ticker.unref();
 	}
@@ -51,7 +53,7 @@ export class IngestService {
 		let p = this.#streams.get(key);
 		if (!p) {
 			const sourceId = `api:${stream}:${format}`;
-			p = SourcePipeline.open(this.#db, { sourceId, label: stream, format, config: this.#config, writer: this.writer, preloadRecent: true });
+			p = SourcePipeline.open(this.#db, { sourceId, label: stream, format, config: this.#config, writer: this.writer, preloadRecent: true, countStored: true });
 			p.catch(() => this.#streams.delete(key));
 			this.#streams.set(key, p);
 		}
@@ -108,7 +110,7 @@ export class IngestService {
 			const pipeline = await p.catch(() => null);
 			if (!pipeline || !pipeline.waitingOnClock) continue;
 			await this.#serial(key, async () => {
-				pipeline.advanceClock(Date.now());
+				pipeline.tick(Date.now());
 				await pipeline.flush({ tokenKey: `tick-${Date.now()}`, waitMs: 0 });
 			});
 		}

@@ -7,12 +7,20 @@
  * When a contact is finished:
  * - unanswered: at its terminal event (abandoned, timed out, left, callback requested);
  * - answered voice/chat: when wrap-up ends, or when the call ends if the source never reports
- *   wrap-up (Asterisk queue_log), or WRAP_WAIT_MS after it ended with no wrap-up seen;
- * - e-mail and e-inquiry: when answered; a callback: when the consultant called back.
+ *   wrap-up (Asterisk queue_log), or once the stream's time has moved WRAP_WAIT_MS past the
+ *   call's own latest event with no wrap-up seen;
+ * - e-mail and e-inquiry: when answered; a callback: when the consultant called back (whichever
+ *   of request and call-back arrives first).
  * Events may arrive out of order: a contact is emitted only once its queue time is known
  * (from its queued event, or from the wait an answer or terminal event carries).
  * A contact left open by a PBX restart (queue_log QUEUESTART) is closed as outcome "unknown";
  * so is one with no event for STALE_MS (a lost terminal event must not hold memory forever).
+ *
+ * Time is the stream's own: the newest event time seen (the watermark), moved on only by
+ * advance() (the pipeline's stream clock, see pipeline.ts). A call's grace periods count from
+ * `heardAt`, the stream's time when the call's latest event arrived, not from its event time: a
+ * call whose end comes after other calls' later events (an out-of-order body) still waits for its
+ * wrap-up, and a call whose first event arrives 12 hours of stream time late is not stale at once.
  */
 import type { CallEvent, ContactRecord } from '../types.ts';
 import { newOpenCall, type OpenCall } from './openCall.ts';
@@ -40,15 +48,19 @@ export type AssemblerOptions = {
 	eInquiryDue: (ts: number) => number;
 };
 
-export type AssemblerState = { open: OpenCall[]; done: [string, number][]; watermark: number };
+/** `done`: call id, the event time it finished, and its topic (older checkpoints have no topic). */
+export type AssemblerState = { open: OpenCall[]; done: ([string, number] | [string, number, string])[]; watermark: number };
+
+/** A finished leg, remembered for REMEMBER_MS: when it finished (event time) and in which queue. */
+type DoneLeg = { at: number; topic: string };
 
 export type AssemblerStats = { emitted: number; duplicates: number; lateAfterCompletion: number; closedUnknown: number };
 
 export class Assembler {
 	readonly #opts: AssemblerOptions;
 	#open = new Map<string, OpenCall>();
-	/** callId → event time it completed (for late duplicates and re-queues). */
-	#done = new Map<string, number>();
+	/** callId → when (event time) and in which topic it completed (for late duplicates and re-queues). */
+	#done = new Map<string, DoneLeg>();
 	#watermark = 0;
 	#prunedAt = 0;
 	readonly stats: AssemblerStats = { emitted: 0, duplicates: 0, lateAfterCompletion: 0, closedUnknown: 0 };
@@ -61,6 +73,11 @@ export class Assembler {
 		return this.#open.size;
 	}
 
+	/** The stream's time: the newest event time seen, or the clock advance() was given. */
+	get watermark(): number {
+		return this.#watermark;
+	}
+
 	/** Applies one event; returns the contacts it finished (usually none or one). */
 	apply(e: CallEvent, out: ContactRecord[] = []): ContactRecord[] {
 		if (e.ts > this.#watermark) {
@@ -69,9 +86,15 @@ export class Assembler {
 		}
 		if (e.type === 'pbx_other') return out;
 		// The call-back is its own contact, opened by the request (see #openCallback).
-		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
+		if (e.type === 'callback_completed') {
+			// The request's call, if it still waits for a queue entry, has waited long enough.
+			const origin = this.#open.get(e.callId);
+			if (origin) this.#maybeFinish(origin, out);
+			e = { ...e, callId: callbackId(e.callId) };
+		}
 		let call = this.#open.get(e.callId);
-		const doneAt = this.#done.get(e.callId);
+		const done = this.#done.get(e.callId);
+		const doneAt = done?.at;
 		// An event from a finished earlier leg of a re-queued call must not touch the new leg. In
 		// the second the earlier leg finished, only an event naming the new leg's queue belongs to
 		// it: queue_log writes times in whole seconds, and a timeout and the entry into the next
@@ -81,12 +104,19 @@ export class Assembler {
 			return out;
 		}
 		if (!call) {
-			// A finished call only reopens for a new queue entry (re-queue), from its finishing second on.
-			if (doneAt !== undefined && !(e.type === 'queued' && e.ts >= doneAt)) {
+			// A finished call only reopens for a new queue entry (re-queue), from its finishing second
+			// on. A queue entry in the very millisecond the leg finished ranks before the event that
+			// finished it (lifecycleRank, eventOrder.ts): it is that leg's own, late, unless it names another queue.
+			if (
+				done !== undefined &&
+				!(e.type === 'queued' && (e.ts > done.at || (e.ts === done.at && e.topic !== undefined && e.topic !== done.topic)))
+			) {
 				this.stats.lateAfterCompletion++;
 				return out;
 			}
 			call = newOpenCall(e.callId, e.ts);
+			// A call-back that arrives before its request: a callback contact, not a voice call.
+			if (e.type === 'callback_completed') call.channel = 'callback';
 			this.#open.set(e.callId, call);
 		}
 		if (call.seen.includes(e.eventId)) {
@@ -95,6 +125,7 @@ export class Assembler {
 		}
 		call.seen.push(e.eventId);
 		if (e.ts > call.lastTs) call.lastTs = e.ts;
+		call.heardAt = this.#watermark;
 		if (e.simulated) call.simulated = true;
 		if (e.channel) call.channel = e.channel;
 		if (e.topic) call.topic = e.topic;
@@ -103,7 +134,12 @@ export class Assembler {
 		this.#update(call, e);
 		this.#maybeFinish(call, out);
 		// A callback request opens the callback itself as a contact of its own.
-		if (e.type === 'callback_requested') this.#openCallback(e, call);
+		if (e.type === 'callback_requested') this.#openCallback(e, call, out);
+		// A request sent before its queue entry opened the callback without a topic.
+		else if (e.type === 'queued' && call.outcome === 'callback_requested') {
+			const cb = this.#open.get(callbackId(e.callId));
+			if (cb && cb.topic === '') cb.topic = call.topic;
+		}
 		return out;
 	}
 
@@ -164,16 +200,22 @@ export class Assembler {
 		}
 	}
 
-	#openCallback(e: CallEvent, origin: OpenCall): void {
+	#openCallback(e: CallEvent, origin: OpenCall, out: ContactRecord[]): void {
 		const id = callbackId(e.callId);
-		if (this.#open.has(id) || this.#done.has(id)) return;
-		const cb = newOpenCall(id, e.ts);
+		if (this.#done.has(id)) return;
+		let cb = this.#open.get(id);
+		if (cb && cb.queuedAt !== null) return;
+		// Either new, or opened by a call-back that arrived first (see apply): the request says
+		// when it was asked for, for which topic and by when it is due.
+		cb ??= newOpenCall(id, e.ts);
 		cb.channel = 'callback';
-		cb.topic = e.topic ?? origin.topic;
+		if (cb.topic === '') cb.topic = e.topic ?? origin.topic;
 		cb.queuedAt = e.ts;
 		cb.dueAt = this.#opts.callbackDue(e.ts);
-		cb.simulated = !!e.simulated;
+		if (e.simulated) cb.simulated = true;
+		cb.heardAt = this.#watermark;
 		this.#open.set(id, cb);
+		this.#maybeFinish(cb, out);
 	}
 
 	#closeUnknown(call: OpenCall, ts: number): void {
@@ -190,10 +232,13 @@ export class Assembler {
 	#maybeFinish(call: OpenCall, out: ContactRecord[]): void {
 		if (call.queuedAt === null) {
 			// A callback asked for without queueing (after hours, straight from the IVR) is not an
-			// offered call: only the callback contact it opened counts.
-			if (call.outcome === 'callback_requested' && call.waitMs === null) {
+			// offered call: only the callback contact it opened counts. Its queue entry may yet come
+			// (sent after the request, or in the same millisecond and sorted after it): it is waited
+			// for as long as a wrap-up is.
+			if (awaitsQueueEntry(call)) {
+				if (this.#watermark - call.heardAt < WRAP_WAIT_MS) return;
 				this.#open.delete(call.callId);
-				this.#done.set(call.callId, call.terminalAt!);
+				this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic });
 				return;
 			}
 			// No queue entry (yet). When the events so far say which topic it was for (queue_log
@@ -206,7 +251,9 @@ export class Assembler {
 		if (call.outcome !== null) finished = true;
 		else if (call.answeredAt !== null && call.endedAt !== null) {
 			if (written || !this.#opts.reportsWrapUp || call.wrapMs !== null) finished = true;
-			else if (this.#watermark - call.endedAt >= WRAP_WAIT_MS) {
+			// Counted from when its latest event arrived, not from its end: other calls' later events
+			// sent before this one's end must not close it.
+			else if (this.#watermark - call.heardAt >= WRAP_WAIT_MS) {
 				call.wrapMs = 0;
 				finished = true;
 			}
@@ -215,7 +262,7 @@ export class Assembler {
 		out.push(toContact(call));
 		this.stats.emitted++;
 		this.#open.delete(call.callId);
-		this.#done.set(call.callId, call.terminalAt ?? call.endedAt ?? call.lastTs);
+		this.#done.set(call.callId, { at: call.terminalAt ?? call.endedAt ?? call.lastTs, topic: call.topic });
 	}
 
 	/** Sets queuedAt from the wait of the answer or terminal event; false when there is none. */
@@ -240,7 +287,7 @@ export class Assembler {
 		if (now > this.#watermark) this.#watermark = now;
 		for (const call of [...this.#open.values()]) {
 			const written = call.channel === 'email' || call.channel === 'einquiry' || call.channel === 'callback';
-			if (this.#watermark - call.lastTs >= (written ? STALE_WRITTEN_MS : STALE_MS)) {
+			if (this.#watermark - call.heardAt >= (written ? STALE_WRITTEN_MS : STALE_MS) && !awaitsQueueEntry(call)) {
 				this.#forceQueuedAt(call);
 				// Closed at its last event, the last time anything was known of it: closed at the
 				// clock, a caller whose exit was lost would add 12 hours to every wait figure.
@@ -255,7 +302,7 @@ export class Assembler {
 	/** Drops completed ids older than REMEMBER_MS; the map is in completion order, so from the front. */
 	#forgetOldDone(): void {
 		this.#prunedAt = this.#watermark;
-		for (const [id, at] of this.#done) {
+		for (const [id, { at }] of this.#done) {
 			if (this.#watermark - at <= REMEMBER_MS) break;
 			this.#done.delete(id);
 		}
@@ -274,17 +321,26 @@ export class Assembler {
 	}
 
 	snapshot(): AssemblerState {
-		return { open: [...this.#open.values()], done: [...this.#done], watermark: this.#watermark };
+		return {
+			open: [...this.#open.values()],
+			done: [...this.#done].map(([id, d]) => [id, d.at, d.topic]),
+			watermark: this.#watermark
+		};
 	}
 
 	restore(state: AssemblerState): void {
+		// Checkpoints written before heardAt: the call's own time is the best there is.
+		for (const c of state.open) c.heardAt ??= c.lastTs;
 		this.#open = new Map(state.open.map((c) => [c.callId, c]));
-		this.#done = new Map(state.done);
+		this.#done = new Map(state.done.map(([id, at, topic]) => [id, { at, topic: topic ?? '' }]));
 		this.#watermark = state.watermark;
 	}
 }
 
 const callbackId = (callId: string) => `${callId}#callback`;
+
+/** A callback request with no queue entry and no wait (yet): see #maybeFinish. */
+const awaitsQueueEntry = (call: OpenCall) => call.queuedAt === null && call.outcome === 'callback_requested' && call.waitMs === null;
 
 function toContact(c: OpenCall): ContactRecord {
 	const queuedAt = c.queuedAt!;

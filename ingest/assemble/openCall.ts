@@ -24,8 +24,13 @@ export type OpenCall = {
 	simulated: boolean;
 	/** Event ids already applied: a redelivered event changes nothing. */
 	seen: string[];
-	/** Event time of the latest event, for expiry. */
+	/** Event time of the latest event. */
 	lastTs: number;
+	/**
+	 * The stream's time (watermark) when its latest event arrived: wrap-up and stale waits count
+	 * from here, so other calls' later events sent before this call's own do not close it.
+	 */
+	heardAt: number;
 };
 
 export function newOpenCall(callId: string, ts: number): OpenCall {
@@ -49,6 +54,7 @@ export function newOpenCall(callId: string, ts: number): OpenCall {
 		dueAt: null,
 		simulated: false,
 		seen: [],
-		lastTs: ts
+		lastTs: ts,
+		heardAt: ts
 	};
 }

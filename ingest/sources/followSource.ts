@@ -182,7 +182,9 @@ async function drain(
 			end = { offset: last.end, lineNo: last.lineNo };
 		}
 	}
-	pipeline.advanceClock(Date.now());
+	// The log's own time, run on by the wall clock only once it is live (streamClock): a log read
+	// from its start must not have its old calls closed because the calendar moved on.
+	pipeline.tick(Date.now());
 	if (pipeline.hasPending || Date.now() - lastFlush >= opts.flushMs) {
 		await writer.waitForRoom();
 		await pipeline.flush({ waitMs: 0 });

@@ -613,7 +613,7 @@ describe('callbacks', () => {
 		const requested = at('2026-07-03T17:30:00Z'); // Friday 20:30 EEST
 		const asm = new Assembler(WITH_WRAP);
 		asm.apply(ev('callback_requested', requested, { topic: 'pensions' }));
-		const [cb] = asm.snapshot().open;
+		const cb = asm.snapshot().open.find((c) => c.channel === 'callback');
 		expect(iso(cb!.dueAt)).toBe('2026-07-07T14:00:00.000Z'); // Tuesday 17:00 EEST
 		expect(cb!.dueAt).toBe(cal.callbackDue(requested).getTime());
 	});
@@ -827,5 +827,107 @@ describe('determinism', () => {
 		expect(two.contacts).toEqual(one.contacts);
 		expect(two.asm.snapshot()).toEqual(one.asm.snapshot());
 		expect(two.asm.stats).toEqual(one.asm.stats);
+	});
+});
+
+describe('ties, late wrap-ups and callbacks out of order (issue 14)', () => {
+	it('a queue entry in the very millisecond its leg was abandoned, sent after it, is that leg’s own, not a re-queue', () => {
+		const { contacts, asm } = run([
+			ev('abandoned', s(0), { topic: 'pensions', waitMs: 0 }),
+			ev('queued', s(0), { topic: 'pensions', channel: 'voice' })
+		]);
+		expect(contacts.map((c) => [c.outcome, c.waitMs])).toEqual([['abandoned', 0]]);
+		// No second leg left waiting for an outcome (it closed as "unknown" 12 hours later).
+		expect(asm.openCount).toBe(0);
+		expect(asm.advance(s(0) + STALE_MS)).toEqual([]);
+	});
+
+	it('a callback requested and queued in the same millisecond, the request sent first: one offered call and its callback', () => {
+		const { contacts, asm } = run([
+			ev('callback_requested', s(0), { topic: 'pensions' }),
+			ev('queued', s(0), { topic: 'pensions', channel: 'voice' })
+		]);
+		expect(contacts.map((c) => [c.channel, c.outcome, c.topic])).toEqual([['voice', 'callback_requested', 'pensions']]);
+		expect(asm.snapshot().open.map((c) => [c.callId, c.channel, c.topic])).toEqual([['c1#callback', 'callback', 'pensions']]);
+		expect(asm.advance(s(0) + STALE_MS)).toEqual([]);
+	});
+
+	it('a call’s end sent after another call’s event 15 minutes later still waits for its own wrap-up', () => {
+		const { contacts } = run(
+			[
+				ev('queued', s(0), { topic: 'pensions', channel: 'voice' }),
+				ev('answered', s(20), { agent: 'ona' }),
+				ev('queued', s(900), { callId: 'c2', topic: 'pensions', channel: 'voice' }),
+				ev('ended', s(300)),
+				ev('wrapup_ended', s(360), { wrapMs: 60_000 })
+			],
+			WITH_WRAP
+		);
+		const c = only(contacts);
+		expect([c.contactId, c.talkMs, c.wrapMs]).toEqual([`c1#${s(0)}`, 280_000, 60_000]);
+	});
+
+	it('an end with no wrap-up is closed once the stream’s time has moved WRAP_WAIT_MS past the end’s arrival', () => {
+		const { contacts, asm } = run(
+			[
+				ev('queued', s(0), { topic: 'pensions', channel: 'voice' }),
+				ev('answered', s(20), { agent: 'ona' }),
+				ev('queued', s(900), { callId: 'c2', topic: 'pensions', channel: 'voice' }),
+				ev('ended', s(300))
+			],
+			WITH_WRAP
+		);
+		expect(contacts).toEqual([]);
+		expect(asm.advance(s(900) + WRAP_WAIT_MS - 1)).toEqual([]);
+		const c = only(asm.advance(s(900) + WRAP_WAIT_MS));
+		expect([c.contactId, c.wrapMs]).toEqual([`c1#${s(0)}`, 0]);
+	});
+
+	it('a call whose first event arrives after 12 hours of other calls’ events is not closed as stale at once', () => {
+		const asm = new Assembler(WITH_WRAP);
+		asm.apply(ev('queued', s(0) + STALE_MS + 1000, { callId: 'later', topic: 'pensions', channel: 'voice' }));
+		asm.apply(ev('queued', s(0), { topic: 'pensions', channel: 'voice' }));
+		expect(asm.advance(s(0) + STALE_MS + 1000)).toEqual([]);
+		const c = only(asm.apply(ev('abandoned', s(30), { waitMs: 30_000 })));
+		expect([c.outcome, c.waitMs]).toEqual(['abandoned', 30_000]);
+	});
+
+	it('a call-back sent before its request: one callback contact, answered, and no voice call', () => {
+		const requested = at('2026-11-24T08:03:30Z');
+		const completed = at('2026-11-25T07:15:00Z');
+		const { contacts, asm } = run([
+			ev('callback_completed', completed, { agent: 'ona', site: 'siauliai' }),
+			ev('queued', requested - 40_000, { topic: 'contributions', channel: 'voice' }),
+			ev('callback_requested', requested, { topic: 'contributions' })
+		]);
+		expect(contacts.map((c) => [c.contactId, c.channel, c.outcome, c.topic, c.agent, iso(c.queuedAt), iso(c.answeredAt), iso(c.dueAt)])).toEqual([
+			[`c1#${requested - 40_000}`, 'voice', 'callback_requested', 'contributions', '', iso(requested - 40_000), null, null],
+			[`c1#callback#${requested}`, 'callback', 'answered', 'contributions', 'ona', iso(requested), iso(completed), iso(callbackDue(requested))]
+		]);
+		expect(asm.openCount).toBe(0);
+		expect(asm.advance(completed + STALE_WRITTEN_MS)).toEqual([]);
+	});
+
+	it('a call-back whose request never comes is kept as a callback, never a voice call', () => {
+		const { contacts, asm } = run([ev('callback_completed', s(0), { agent: 'ona' })]);
+		expect(contacts).toEqual([]);
+		expect(asm.advance(s(0) + STALE_MS)).toEqual([]);
+		expect(asm.snapshot().open.map((c) => c.channel)).toEqual(['callback']);
+	});
+
+	it('a checkpoint written before heardAt and done topics restores', () => {
+		const { asm } = run([ev('queued', s(0), { topic: 'pensions', channel: 'voice' })]);
+		const state = asm.snapshot();
+		const old = {
+			open: state.open.map(({ heardAt: _, ...c }) => c),
+			done: [['gone', s(0)]],
+			watermark: state.watermark
+		} as unknown as ReturnType<Assembler['snapshot']>;
+		const again = new Assembler(NO_WRAP);
+		again.restore(old);
+		expect(again.apply(ev('queued', s(-10), { callId: 'gone', topic: 'pensions' }))).toEqual([]);
+		expect(again.stats.lateAfterCompletion).toBe(1);
+		const c = only(again.advance(s(0) + STALE_MS));
+		expect([c.outcome, iso(c.endedAt)]).toEqual(['unknown', iso(s(0))]);
 	});
 });
