@@ -236,9 +236,7 @@ export class Assembler {
 			// (sent after the request, or in the same millisecond and sorted after it): it is waited
 			// for as long as a wrap-up is.
 			if (awaitsQueueEntry(call)) {
-				if (this.#watermark - call.heardAt < WRAP_WAIT_MS) return;
-				this.#open.delete(call.callId);
-				this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic });
+				if (this.#watermark - call.heardAt >= WRAP_WAIT_MS) this.#dropUnqueued(call);
 				return;
 			}
 			// No queue entry (yet). When the events so far say which topic it was for (queue_log
@@ -263,6 +261,12 @@ export class Assembler {
 		this.stats.emitted++;
 		this.#open.delete(call.callId);
 		this.#done.set(call.callId, { at: call.terminalAt ?? call.endedAt ?? call.lastTs, topic: call.topic });
+	}
+
+	/** A callback request that never queued: not an offered call, only its callback counts. */
+	#dropUnqueued(call: OpenCall): void {
+		this.#open.delete(call.callId);
+		this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic });
 	}
 
 	/** Sets queuedAt from the wait of the answer or terminal event; false when there is none. */
@@ -313,6 +317,11 @@ export class Assembler {
 		if (ts > this.#watermark) this.#watermark = ts;
 		for (const call of [...this.#open.values()]) {
 			if (call.channel !== 'voice') continue;
+			// Its queue entry can no longer come: a request straight from the IVR.
+			if (awaitsQueueEntry(call)) {
+				this.#dropUnqueued(call);
+				continue;
+			}
 			this.#forceQueuedAt(call);
 			this.#closeUnknown(call, ts);
 			this.#maybeFinish(call, out);

@@ -931,3 +931,11 @@ describe('ties, late wrap-ups and callbacks out of order (issue 14)', () => {
 		expect([c.outcome, iso(c.endedAt)]).toEqual(['unknown', iso(s(0))]);
 	});
 });
+
+describe('a callback request still waiting for its queue entry', () => {
+	it('is not made an offered call by a PBX restart: only its callback counts', () => {
+		const { asm } = run([ev('callback_requested', s(0), { topic: 'pensions' })]);
+		expect(asm.pbxRestart(s(60))).toEqual([]);
+		expect(asm.snapshot().open.map((c) => c.channel)).toEqual(['callback']);
+	});
+});
