@@ -586,7 +586,10 @@ export class SourcePipeline {
 		const perCall = this.#perCall!;
 		for (const id of new Set(this.#contactRowIds)) {
 			if (kept.has(tsvText(id))) continue;
-			const key = perCall.has(id) ? id : id.slice(0, id.lastIndexOf('#'));
+			// A contact record is counted under its id, events under their call's (a callback's under
+			// the requesting call's: contact id "call#callback#queued").
+			let key = perCall.has(id) ? id : id.slice(0, id.lastIndexOf('#'));
+			if (!perCall.has(key) && key.endsWith('#callback')) key = key.slice(0, -'#callback'.length);
 			const n = perCall.get(key) ?? 0;
 			perCall.delete(key);
 			this.counts.accepted -= n;
