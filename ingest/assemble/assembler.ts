@@ -48,11 +48,14 @@ export type AssemblerOptions = {
 	eInquiryDue: (ts: number) => number;
 };
 
-/** `done`: call id, the event time it finished, and its topic (older checkpoints have no topic). */
-export type AssemblerState = { open: OpenCall[]; done: ([string, number] | [string, number, string])[]; watermark: number };
+/**
+ * `done`: call id, the event time it finished, its topic and whether it was answered (1/0); older
+ * checkpoints have only the first two.
+ */
+export type AssemblerState = { open: OpenCall[]; done: ([string, number] | [string, number, string, number])[]; watermark: number };
 
-/** A finished leg, remembered for REMEMBER_MS: when it finished (event time) and in which queue. */
-type DoneLeg = { at: number; topic: string };
+/** A finished leg, remembered for REMEMBER_MS: when it finished (event time), in which queue, answered or not. */
+type DoneLeg = { at: number; topic: string; answered: boolean };
 
 export type AssemblerStats = { emitted: number; duplicates: number; lateAfterCompletion: number; closedUnknown: number };
 
@@ -94,12 +97,11 @@ export class Assembler {
 		}
 		let call = this.#open.get(e.callId);
 		const done = this.#done.get(e.callId);
-		const doneAt = done?.at;
 		// An event from a finished earlier leg of a re-queued call must not touch the new leg. In
 		// the second the earlier leg finished, only an event naming the new leg's queue belongs to
 		// it: queue_log writes times in whole seconds, and a timeout and the entry into the next
 		// queue often share one (FORMATS.md §1.5 rule 5, §1.7: the leg is callid + queue + entry time).
-		if (call && doneAt !== undefined && (e.ts < doneAt || (e.ts === doneAt && e.topic !== call.topic))) {
+		if (call && done !== undefined && (e.ts < done.at || (e.ts === done.at && !ofNewLeg(e, call, done)))) {
 			this.stats.lateAfterCompletion++;
 			return out;
 		}
@@ -260,13 +262,17 @@ export class Assembler {
 		out.push(toContact(call));
 		this.stats.emitted++;
 		this.#open.delete(call.callId);
-		this.#done.set(call.callId, { at: call.terminalAt ?? call.endedAt ?? call.lastTs, topic: call.topic });
+		this.#done.set(call.callId, {
+			at: call.terminalAt ?? call.endedAt ?? call.lastTs,
+			topic: call.topic,
+			answered: call.outcome === null && call.answeredAt !== null
+		});
 	}
 
 	/** A callback request that never queued: not an offered call, only its callback counts. */
 	#dropUnqueued(call: OpenCall): void {
 		this.#open.delete(call.callId);
-		this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic });
+		this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic, answered: false });
 	}
 
 	/** Sets queuedAt from the wait of the answer or terminal event; false when there is none. */
@@ -332,7 +338,7 @@ export class Assembler {
 	snapshot(): AssemblerState {
 		return {
 			open: [...this.#open.values()],
-			done: [...this.#done].map(([id, d]) => [id, d.at, d.topic]),
+			done: [...this.#done].map(([id, d]) => [id, d.at, d.topic, d.answered ? 1 : 0]),
 			watermark: this.#watermark
 		};
 	}
@@ -341,12 +347,25 @@ export class Assembler {
 		// Checkpoints written before heardAt: the call's own time is the best there is.
 		for (const c of state.open) c.heardAt ??= c.lastTs;
 		this.#open = new Map(state.open.map((c) => [c.callId, c]));
-		this.#done = new Map(state.done.map(([id, at, topic]) => [id, { at, topic: topic ?? '' }]));
+		this.#done = new Map(state.done.map(([id, at, topic, answered]) => [id, { at, topic: topic ?? '', answered: answered === 1 }]));
 		this.#watermark = state.watermark;
 	}
 }
 
 const callbackId = (callId: string) => `${callId}#callback`;
+
+/**
+ * Whether an event in the millisecond a call's earlier leg finished belongs to the new leg open
+ * now. One that names a queue belongs to that queue's leg. One that names none (NDJSON's answer,
+ * end and wrap-up) is the new leg's when the earlier leg was never answered: a caller who timed
+ * out of one queue and was answered in the next in the same millisecond has the answer, end and
+ * wrap-up of the second. Anything else ranks before the earlier leg's finish (lifecycleRank) and
+ * is that leg's, late.
+ */
+function ofNewLeg(e: CallEvent, call: OpenCall, done: DoneLeg): boolean {
+	if (e.topic !== undefined) return e.topic === call.topic;
+	return !done.answered && (e.type === 'answered' || e.type === 'ended' || e.type === 'wrapup_ended');
+}
 
 /** A callback request with no queue entry and no wait (yet): see #maybeFinish. */
 const awaitsQueueEntry = (call: OpenCall) => call.queuedAt === null && call.outcome === 'callback_requested' && call.waitMs === null;

@@ -939,3 +939,40 @@ describe('a callback request still waiting for its queue entry', () => {
 		expect(asm.snapshot().open.map((c) => c.channel)).toEqual(['callback']);
 	});
 });
+
+describe('a re-queue answered in the millisecond the earlier leg timed out (issue 14, item 1)', () => {
+	it('the answer, which names no queue (NDJSON), is the new leg’s: both legs count, the second answered', () => {
+		const { contacts, asm } = run(
+			[
+				ev('queued', s(0), { topic: 'pensions', channel: 'voice' }),
+				ev('timed_out', s(300), { waitMs: 300_000 }),
+				ev('queued', s(300), { topic: 'benefits', channel: 'voice' }),
+				ev('answered', s(300), { agent: 'ona', site: 'siauliai' }),
+				ev('ended', s(400)),
+				ev('wrapup_ended', s(430), { wrapMs: 30_000 })
+			],
+			WITH_WRAP
+		);
+		expect(contacts.map((c) => [c.contactId, c.topic, c.outcome, c.agent, c.waitMs, c.talkMs, c.wrapMs])).toEqual([
+			[`c1#${s(0)}`, 'pensions', 'timed_out', '', 300_000, 0, 0],
+			[`c1#${s(300)}`, 'benefits', 'answered', 'ona', 0, 100_000, 30_000]
+		]);
+		expect(asm.openCount).toBe(0);
+	});
+
+	it('after an answered leg, an answer with no queue in its finishing millisecond is still that leg’s, late', () => {
+		const { contacts, asm } = run(
+			[
+				ev('queued', s(0), { topic: 'pensions', channel: 'voice' }),
+				ev('answered', s(10), { agent: 'ona' }),
+				ev('ended', s(100)),
+				ev('queued', s(100), { topic: 'benefits', channel: 'voice' }),
+				ev('answered', s(100), { agent: 'jonas', eventId: 'late-answer' })
+			],
+			NO_WRAP
+		);
+		expect(contacts.map((c) => [c.topic, c.agent])).toEqual([['pensions', 'ona']]);
+		expect(asm.stats.lateAfterCompletion).toBe(1);
+		expect(asm.snapshot().open.map((c) => [c.topic, c.answeredAt])).toEqual([['benefits', null]]);
+	});
+});
