@@ -62,10 +62,17 @@ const callbackFirst = [
 	ev('queued', '2026-11-03T11:00:00+02:00', 'c4', ',"topic":"contributions"'),
 	ev('callback_requested', '2026-11-03T11:01:00+02:00', 'c4', ',"topic":"contributions"')
 ];
-// Item 1: a callback asked for in the millisecond the call queued, the request sent first.
+// Item 1: a callback asked for in the millisecond the call queued, the request sent first; and a
+// caller who timed out of one queue and was answered in the next in the same millisecond.
 const sameMillisecond = [
 	ev('callback_requested', '2026-11-05T12:00:00.000+02:00', 'm1', ',"topic":"pensions"'),
-	ev('queued', '2026-11-05T12:00:00.000+02:00', 'm1', ',"topic":"pensions"')
+	ev('queued', '2026-11-05T12:00:00.000+02:00', 'm1', ',"topic":"pensions"'),
+	ev('queued', '2026-11-05T13:00:00.000+02:00', 'm2', ',"topic":"pensions"'),
+	ev('timed_out', '2026-11-05T13:05:00.000+02:00', 'm2', ',"wait_ms":300000'),
+	ev('queued', '2026-11-05T13:05:00.000+02:00', 'm2', ',"topic":"benefits"'),
+	ev('answered', '2026-11-05T13:05:00.000+02:00', 'm2', ',"agent":"ona","site":"siauliai"'),
+	ev('ended', '2026-11-05T13:07:00.000+02:00', 'm2', ',"talk_ms":120000'),
+	ev('wrapup_ended', '2026-11-05T13:07:30.000+02:00', 'm2', ',"wrap_ms":30000')
 ];
 // Item 5: one call in two requests, with the ticker between them.
 const split = [
@@ -86,7 +93,7 @@ describe('events out of order and in pieces, through POST /api/ingest', () => {
 	it('takes the bodies, with the server’s ticker running between the two halves of a call', async () => {
 		expect(await post(wrapLate)).toMatchObject({ accepted: 6, duplicates: 0 });
 		expect(await post(callbackFirst)).toMatchObject({ accepted: 3 });
-		expect(await post(sameMillisecond)).toMatchObject({ accepted: 2 });
+		expect(await post(sameMillisecond)).toMatchObject({ accepted: 8 });
 		expect(await post([oldContact])).toMatchObject({ accepted: 1 });
 		expect(await post(split.slice(0, 2))).toMatchObject({ accepted: 2 });
 		// The ticker runs every 30 seconds with the wall clock a month after these calls.
@@ -111,9 +118,15 @@ describe('events out of order and in pieces, through POST /api/ingest', () => {
 		expect(await stats('2026-11-04')).toMatchObject({ offered: 0, answered: 0 });
 	});
 
-	it('a callback requested in the millisecond the call queued, sent first: one offered call (item 1)', async () => {
-		expect(await contacts('2026-11-05')).toEqual([['m1#1793872800000', 'voice', 'callback_requested', 'pensions', '', 0, 0, 0]]);
-		expect(await stats('2026-11-05')).toMatchObject({ offered: 1 });
+	it('events in the same millisecond follow the call’s lifecycle (item 1)', async () => {
+		expect(await contacts('2026-11-05')).toEqual([
+			// The request sent before the queue entry of its millisecond: one offered call.
+			['m1#1793872800000', 'voice', 'callback_requested', 'pensions', '', 0, 0, 0],
+			// Timed out of pensions, answered in benefits in the same millisecond: both legs.
+			['m2#1793876400000', 'voice', 'timed_out', 'pensions', '', 300_000, 0, 0],
+			['m2#1793876700000', 'voice', 'answered', 'benefits', 'ona', 0, 120_000, 30_000]
+		]);
+		expect(await stats('2026-11-05')).toMatchObject({ offered: 3, answered: 1 });
 	});
 
 	it('a call split across two requests is one answered call with its topic, agent, talk and wrap-up (item 5)', async () => {
