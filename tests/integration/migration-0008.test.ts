@@ -10,6 +10,7 @@ import { migrate, readMigrations } from '../../src/lib/server/clickhouse/migrate
 import { sqlDir } from '../../src/lib/server/clickhouse/paths.ts';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { applyRejectedRetention } from '../../ingest/rejectedRetention.ts';
 
 let db: Embedded;
 const DAY = 86_400_000;
@@ -72,4 +73,16 @@ describe('migrations 0008 and 0009 on a database with data', () => {
 		expect(t!.engine_full).toMatch(/TTL toDateTime\(received_at\) \+ toIntervalDay\(90\)/);
 		before.remove();
 	}, 60_000);
+
+	it('the configured retention replaces the default, once', async () => {
+		const ttl = async () => (await rows<{ engine_full: string }>(`SELECT engine_full FROM system.tables WHERE database = currentDatabase() AND name = 'rejected_records'`))[0]!.engine_full;
+		expect(await applyRejectedRetention(db.store.client, 90)).toBe(false); // the migration's default
+		expect(await applyRejectedRetention(db.store.client, 30)).toBe(true);
+		expect(await ttl()).toMatch(/TTL toDateTime\(received_at\) \+ toIntervalDay\(30\)/);
+		expect(await applyRejectedRetention(db.store.client, 30)).toBe(false);
+		// Expired rows go: one received 31 days ago is removed by the TTL.
+		await insert('rejected_records', [{ received_at: Date.now() - 31 * DAY, source: 'old', format: 'ndjson', position: '', reason: 'not_json', detail: 'x', raw: 'x' }]);
+		await db.store.client.command({ query: 'OPTIMIZE TABLE rejected_records FINAL' });
+		expect(await rows(`SELECT count() AS n FROM rejected_records WHERE source = 'old'`)).toEqual([{ n: 0 }]);
+	});
 });
