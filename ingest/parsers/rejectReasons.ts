@@ -4,7 +4,7 @@
  * metric). The specific words, with the value that was wrong, go in the record's detail; the
  * class's words for people are in src/lib/i18n/admin.ts. Grouping by the detail made every
  * distinct value its own group ("wait_ms" 699974160…, "wait_ms" 699974161…), which hid what
- * was actually wrong. A new class needs its words there too (tests/unit/i18n checks).
+ * was actually wrong. A new class needs its words there too (tests/unit/ingest/rejectReasons.test.ts checks).
  */
 export const REJECT_REASONS = [
 	/** The line or document is not JSON, or not a JSON object. */
