@@ -145,6 +145,8 @@ describe('the administration page', () => {
 		await page.goto(`${server.url}/lang?to=en&next=/admin`);
 		expect(await table.locator('tr[data-reason=wait_too_long]').innerText()).toContain('Wait longer than the channel allows');
 		await page.goto(`${server.url}/lang?to=lt&next=/admin`);
+		mkdirSync('test-results', { recursive: true });
+		await table.screenshot({ path: 'test-results/admin-rejected.png' });
 	});
 
 	it('is refused to a supervisor, and broke no Content-Security-Policy rule', async () => {
