@@ -159,8 +159,8 @@ export class IngestWriter {
 			.filter((l) => l !== '')
 			.map((raw, i) => {
 				const source = (sourceAt >= 0 ? raw.split('\t')[sourceAt] : undefined) || 'writer';
-				const reason = `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`;
-				return rejectedRow({ reason, raw }, source, block.table, `${block.token} row ${i}`, Date.now());
+				const detail = `ClickHouse refused the row for ${block.table}: ${message.slice(0, 300)}`;
+				return rejectedRow({ reason: 'refused_by_database', detail, raw }, source, block.table, `${block.token} row ${i}`, Date.now());
 			});
 		await insertBlock(this.#db, tsvBlock('rejected_records', REJECTED_COLUMNS, `${block.token}|quarantine`, rows));
 	}

@@ -3,7 +3,7 @@ import { counter, gauge, histogram } from '../src/lib/server/observability/metri
 
 export const ingestMetrics = {
 	records: counter('callboard_ingest_records_total', 'Input records by format and result', ['format', 'result'] as const),
-	rejected: counter('callboard_ingest_rejected_total', 'Rejected input records by format and reason', ['format', 'reason'] as const),
+	rejected: counter('callboard_ingest_rejected_total', 'Rejected input records by format and reason class (ingest/parsers/rejectReasons.ts)', ['format', 'reason'] as const),
 	batches: counter('callboard_ingest_batches_total', 'Batches by result (inserted, spooled, replayed)', ['result'] as const),
 	rows: counter('callboard_ingest_rows_total', 'Rows inserted by table', ['table'] as const),
 	flushSeconds: histogram('callboard_ingest_flush_seconds', 'Time to write one batch (spool, insert, checkpoint)', [
@@ -15,8 +15,3 @@ export const ingestMetrics = {
 	writeErrors: counter('callboard_ingest_write_errors_total', 'Failed writes to ClickHouse by class', ['class'] as const),
 	openCalls: gauge('callboard_ingest_open_calls', 'Calls being assembled, by source', ['source'] as const)
 };
-
-/** Reason labels are kept short and few: the text before the first quote or digit. */
-export function reasonLabel(reason: string): string {
-	return reason.replace(/["'].*$/, '').replace(/\d.*$/, '').trim().slice(0, 60) || 'other';
-}

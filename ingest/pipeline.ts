@@ -20,16 +20,15 @@ import {
 	agentEventLine,
 	callEventLine,
 	contactLineBuilder,
-	rejectedRow,
 	sourceField,
-	tsvBlock,
-	type RejectedRow
+	tsvBlock
 } from './rows.ts';
 import { TsvLines, tsvText } from './tsv.ts';
 import { formatPosition } from './sources/lineSplitter.ts';
 import type { Block, SpoolEntry } from './spool.ts';
 import type { CommitResult, IngestWriter } from './ingestWriter.ts';
-import { ingestMetrics, reasonLabel } from './metrics.ts';
+import { ingestMetrics } from './metrics.ts';
+import { RejectedBatch } from './rejectedBatch.ts';
 import { RecentIds } from './recentIds.ts';
 import { stableId } from './parsers/stableId.ts';
 import { hourOf } from './storedContacts.ts';
@@ -150,7 +149,7 @@ export class SourcePipeline {
 	#lastHour = NaN;
 	/** Contacts the assembler finished with the event at hand (one array, reused). */
 	readonly #finished: ContactRecord[] = [];
-	#rejected: RejectedRow[] = [];
+	readonly #rejected = new RejectedBatch();
 	#records = 0;
 	#newestTs = 0;
 	/** Wall-clock time the stream last sent records (0: not since it opened without a saved one), and its time then. */
@@ -427,8 +426,8 @@ export class SourcePipeline {
 					break;
 				case 'rejected':
 					this.counts.rejected++;
-					ingestMetrics.rejected.inc({ format: this.opts.format, reason: reasonLabel(r.rejected.reason) });
-					this.#rejected.push(rejectedRow(r.rejected, this.opts.label, this.opts.format, position, Date.now()));
+					ingestMetrics.rejected.inc({ format: this.opts.format, reason: r.rejected.reason });
+					this.#rejected.add(r.rejected, this.opts.label, this.opts.format, position);
 					break;
 				case 'ignored':
 					this.counts.ignored++;
@@ -528,7 +527,7 @@ export class SourcePipeline {
 			this.#calls.block('call_events', CALL_EVENT_COLUMNS),
 			this.#agents.block('agent_events', AGENT_EVENT_COLUMNS),
 			this.#contactsBlock(),
-			tsvBlock('rejected_records', REJECTED_COLUMNS, '', this.#rejected)
+			tsvBlock('rejected_records', REJECTED_COLUMNS, '', this.#rejected.rows())
 		].filter((b) => b.rows > 0);
 		// :TRICKY: the token must never repeat with other content, or ClickHouse drops the
 		// block as a duplicate. Positions identify a batch when they moved; a flush at the same
@@ -569,7 +568,7 @@ export class SourcePipeline {
 		this.#contactRepeats = false;
 		this.#contactHours = new Set();
 		this.#lastHour = NaN;
-		this.#rejected = [];
+		this.#rejected.clear();
 		this.#records = 0;
 		return result;
 	}

@@ -155,15 +155,23 @@ export function contactLineBuilder(config: Pick<Config, 'topics' | 'shortAbandon
 
 /** Raw text is capped at 64 KiB per record: enough to see what was wrong, bounded in size. */
 const MAX_RAW = 64 * 1024;
+/** The detail is a sentence or two; an engine message or a quoted value may run longer. */
+const MAX_DETAIL = 1000;
 
-export function rejectedRow(r: Rejected, source: string, format: string, position: string, at: number) {
+/**
+ * A rejected record's row. `reason` is the class it is grouped by, `detail` the specifics with
+ * the value; `count` is 1, or for a summary row (rejectedBatch.ts) the records it stands for.
+ */
+export function rejectedRow(r: Rejected, source: string, format: string, position: string, at: number, count = 1) {
 	return {
 		received_at: at,
 		source,
 		format,
 		position,
-		reason: wellFormed(r.reason),
-		raw: wellFormed(r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw)
+		reason: r.reason,
+		raw: wellFormed(r.raw.length > MAX_RAW ? `${r.raw.slice(0, MAX_RAW)}… [${r.raw.length - MAX_RAW} more characters]` : r.raw),
+		detail: wellFormed(r.detail.length > MAX_DETAIL ? `${r.detail.slice(0, MAX_DETAIL)}…` : r.detail),
+		count
 	};
 }
 
@@ -175,7 +183,7 @@ export const CONTACT_COLUMNS = Object.keys(
 		''
 	)
 ) as readonly string[];
-export const REJECTED_COLUMNS = Object.keys(rejectedRow({ reason: '', raw: '' }, '', '', '', 0)) as readonly string[];
+export const REJECTED_COLUMNS = Object.keys(rejectedRow({ reason: 'legacy', detail: '', raw: '' }, '', '', '', 0)) as readonly string[];
 
 /** A block of rows for one table, as TabSeparated text with its dedup token. */
 export function tsvBlock(table: string, columns: readonly string[], token: string, rows: readonly Record<string, unknown>[]): Block {

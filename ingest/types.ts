@@ -5,6 +5,8 @@
  * is not the number 1658814295.1).
  */
 
+import type { RejectReason } from './parsers/rejectReasons.ts';
+
 export const CHANNELS = ['voice', 'chat', 'callback', 'email', 'einquiry'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -132,8 +134,10 @@ export type ControlRecord = {
 };
 
 export type Rejected = {
-	/** Why, in words an operator understands ("line has 3 fields, a queue_log line needs at least 5"). */
-	reason: string;
+	/** Why, as a class records are grouped and counted by (ingest/parsers/rejectReasons.ts). */
+	reason: RejectReason;
+	/** The specifics, with the value that was wrong ("line has 3 fields, a queue_log line needs at least 5"). */
+	detail: string;
 	/** The raw text of the record, as received (NUL bytes and all). */
 	raw: string;
 };

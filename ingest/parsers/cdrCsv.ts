@@ -8,6 +8,7 @@ import type { ContactRecord, LineParser, Outcome, ParsedRecord } from '../types.
 import { splitCsvLine } from './csvLine.ts';
 import { localTimeToEpochMs } from './localTime.ts';
 import { stableId } from './stableId.ts';
+import type { RejectReason } from './rejectReasons.ts';
 
 // The 16 columns every configuration writes (0-based).
 const DST = 2;
@@ -67,13 +68,14 @@ export const parseCdrCsvLine: LineParser = (line, ctx) => {
 
 	const split = splitCsvLine(text);
 	if (split === null) {
-		return rejected(line, 'unclosed quote: a quoted field runs to the end of the line (a cut or over-long record)');
+		return rejected(line, 'bad_line', 'unclosed quote: a quoted field runs to the end of the line (a cut or over-long record)');
 	}
 	const f = split.fields;
 	const ids = idColumns(f.length, f[OPTIONAL] ?? '');
 	if (ids === null) {
 		return rejected(
 			line,
+			'bad_line',
 			`line has ${f.length} columns, a Master.csv line has 16, 17, 18, 19, 20 or 21 (loguniqueid, loguserfield, newcdrcolumns)`
 		);
 	}
@@ -95,23 +97,23 @@ export const parseCdrCsvLine: LineParser = (line, ctx) => {
 	const lastdata = f[LASTDATA] as string;
 	const comma = lastdata.indexOf(',');
 	const queue = comma < 0 ? lastdata : lastdata.slice(0, comma);
-	if (queue === '') return rejected(line, 'lastapp is Queue but lastdata (column 9) names no queue');
+	if (queue === '') return rejected(line, 'missing_field', 'lastapp is Queue but lastdata (column 9) names no queue');
 
 	const start = localTimeToEpochMs(f[START] as string, ctx.timeZone);
-	if (start === null) return rejected(line, `column 10 (start) is not a date: "${f[START]}"`);
+	if (start === null) return rejected(line, 'bad_time', `column 10 (start) is not a date: "${f[START]}"`);
 	const end = localTimeToEpochMs(f[END] as string, ctx.timeZone);
-	if (end === null) return rejected(line, `column 12 (end) is not a date: "${f[END]}"`);
+	if (end === null) return rejected(line, 'bad_time', `column 12 (end) is not a date: "${f[END]}"`);
 	// Unset answer: empty without quotes since Asterisk 1.6, `""` in 1.4; both mean "never".
 	const answerText = f[ANSWER] as string;
 	const answer = answerText === '' ? null : localTimeToEpochMs(answerText, ctx.timeZone);
-	if (answer === null && answerText !== '') return rejected(line, `column 11 (answer) is not a date: "${answerText}"`);
+	if (answer === null && answerText !== '') return rejected(line, 'bad_time', `column 11 (answer) is not a date: "${answerText}"`);
 	const durationText = f[DURATION] as string;
 	if (!WHOLE_SECONDS.test(durationText)) {
-		return rejected(line, `column 13 (duration) is not a whole number of seconds: "${durationText}"`);
+		return rejected(line, 'bad_number', `column 13 (duration) is not a whole number of seconds: "${durationText}"`);
 	}
 	const billsecText = f[BILLSEC] as string;
 	if (!WHOLE_SECONDS.test(billsecText)) {
-		return rejected(line, `column 14 (billsec) is not a whole number of seconds: "${billsecText}"`);
+		return rejected(line, 'bad_number', `column 14 (billsec) is not a whole number of seconds: "${billsecText}"`);
 	}
 	const duration = Number(durationText);
 	const billsec = Number(billsecText);
@@ -223,6 +225,6 @@ function isHex(s: string, from: number, to: number): boolean {
 	return true;
 }
 
-function rejected(raw: string, reason: string): ParsedRecord[] {
-	return [{ kind: 'rejected', rejected: { reason, raw } }];
+function rejected(raw: string, reason: RejectReason, detail: string): ParsedRecord[] {
+	return [{ kind: 'rejected', rejected: { reason, detail, raw } }];
 }

@@ -13,6 +13,7 @@
  */
 import type { Channel, ContactRecord, DocumentParser, NameMapping, Outcome, ParsedRecord } from '../types.ts';
 import { digitsAt } from './localTime.ts';
+import type { RejectReason } from './rejectReasons.ts';
 
 type Json = { [key: string]: unknown };
 
@@ -62,7 +63,7 @@ export const parseGenesysDocument: DocumentParser = (text, ctx) => {
 	try {
 		doc = JSON.parse(text);
 	} catch (e) {
-		return [rejected(`invalid JSON: ${(e as Error).message}`, text)];
+		return [rejected(`invalid JSON: ${(e as Error).message}`, text, 'not_json')];
 	}
 	const out: ParsedRecord[] = [];
 	if (Array.isArray(doc)) {
@@ -407,6 +408,7 @@ function list(value: unknown): readonly unknown[] {
 	return Array.isArray(value) ? value : NONE;
 }
 
-function rejected(reason: string, raw: string): ParsedRecord {
-	return { kind: 'rejected', rejected: { reason, raw } };
+/** Anything else a Genesys document can get wrong is a document callboard cannot read. */
+function rejected(detail: string, raw: string, reason: RejectReason = 'bad_document'): ParsedRecord {
+	return { kind: 'rejected', rejected: { reason, detail, raw } };
 }

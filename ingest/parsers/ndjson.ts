@@ -27,6 +27,8 @@ import {
 } from '../types.ts';
 import { stableId } from './stableId.ts';
 import { ContentKey } from './contentHash.ts';
+import { ANNOUNCED_LIMIT_S, CALL_EVENT_WAIT_LIMIT_MS, HANDLE_LIMIT_MS, WAIT_LIMIT_MS, limitWords } from './limits.ts';
+import type { RejectReason } from './rejectReasons.ts';
 
 /** Event lines are a few hundred bytes; anything this long is junk and is not parsed. */
 const MAX_LINE_CHARS = 65_536;
@@ -35,9 +37,6 @@ const MAX_NAME_CHARS = 256;
 /** Free text (reason, method). */
 const MAX_TEXT_CHARS = 1_000;
 const MAX_TOPICS = 100;
-/** No wait, talk, hold or wrap-up lasts a week; a bigger number is a unit mistake (µs, ns). */
-const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
-const MAX_DURATION_S = 7 * 24 * 3600;
 /** Times outside 2000–2099 are mistakes; epoch seconds (1.7e9) fall below and get their own reason. */
 const MIN_EPOCH_MS = Date.UTC(2000, 0, 1);
 const END_EPOCH_MS = Date.UTC(2100, 0, 1);
@@ -58,14 +57,21 @@ type Json = Record<string, unknown>;
  * whole broken backfill, and capturing a stack trace for each would be wasted work.
  */
 class Invalid {
-	readonly reason: string;
-	constructor(reason: string) {
+	readonly reason: RejectReason;
+	readonly detail: string;
+	constructor(reason: RejectReason, detail: string) {
 		this.reason = reason;
+		this.detail = detail;
 	}
 }
 
-function fail(reason: string): never {
-	throw new Invalid(reason);
+function fail(reason: RejectReason, detail: string): never {
+	throw new Invalid(reason, detail);
+}
+
+/** A required field that is absent, null or "". */
+function failMissing(key: string, v: unknown): never {
+	return fail('missing_field', missing(key, v));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,16 +105,16 @@ function notAString(key: string, v: unknown): string {
 function reqName(o: Json, key: string): string {
 	const v = o[key];
 	if (typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME_CHARS) return v;
-	if (v === undefined || v === null || v === '') return fail(missing(key, v));
-	if (typeof v !== 'string') return fail(notAString(key, v));
-	return fail(`"${key}" is longer than ${MAX_NAME_CHARS} characters`);
+	if (v === undefined || v === null || v === '') return failMissing(key, v);
+	if (typeof v !== 'string') return fail('wrong_type', notAString(key, v));
+	return fail('too_long', `"${key}" is longer than ${MAX_NAME_CHARS} characters`);
 }
 
 function optString(o: Json, key: string, max: number): string | undefined {
 	const v = o[key];
 	if (v === undefined || v === null || v === '') return undefined;
-	if (typeof v !== 'string') return fail(notAString(key, v));
-	if (v.length > max) return fail(`"${key}" is longer than ${max} characters`);
+	if (typeof v !== 'string') return fail('wrong_type', notAString(key, v));
+	if (v.length > max) return fail('too_long', `"${key}" is longer than ${max} characters`);
 	return v;
 }
 
@@ -121,42 +127,51 @@ function optSite(o: Json): string | undefined {
 		const c = v.charCodeAt(i);
 		ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 	}
-	if (!ok) fail(`"site" ${quote(v)} is not a site id (lower-case letters, digits, "_" or "-", at most 40)`);
+	if (!ok) fail('wrong_type', `"site" ${quote(v)} is not a site id (lower-case letters, digits, "_" or "-", at most 40)`);
 	return v;
 }
 
 function reqEnum<T extends string>(o: Json, key: string, values: readonly T[]): T {
 	const v = o[key];
 	if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
-	if (v === undefined || v === null || v === '') return fail(missing(key, v));
-	if (typeof v !== 'string') return fail(notAString(key, v));
-	return fail(`"${key}" ${quote(v)} is not one of ${values.join(', ')}`);
+	if (v === undefined || v === null || v === '') return failMissing(key, v);
+	if (typeof v !== 'string') return fail('wrong_type', notAString(key, v));
+	return fail('wrong_type', `"${key}" ${quote(v)} is not one of ${values.join(', ')}`);
 }
 
 function optBoolean(o: Json, key: string): boolean {
 	const v = o[key];
 	if (v === true || v === false) return v;
 	if (v === undefined || v === null) return false;
-	return fail(`"${key}" must be true or false, not ${describe(v)}`);
+	return fail('wrong_type', `"${key}" must be true or false, not ${describe(v)}`);
 }
 
-function optInteger(o: Json, key: string, max: number, unit: string): number | undefined {
+/** A limit on a whole number: the largest value, its words, and the class of a refusal. */
+type Limit = { max: number; words: string; over: RejectReason };
+
+function optInteger(o: Json, key: string, limit: Limit, unit: string): number | undefined {
 	const v = o[key];
-	if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max) return v;
+	if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= limit.max) return v;
 	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'number') return fail(`"${key}" must be a whole number of ${unit}, not ${describe(v)}`);
-	if (!Number.isInteger(v)) return fail(`"${key}" ${v} must be a whole number of ${unit}`);
-	if (v < 0) return fail(`"${key}" ${v} is negative`);
-	return fail(`"${key}" ${v} is more than 7 days (${max} ${unit})`);
+	if (typeof v !== 'number') return fail('wrong_type', `"${key}" must be a whole number of ${unit}, not ${describe(v)}`);
+	if (!Number.isInteger(v)) return fail('bad_number', `"${key}" ${v} must be a whole number of ${unit}`);
+	if (v < 0) return fail('bad_number', `"${key}" ${v} is negative`);
+	return fail(limit.over, `"${key}" ${v} is more than ${limit.words} (${limit.max} ${unit})`);
 }
 
-function reqInteger(o: Json, key: string, max: number, unit: string): number {
-	const v = optInteger(o, key, max, unit);
-	return v === undefined ? fail(missing(key, o[key])) : v;
+function reqInteger(o: Json, key: string, limit: Limit, unit: string): number {
+	const v = optInteger(o, key, limit, unit);
+	return v === undefined ? failMissing(key, o[key]) : v;
 }
 
-const optMs = (o: Json, key: string) => optInteger(o, key, MAX_DURATION_MS, 'milliseconds');
-const reqMs = (o: Json, key: string) => reqInteger(o, key, MAX_DURATION_MS, 'milliseconds');
+const msLimit = (max: number, over: RejectReason, what = ''): Limit => ({ max, words: what + limitWords(max), over });
+const HANDLE_LIMIT = msLimit(HANDLE_LIMIT_MS, 'duration_too_long');
+const CALL_WAIT_LIMIT = msLimit(CALL_EVENT_WAIT_LIMIT_MS, 'wait_too_long', 'a call queue\'s ');
+const ANNOUNCED_LIMIT: Limit = { max: ANNOUNCED_LIMIT_S, words: `${ANNOUNCED_LIMIT_S / 86_400} days`, over: 'duration_too_long' };
+const WAIT_LIMITS = new Map(CHANNELS.map((c) => [c, msLimit(WAIT_LIMIT_MS[c], 'wait_too_long', `the ${c} channel's `)]));
+
+const optMs = (o: Json, key: string) => optInteger(o, key, HANDLE_LIMIT, 'milliseconds');
+const reqMs = (o: Json, key: string) => reqInteger(o, key, HANDLE_LIMIT, 'milliseconds');
 
 /** The two decimal digits at `i` (the caller has checked they are digits). */
 function digits2(s: string, i: number): number {
@@ -167,22 +182,22 @@ function digits2(s: string, i: number): number {
 function toEpochMs(key: string, v: unknown): number {
 	if (typeof v === 'number') {
 		if (Number.isInteger(v) && v >= MIN_EPOCH_MS && v < END_EPOCH_MS) return v;
-		if (!Number.isInteger(v)) return fail(`"${key}" ${v} must be whole epoch milliseconds`);
+		if (!Number.isInteger(v)) return fail('bad_time', `"${key}" ${v} must be whole epoch milliseconds`);
 		if (v >= MIN_EPOCH_MS / 1000 && v < END_EPOCH_MS / 1000) {
-			return fail(`"${key}" ${v} looks like epoch seconds; send milliseconds`);
+			return fail('bad_time', `"${key}" ${v} looks like epoch seconds; send milliseconds`);
 		}
-		return fail(`"${key}" ${v} is not epoch milliseconds between 2000 and 2099`);
+		return fail('bad_time', `"${key}" ${v} is not epoch milliseconds between 2000 and 2099`);
 	}
 	if (typeof v !== 'string') {
-		return fail(`"${key}" must be an ISO-8601 time or epoch milliseconds, not ${describe(v)}`);
+		return fail('wrong_type', `"${key}" must be an ISO-8601 time or epoch milliseconds, not ${describe(v)}`);
 	}
 	const m = ISO_TIME.exec(v);
 	if (m === null) {
-		return fail(`"${key}" ${quote(v)} is not an ISO-8601 time like 2026-11-24T08:00:00+02:00`);
+		return fail('bad_time', `"${key}" ${quote(v)} is not an ISO-8601 time like 2026-11-24T08:00:00+02:00`);
 	}
 	const zone = m[8];
 	if (zone === undefined) {
-		return fail(`"${key}" ${quote(v)} has no time-zone offset (add "Z" or one like "+02:00")`);
+		return fail('bad_time', `"${key}" ${quote(v)} has no time-zone offset (add "Z" or one like "+02:00")`);
 	}
 	// The regex fixed where the digits are; reading them directly is twice as fast as Number().
 	const y = digits2(v, 0) * 100 + digits2(v, 2);
@@ -205,7 +220,7 @@ function toEpochMs(key: string, v: unknown): number {
 		d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0) ||
 		h > 23 || mi > 59 || s > 59 || !offsetOk
 	) {
-		return fail(`"${key}" ${quote(v)} is not a real date and time between 2000 and 2099`);
+		return fail('bad_time', `"${key}" ${quote(v)} is not a real date and time between 2000 and 2099`);
 	}
 	// Fractions beyond milliseconds are truncated, as everywhere else in callboard.
 	const f = m[7];
@@ -220,7 +235,7 @@ function toEpochMs(key: string, v: unknown): number {
 
 function reqTime(o: Json, key: string): number {
 	const v = o[key];
-	return v === undefined || v === null ? fail(missing(key, v)) : toEpochMs(key, v);
+	return v === undefined || v === null ? failMissing(key, v) : toEpochMs(key, v);
 }
 
 function optTime(o: Json, key: string): number | undefined {
@@ -231,11 +246,11 @@ function optTime(o: Json, key: string): number | undefined {
 function optTopics(o: Json): string[] | undefined {
 	const v = o.topics;
 	if (v === undefined || v === null) return undefined;
-	if (!Array.isArray(v)) return fail(`"topics" must be an array of strings, not ${describe(v)}`);
-	if (v.length > MAX_TOPICS) return fail(`"topics" has more than ${MAX_TOPICS} entries`);
+	if (!Array.isArray(v)) return fail('wrong_type', `"topics" must be an array of strings, not ${describe(v)}`);
+	if (v.length > MAX_TOPICS) return fail('too_long', `"topics" has more than ${MAX_TOPICS} entries`);
 	for (const t of v) {
 		if (typeof t !== 'string' || t.length === 0 || t.length > MAX_NAME_CHARS) {
-			return fail(`"topics" entries must be non-empty strings, not ${describe(t)}`);
+			return fail('wrong_type', `"topics" entries must be non-empty strings, not ${describe(t)}`);
 		}
 	}
 	return v as string[];
@@ -282,7 +297,7 @@ function callEvent(type: CallEventType, fields: CallFields, channel?: Channel) {
 }
 
 function setWait(o: Json, e: CallEvent): void {
-	const wait = optMs(o, 'wait_ms');
+	const wait = optInteger(o, 'wait_ms', CALL_WAIT_LIMIT, 'milliseconds');
 	if (wait !== undefined) e.waitMs = wait;
 }
 
@@ -345,31 +360,31 @@ function contact(o: Json, ctx: ParseContext): ParsedRecord {
 	const channel = reqEnum(o, 'channel', CHANNELS);
 	const topic = reqName(o, 'topic');
 	const site = optSite(o);
-	if (o.agent === undefined) fail(`"agent" is required (null when no consultant handled the contact)`);
+	if (o.agent === undefined) fail('missing_field', `"agent" is required (null when no consultant handled the contact)`);
 	const agent = optString(o, 'agent', MAX_NAME_CHARS);
 	const queuedAt = reqTime(o, 'queued_at');
-	if (o.answered_at === undefined) fail(`"answered_at" is required (null when not answered)`);
+	if (o.answered_at === undefined) fail('missing_field', `"answered_at" is required (null when not answered)`);
 	const answeredAt = optTime(o, 'answered_at') ?? null;
 	const endedAt = reqTime(o, 'ended_at');
 	const dueAt = optTime(o, 'due_at');
 	const outcome = reqEnum(o, 'outcome', OUTCOMES);
-	const waitMs = reqMs(o, 'wait_ms');
+	const waitMs = reqInteger(o, 'wait_ms', WAIT_LIMITS.get(channel)!, 'milliseconds');
 	const talkMs = reqMs(o, 'talk_ms');
 	const holdMs = reqMs(o, 'hold_ms');
 	const wrapMs = reqMs(o, 'wrap_ms');
-	const announced = optInteger(o, 'announced_wait_s', MAX_DURATION_S, 'seconds');
+	const announced = optInteger(o, 'announced_wait_s', ANNOUNCED_LIMIT, 'seconds');
 
 	if (outcome === 'answered') {
-		if (answeredAt === null) fail(`outcome "answered" needs "answered_at"`);
-		if (agent === undefined) fail(`outcome "answered" needs "agent"`);
+		if (answeredAt === null) fail('inconsistent', `outcome "answered" needs "answered_at"`);
+		if (agent === undefined) fail('inconsistent', `outcome "answered" needs "agent"`);
 	} else if (answeredAt !== null) {
-		fail(`"answered_at" must be null when "outcome" is "${outcome}"`);
+		fail('inconsistent', `"answered_at" must be null when "outcome" is "${outcome}"`);
 	}
 	if (endedAt < queuedAt) {
-		fail(`"ended_at" ${isoUtc(endedAt)} is before "queued_at" ${isoUtc(queuedAt)}`);
+		fail('inconsistent', `"ended_at" ${isoUtc(endedAt)} is before "queued_at" ${isoUtc(queuedAt)}`);
 	}
 	if (answeredAt !== null && (answeredAt < queuedAt || answeredAt > endedAt)) {
-		fail(`"answered_at" ${isoUtc(answeredAt)} is not between "queued_at" and "ended_at"`);
+		fail('inconsistent', `"answered_at" ${isoUtc(answeredAt)} is not between "queued_at" and "ended_at"`);
 	}
 
 	const { mapping } = ctx;
@@ -449,7 +464,7 @@ const HANDLERS = new Map<string, (o: Json, ctx: ParseContext) => ParsedRecord>([
 	[
 		'call.wait_announced',
 		callEvent('wait_announced', (o, e) => {
-			e.announcedWaitS = reqInteger(o, 'estimate_s', MAX_DURATION_S, 'seconds');
+			e.announcedWaitS = reqInteger(o, 'estimate_s', ANNOUNCED_LIMIT, 'seconds');
 			const method = optString(o, 'method', MAX_TEXT_CHARS);
 			if (method !== undefined) e.estimateMethod = method;
 		})
@@ -466,8 +481,8 @@ const HANDLERS = new Map<string, (o: Json, ctx: ParseContext) => ParsedRecord>([
 export const NDJSON_TYPES: readonly string[] = [...HANDLERS.keys()];
 const KNOWN_TYPES = NDJSON_TYPES.join(', ');
 
-function rejected(reason: string, raw: string): ParsedRecord[] {
-	return [{ kind: 'rejected', rejected: { reason, raw } }];
+function rejected(reason: RejectReason, detail: string, raw: string): ParsedRecord[] {
+	return [{ kind: 'rejected', rejected: { reason, detail, raw } }];
 }
 
 /**
@@ -481,31 +496,31 @@ export const parseNdjsonLine: LineParser = (line, ctx) => {
 		return [{ kind: 'ignored', why: 'empty line' }];
 	}
 	if (text.length > MAX_LINE_CHARS) {
-		return rejected(`line is longer than ${MAX_LINE_CHARS} characters`, line);
+		return rejected('too_long', `line is longer than ${MAX_LINE_CHARS} characters`, line);
 	}
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch (err) {
-		return rejected(`line is not JSON: ${(err as Error).message}`, line);
+		return rejected('not_json', `line is not JSON: ${(err as Error).message}`, line);
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return rejected(`line is not a JSON object (got ${describe(value)})`, line);
+		return rejected('not_json', `line is not a JSON object (got ${describe(value)})`, line);
 	}
 	const o = value as Json;
 	const type = o.type;
 	if (typeof type !== 'string') {
-		const why = type === undefined || type === null ? missing('type', type) : `"type" must be a string, not ${describe(type)}`;
-		return rejected(why, line);
+		if (type === undefined || type === null) return rejected('missing_field', missing('type', type), line);
+		return rejected('wrong_type', `"type" must be a string, not ${describe(type)}`, line);
 	}
 	const handler = HANDLERS.get(type);
 	if (handler === undefined) {
-		return rejected(`unknown "type" ${quote(type)}; known types: ${KNOWN_TYPES}`, line);
+		return rejected('unknown_type', `unknown "type" ${quote(type)}; known types: ${KNOWN_TYPES}`, line);
 	}
 	try {
 		return [handler(o, ctx)];
 	} catch (err) {
-		if (err instanceof Invalid) return rejected(`${type}: ${err.reason}`, line);
+		if (err instanceof Invalid) return rejected(err.reason, `${type}: ${err.detail}`, line);
 		throw err;
 	}
 };

@@ -24,6 +24,7 @@ export const parseQueueLogLine: LineParser = (line, ctx) => {
 		const plural = fields === 1 ? '' : 's';
 		return rejected(
 			line,
+			'bad_line',
 			`line has ${fields} field${plural}, a queue_log line needs at least 5 (epoch|callid|queue|agent|event)`
 		);
 	}
@@ -32,7 +33,7 @@ export const parseQueueLogLine: LineParser = (line, ctx) => {
 
 	const epochText = text.slice(0, p1);
 	const epoch = wholeSeconds(epochText);
-	if (epoch < 0) return rejected(line, `epoch "${epochText}" is not a whole number of seconds`);
+	if (epoch < 0) return rejected(line, 'bad_time', `epoch "${epochText}" is not a whole number of seconds`);
 
 	const rawData = p5 < 0 ? '' : text.slice(p5 + 1);
 	return queueLogToRecords(

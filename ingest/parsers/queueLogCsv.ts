@@ -44,7 +44,7 @@ export function createQueueLogCsvParser(): LineParser {
 		if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
 		if (text.trim() === '') return [{ kind: 'ignored', why: 'empty line' }];
 		const split = splitCsvLine(text);
-		if (split === null) return rejected(line, 'a quoted field is not closed on this line');
+		if (split === null) return rejected(line, 'bad_line', 'a quoted field is not closed on this line');
 		const f = split.fields;
 
 		// Times start with a digit; anything else in the first column may be a header.
@@ -52,7 +52,7 @@ export function createQueueLogCsvParser(): LineParser {
 		const c0 = first.charCodeAt(0);
 		if (!(c0 >= 48 && c0 <= 57)) {
 			const fromHeader = headerLayout(f);
-			if (typeof fromHeader === 'string') return rejected(line, fromHeader);
+			if (typeof fromHeader === 'string') return rejected(line, 'bad_line', fromHeader);
 			if (fromHeader !== null) {
 				layout = fromHeader;
 				return [{ kind: 'ignored', why: 'header row' }];
@@ -60,13 +60,13 @@ export function createQueueLogCsvParser(): LineParser {
 		}
 		if (f.length < layout.needs) {
 			const needs = 'a queue_log row needs time, callid, queuename, agent and event';
-			return rejected(line, `row has ${f.length} columns, ${needs}`);
+			return rejected(line, 'bad_line', `row has ${f.length} columns, ${needs}`);
 		}
 
 		const timeText = (f[layout.time] ?? '').trim();
 		const ts = timeToEpochMs(timeText, ctx.timeZone);
 		if (ts === null) {
-			return rejected(line, `time "${timeText}" is neither a local "YYYY-MM-DD HH:MM:SS[.ffffff]" nor an epoch`);
+			return rejected(line, 'bad_time', `time "${timeText}" is neither a local "YYYY-MM-DD HH:MM:SS[.ffffff]" nor an epoch`);
 		}
 		const rawData = dataOf(f, layout);
 		return queueLogToRecords(

@@ -14,6 +14,7 @@ import {
 } from '../types.ts';
 import { msText } from '../numberText.ts';
 import { SEP, idOf, stableId } from './stableId.ts';
+import type { RejectReason } from './rejectReasons.ts';
 
 /** One queue_log record, whatever it was read from. */
 export type QueueLogRecord = {
@@ -119,7 +120,7 @@ export function queueLogToRecords(rec: QueueLogRecord, ctx: ParseContext): Parse
 		case 'UNPAUSEALL':
 			return agentRecords(rec, ctx, 'available');
 		case '':
-			return reject(rec, 'the event name is empty');
+			return reject(rec, 'missing_field', 'the event name is empty');
 		default:
 			return unknownEvent(rec, ctx);
 	}
@@ -289,13 +290,13 @@ function msAsSeconds(ms: string | undefined): string {
 function notANumber(rec: QueueLogRecord, i: number, name: string): ParsedRecord[] {
 	const v = rec.data[i];
 	const what = v === undefined ? 'is missing' : `is "${v}"`;
-	return reject(rec, `${rec.event} data${i + 1} (${name}) ${what}, expected whole seconds`);
+	return reject(rec, 'bad_number', `${rec.event} data${i + 1} (${name}) ${what}, expected whole seconds`);
 }
 
-function reject(rec: QueueLogRecord, reason: string): ParsedRecord[] {
-	return rejected(rec.raw, reason);
+function reject(rec: QueueLogRecord, reason: RejectReason, detail: string): ParsedRecord[] {
+	return rejected(rec.raw, reason, detail);
 }
 
-export function rejected(raw: string, reason: string): ParsedRecord[] {
-	return [{ kind: 'rejected', rejected: { reason, raw } }];
+export function rejected(raw: string, reason: RejectReason, detail: string): ParsedRecord[] {
+	return [{ kind: 'rejected', rejected: { reason, detail, raw } }];
 }

@@ -113,20 +113,40 @@ describe('the administration page', () => {
 		expect((await fetch(`${server.url}/api/stats`, { headers: { cookie: session } })).status).toBe(401);
 	});
 
-	it('shows the latest rejected input with its reason', async () => {
+	it('shows rejected input counted by reason class, in words, with the latest example', async () => {
 		const made = await fetch(`${server.url}/api/admin/tokens`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ role: 'ingest', name: 'pbx', streams: ['pbx-1'] })
 		});
 		const { token } = (await made.json()) as { token: string };
-		const sent = await fetch(`${server.url}/api/ingest?format=ndjson&stream=pbx-1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'not json at all\n' });
+		const long = `{"type":"call.left","ts":1795500000000,"call_id":"x","wait_ms":99999999,"reason":"${'z'.repeat(400)}"}`;
+		const body = ['not json at all', 'not json either', '{"type":"call.teleported","ts":1795500000000,"call_id":"y"}', long].join('\n');
+		const sent = await fetch(`${server.url}/api/ingest?format=ndjson&stream=pbx-1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
 		expect(sent.status).toBe(200);
 		await page.goto(`${server.url}/admin`);
-		const rejected = await page.locator('[data-testid=rejected]').innerText();
-		expect(rejected).toContain('pbx-1 (ndjson)');
-		expect(rejected).toMatch(/line is not JSON/);
-		expect(rejected).toContain('not json at all');
+		const table = page.locator('[data-testid=rejected]');
+		// One row per class, not per record: two not-JSON lines are one row counting 2.
+		expect(await table.locator('tbody tr').count()).toBe(3);
+		const notJson = await table.locator('tr[data-reason=not_json]').innerText();
+		expect(notJson).toMatch(/Ne JSON formatas\s+visi\s+2/);
+		expect(notJson).toContain('pbx-1 (ndjson)');
+		expect(notJson).toMatch(/line is not JSON/);
+		expect(notJson).toMatch(/not json (at all|either)/); // an example (the latest; these two came in the same millisecond)
+		const wait = await table.locator('tr[data-reason=wait_too_long]').innerText();
+		expect(wait).toContain('Laukimas ilgesnis, nei leidžia kanalas');
+		expect(wait).toContain('99999999');
+		// The text as received is shortened on the page; the link gives the records (the API).
+		expect(wait).not.toContain('z'.repeat(200));
+		expect(wait).toContain('…');
+		const link = table.locator('tr[data-reason=wait_too_long] a');
+		expect(await link.getAttribute('href')).toBe('/api/ingest/rejected?reason=wait_too_long&limit=1000');
+		// English on the switch.
+		await page.goto(`${server.url}/lang?to=en&next=/admin`);
+		expect(await table.locator('tr[data-reason=wait_too_long]').innerText()).toContain('Wait longer than the channel allows');
+		await page.goto(`${server.url}/lang?to=lt&next=/admin`);
+		mkdirSync('test-results', { recursive: true });
+		await table.screenshot({ path: 'test-results/admin-rejected.png' });
 	});
 
 	it('is refused to a supervisor, and broke no Content-Security-Policy rule', async () => {

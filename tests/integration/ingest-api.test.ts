@@ -69,11 +69,11 @@ describe('POST /api/ingest', () => {
 	it('shows operators the rejected records with their reasons, and ingest metrics', async () => {
 		const res = await admin('/api/ingest/rejected?limit=10');
 		expect(res.status).toBe(200);
-		const body = (await res.json()) as { latest: { reason: string; raw: string; format: string }[] };
-		expect(body.latest.some((r) => r.raw === 'not json at all' && /not JSON/.test(r.reason) && r.format === 'ndjson')).toBe(true);
+		const body = (await res.json()) as { latest: { reason: string; detail: string; raw: string; format: string }[] };
+		expect(body.latest.some((r) => r.raw === 'not json at all' && r.reason === 'not_json' && /not JSON/.test(r.detail) && r.format === 'ndjson')).toBe(true);
 		const metrics = await (await admin('/metrics')).text();
 		expect(metrics).toMatch(/callboard_ingest_records_total\{format="ndjson",result="accepted"\} [1-9]/);
-		expect(metrics).toMatch(/callboard_ingest_rejected_total\{format="ndjson",reason="line is not JSON[^"]*"\} [1-9]/);
+		expect(metrics).toMatch(/callboard_ingest_rejected_total\{format="ndjson",reason="not_json"\} [1-9]/);
 		expect(metrics).toMatch(/callboard_ingest_flush_seconds_count [1-9]/);
 	});
 

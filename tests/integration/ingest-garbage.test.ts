@@ -11,6 +11,7 @@ import { ingestPath } from '../helpers/ingest.ts';
 import { seeded } from '../helpers/random.ts';
 import { queryRows } from '../../src/lib/server/clickhouse/sql.ts';
 import type { FormatName } from '../../ingest/types.ts';
+import { isRejectReason } from '../../ingest/parsers/rejectReasons.ts';
 
 let db: Embedded;
 beforeAll(async () => {
@@ -95,10 +96,11 @@ describe.each(Object.keys(validCall).flatMap((format) => MODES.map(([mode, inWor
 		expect(result.rejected).toBeGreaterThan(LINES / 3);
 		const [stored] = await queryRows<{ n: number }>(db.store.client, 'test/rejected_by_source', { source: label });
 		expect(stored?.n).toBe(result.rejected); // nothing rejected is lost
-		const reasons = await queryRows<{ reason: string; raw: string; position: string }>(db.store.client, 'test/rejected_sample', { source: label });
+		const reasons = await queryRows<{ reason: string; detail: string; raw: string; position: string }>(db.store.client, 'test/rejected_sample', { source: label });
 		for (const r of reasons) {
-			expect(r.reason.length).toBeGreaterThan(5);
-			expect(r.reason).not.toMatch(/ClickHouse refused/); // parsers catch it before the engine has to
+			expect(isRejectReason(r.reason)).toBe(true);
+			expect(r.detail.length).toBeGreaterThan(5);
+			expect(r.reason).not.toBe('refused_by_database'); // parsers catch it before the engine has to
 			expect(r.position).toMatch(new RegExp(`garbage\\.${format}:\\d+`));
 		}
 		// The 50 valid calls between the garbage all became answered contacts with their talk time.

@@ -14,7 +14,7 @@ SELECT
     toUInt64(sum(talk_ms))                                     AS talk_ms,
     toUInt64(sum(hold_ms))                                     AS hold_ms,
     toUInt64(sum(wrap_ms))                                     AS wrap_ms,
-    toUInt32(max(wait_ms))                                     AS max_wait_ms,
+    toUInt64(max(wait_ms))                                     AS max_wait_ms,
     grouping(topic)                                            AS all_topics,
     grouping(site)                                             AS all_sites
 FROM

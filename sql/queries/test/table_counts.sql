@@ -7,4 +7,4 @@ SELECT
     (SELECT toUInt64(sum(answered)) FROM contacts_15m) AS rollup_answered,
     (SELECT toUInt64(sum(talk_ms)) FROM contacts_15m) AS rollup_talk_ms,
     (SELECT toUInt64(sum(offered)) FROM contacts_1h)  AS rollup_1h_offered,
-    (SELECT toUInt64(count()) FROM rejected_records) AS rejected
+    (SELECT toUInt64(sum(count)) FROM rejected_records) AS rejected

@@ -49,13 +49,33 @@ const lt = {
 	'confirm.reset': 'Sukurti naują slaptažodį naudotojui {name}? Dabartinis nustos veikti, jo sesijos bus baigtos.',
 	'confirm.revoke': 'Atšaukti raktą „{name}“? Juo naudojantys ekranai ir jungtys nustos veikti.',
 	rejected: 'Atmesti įrašai',
-	'rejected.help': 'Naujausi įrašai, kurių nepavyko priimti, su priežastimi ir pradiniu tekstu (20 naujausių; daugiau:',
+	'rejected.help':
+		'Gauti duomenys, kurių nepavyko priimti, sugrupuoti pagal priežastį: kiek jų ir paskutinis pavyzdys. Atmesti įrašai saugomi {days} d.',
+	count: 'Kiek',
+	latest: 'Paskutinis pavyzdys',
+	'rejected.all': 'visi',
+	'rejected.allTitle': 'Visi įrašai dėl priežasties „{reason}“ (JSON)',
 	received: 'Gauta',
 	source: 'Šaltinis',
 	position: 'Vieta',
 	reason: 'Priežastis',
-	raw: 'Įrašas',
-	none: 'Nėra.'
+	detail: 'Kas negerai',
+	raw: 'Gautas tekstas',
+	none: 'Nėra.',
+	'reason.not_json': 'Ne JSON formatas',
+	'reason.too_long': 'Per ilgas įrašas ar laukas',
+	'reason.unknown_type': 'Nežinomas įvykio tipas',
+	'reason.missing_field': 'Trūksta privalomo lauko',
+	'reason.wrong_type': 'Netinkama lauko reikšmė',
+	'reason.bad_time': 'Neteisingas laikas',
+	'reason.bad_number': 'Neigiamas ar trupmeninis skaičius',
+	'reason.wait_too_long': 'Laukimas ilgesnis, nei leidžia kanalas',
+	'reason.duration_too_long': 'Pokalbis, sulaikymas ar darbas po pokalbio ilgesni, nei leidžiama',
+	'reason.inconsistent': 'Laukai prieštarauja vienas kitam',
+	'reason.bad_line': 'Sugadinta eilutė',
+	'reason.bad_document': 'Neperskaitomas Genesys dokumentas',
+	'reason.refused_by_database': 'Duomenų bazė atsisakė įrašyti',
+	'reason.legacy': 'Atmesta anksčiau (priežastis tik tekstu)'
 } as const;
 
 type Key = keyof typeof lt;
@@ -108,16 +128,41 @@ const en: Record<Key, string> = {
 	'confirm.reset': 'Make a new password for {name}? The current one stops working and their sessions end.',
 	'confirm.revoke': 'Revoke the token "{name}"? Screens and connectors using it will stop.',
 	rejected: 'Rejected records',
-	'rejected.help': 'The latest input the ingest could not take, with the reason and the text as received (the latest 20; more:',
+	'rejected.help': 'Input the ingest could not take, grouped by reason: how many, and the latest example. Rejected records are kept {days} days.',
+	count: 'Count',
+	latest: 'Latest example',
+	'rejected.all': 'all',
+	'rejected.allTitle': 'All records rejected as "{reason}" (JSON)',
 	received: 'Received',
 	source: 'Source',
 	position: 'Position',
 	reason: 'Reason',
-	raw: 'Record',
-	none: 'None.'
+	detail: 'What was wrong',
+	raw: 'Text as received',
+	none: 'None.',
+	'reason.not_json': 'Not JSON',
+	'reason.too_long': 'Record or field too long',
+	'reason.unknown_type': 'Unknown event type',
+	'reason.missing_field': 'Required field missing',
+	'reason.wrong_type': 'Field value of the wrong kind',
+	'reason.bad_time': 'Time that cannot be read',
+	'reason.bad_number': 'Negative or fractional number',
+	'reason.wait_too_long': 'Wait longer than the channel allows',
+	'reason.duration_too_long': 'Talk, hold or wrap-up longer than allowed',
+	'reason.inconsistent': 'Fields contradict each other',
+	'reason.bad_line': 'Damaged line',
+	'reason.bad_document': 'Unreadable Genesys document',
+	'reason.refused_by_database': 'Refused by the database',
+	'reason.legacy': 'Rejected earlier (reason in words only)'
 };
 
 export type AdminKey = Key;
+
+/** A rejected record's reason class in words (ingest/parsers/rejectReasons.ts); an unknown key as itself. */
+export function reasonKey(reason: string): Key | null {
+	const key = `reason.${reason}`;
+	return key in lt ? (key as Key) : null;
+}
 
 export function adminText(lang: Lang): (key: Key, vars?: Record<string, string>) => string {
 	const table: Record<Key, string> = lang === 'en' ? en : lt;

@@ -13,6 +13,7 @@ import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
 import { EwtService } from './ewt/ewtService.ts';
+import { applyRejectedRetention } from '../../../ingest/rejectedRetention.ts';
 
 export type App = {
 	config: Config;
@@ -41,6 +42,8 @@ async function start(opts: StartOptions): Promise<App> {
 	const store = await getStore(config);
 	const applied = await migrate(store.client, { log: (l) => log(`migrate: ${l}`) });
 	if (applied.length) log(`migrate: ${applied.length} migration(s) applied`);
+	if (await applyRejectedRetention(store.client, config.ingest.rejectedRetentionDays))
+		log(`ingest: rejected records are kept ${config.ingest.rejectedRetentionDays} days`);
 	const access = new AccessStore(store.client, config.sites.map((s) => s.id));
 	const sessionKey =
 		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));

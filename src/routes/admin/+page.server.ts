@@ -11,13 +11,19 @@ import { queryRows } from '$lib/server/clickhouse/sql.ts';
  * operations as `callboard user` and `callboard token` (AccessStore), and the latest input the
  * ingest refused. Admins only: the guard refuses /admin to everyone else before this runs.
  */
+/** Characters of a rejected record's text shown on the page. */
+const RAW_CHARS = 160;
+
 export const load: PageServerLoad = async ({ locals }) => {
 	const { access, config, store } = await getApp();
-	type Rejected = { received_ms: number; source: string; format: string; position: string; reason: string; raw: string };
+	type ByReason = {
+		reason: string; n: number; received_ms: number; source: string; format: string; position: string; detail: string; raw: string; raw_chars: number;
+	};
 	const [users, tokens, rejected] = await Promise.all([
 		access.listUsers(),
 		access.listTokens(),
-		queryRows<Rejected>(store.client, 'ingest/rejected_latest', { limit: 20, source: '', max_raw: 300 })
+		// Shortened: the page shows what kind of mistake, the API the records themselves.
+		queryRows<ByReason>(store.client, 'ingest/rejected_by_reason', { source: '', max_raw: RAW_CHARS, max_detail: 300 })
 	]);
 	return {
 		lang: locals.lang,
@@ -28,8 +34,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		users,
 		// Revoked ones last: the list is for finding what is in use.
 		tokens: [...tokens.filter((t) => !t.revoked), ...tokens.filter((t) => t.revoked)],
-		// Input the ingest could not take, kept with its reason (the API gives more: /api/ingest/rejected).
-		rejected
+		// Input the ingest could not take, by reason class with the latest example of each
+		// (the API lists the records: /api/ingest/rejected?reason=…).
+		rejected,
+		rawChars: RAW_CHARS,
+		rejectedRetentionDays: config.ingest.rejectedRetentionDays
 	};
 };
 

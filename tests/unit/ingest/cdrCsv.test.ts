@@ -251,7 +251,7 @@ describe('Asterisk CDR CSV rejects', () => {
 	])('line %i: %s', (line, reason) => {
 		const r = only(parsed[line - 1] as ParsedRecord[]);
 		if (r.kind !== 'rejected') throw new Error(`expected a rejection, got ${JSON.stringify(r)}`);
-		expect(r.rejected.reason).toMatch(reason);
+		expect(r.rejected.detail).toMatch(reason);
 		expect(r.rejected.raw).toBe(lines[line - 1]);
 	});
 });

@@ -50,7 +50,7 @@ function onlyContact(records: ParsedRecord[]): ContactRecord {
 }
 
 function whys(records: ParsedRecord[]): string[] {
-	return records.map((r) => (r.kind === 'ignored' ? r.why : r.kind === 'rejected' ? `rejected: ${r.rejected.reason}` : r.kind));
+	return records.map((r) => (r.kind === 'ignored' ? r.why : r.kind === 'rejected' ? `rejected: ${r.rejected.detail}` : r.kind));
 }
 
 const at = (iso: string) => Date.parse(iso);
@@ -210,7 +210,7 @@ describe('Genesys document shapes', () => {
 		expect(records).toHaveLength(1);
 		const r = records[0] as ParsedRecord;
 		if (r.kind !== 'rejected') throw new Error(`expected a rejection, got ${r.kind}`);
-		expect(r.rejected.reason).toMatch(/^invalid JSON: /);
+		expect(r.rejected).toMatchObject({ reason: 'not_json', detail: expect.stringMatching(/^invalid JSON: /) });
 		expect(r.rejected.raw).toBe(text);
 	});
 
@@ -242,7 +242,7 @@ describe('Genesys document shapes', () => {
 		const records = parseGenesysDocument(text, ctx);
 		expect(records).toHaveLength(1);
 		const r = records[0] as ParsedRecord;
-		expect(r.kind === 'rejected' && r.rejected.reason).toMatch(reason);
+		expect(r.kind === 'rejected' && r.rejected.detail).toMatch(reason);
 	});
 });
 

@@ -65,7 +65,7 @@ function contactOf(line: Line): ContactRecord {
 function reasonOf(line: Line): string {
 	const r = parseOne(line);
 	if (r.kind !== 'rejected') throw new Error(`expected a rejection, got ${JSON.stringify(r)}`);
-	return r.rejected.reason;
+	return r.rejected.detail;
 }
 
 /** The event without its id, for comparing content. */
@@ -422,7 +422,7 @@ describe('rejections', () => {
 	it('keeps the raw line of a rejected record', () => {
 		const raw = '{"type":"call.queued","ts":"2026-11-24 08:00","call_id":"x","topic":"pensions"}\u0000';
 		const r = parseOne(raw);
-		expect(r).toEqual({ kind: 'rejected', rejected: { reason: expect.any(String), raw } });
+		expect(r).toEqual({ kind: 'rejected', rejected: { reason: expect.any(String), detail: expect.any(String), raw } });
 	});
 
 	it.each(['', '   ', '\r', '\t \r', '\uFEFF'])('ignores the empty line %j', (line) => {

@@ -107,7 +107,7 @@ describe('parsed chunks', () => {
 			{ kind: 'call', event: full },
 			{ kind: 'ignored', why: 'empty line' },
 			{ kind: 'call', event: bare },
-			{ kind: 'rejected', rejected: { reason: 'bad', raw: 'x\u0000y' } },
+			{ kind: 'rejected', rejected: { reason: 'not_json', detail: 'bad', raw: 'x\u0000y' } },
 			{ kind: 'call', event: { ...newCallEvent('queued', 1, 'y'), eventId: 'e', simulated: true } }
 		];
 		const encoder = new ChunkEncoder(1);

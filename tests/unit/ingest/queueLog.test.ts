@@ -224,8 +224,9 @@ describe('parseQueueLogLine: damaged lines', () => {
 		[`${Q}|NONE|EXITWITHKEY|1|1|1|`, 'EXITWITHKEY data4 (waittime) is "", expected whole seconds'],
 		[`${Q}|Ona|TRANSFER|2000|ctx|6|sixty`, 'TRANSFER data4 (calltime) is "sixty", expected whole seconds'],
 		[`${Q}|Ona|ATTENDEDTRANSFER|LINK|a|b|4|x|1`, 'ATTENDEDTRANSFER data5 (calltime) is "x", expected whole seconds']
-	])('rejects %j: %s', (line, reason) => {
-		expect(parse(line)).toEqual([{ kind: 'rejected', rejected: { reason, raw: line } }]);
+	])('rejects %j: %s', (line, detail) => {
+		const reason = detail.startsWith('line has') ? 'bad_line' : detail.startsWith('epoch') ? 'bad_time' : detail.includes('empty') ? 'missing_field' : 'bad_number';
+		expect(parse(line)).toEqual([{ kind: 'rejected', rejected: { reason, detail, raw: line } }]);
 	});
 
 	it('keeps the raw line of a rejected record as received, NULs and all', () => {

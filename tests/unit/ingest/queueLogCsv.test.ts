@@ -68,7 +68,7 @@ describe('createQueueLogCsvParser: column layouts', () => {
 
 	it('rejects a header that lacks a needed column', () => {
 		const [head] = feed('time,callid,agent,event,data');
-		expect(head).toEqual([{ kind: 'rejected', rejected: { reason: 'header row lacks the column queuename', raw: 'time,callid,agent,event,data' } }]);
+		expect(head).toEqual([{ kind: 'rejected', rejected: { reason: 'bad_line', detail: 'header row lacks the column queuename', raw: 'time,callid,agent,event,data' } }]);
 	});
 
 	it('keeps one header per parser instance (one source)', () => {
@@ -96,18 +96,18 @@ describe('createQueueLogCsvParser: time column', () => {
 	it('rejects a time it cannot read, saying what it expected', () => {
 		const line = row('2021-13-01 00:00:00');
 		expect(feed(line)[0]).toEqual([
-			{ kind: 'rejected', rejected: { reason: 'time "2021-13-01 00:00:00" is neither a local "YYYY-MM-DD HH:MM:SS[.ffffff]" nor an epoch', raw: line } }
+			{ kind: 'rejected', rejected: { reason: 'bad_time', detail: 'time "2021-13-01 00:00:00" is neither a local "YYYY-MM-DD HH:MM:SS[.ffffff]" nor an epoch', raw: line } }
 		]);
 	});
 });
 
 describe('createQueueLogCsvParser: damaged rows', () => {
 	it.each([
-		['2021-11-02 10:00:00,1635840000.9,pensions', 'row has 3 columns, a queue_log row needs time, callid, queuename, agent and event'],
-		['2021-11-02 10:00:00,"1635840000.9,pensions,NONE,ENTERQUEUE', 'a quoted field is not closed on this line'],
-		['2021-11-02 10:00:00,1635840000.9,pensions,NONE,CONNECT,soon,x,1,,', 'CONNECT data1 (holdtime) is "soon", expected whole seconds']
-	])('rejects %j', (line, reason) => {
-		expect(feed(line)[0]).toEqual([{ kind: 'rejected', rejected: { reason, raw: line } }]);
+		['2021-11-02 10:00:00,1635840000.9,pensions', 'bad_line', 'row has 3 columns, a queue_log row needs time, callid, queuename, agent and event'],
+		['2021-11-02 10:00:00,"1635840000.9,pensions,NONE,ENTERQUEUE', 'bad_line', 'a quoted field is not closed on this line'],
+		['2021-11-02 10:00:00,1635840000.9,pensions,NONE,CONNECT,soon,x,1,,', 'bad_number', 'CONNECT data1 (holdtime) is "soon", expected whole seconds']
+	])('rejects %j', (line, reason, detail) => {
+		expect(feed(line)[0]).toEqual([{ kind: 'rejected', rejected: { reason, detail, raw: line } }]);
 	});
 
 	it.each(['', '  ', '\r'])('ignores the empty line %j', (line) => {

@@ -71,6 +71,7 @@ export const defaultConfig: Config = {
 		maxBodyBytes: 32 * 1024 * 1024,
 		spoolDir: './data/spool',
 		spoolMaxBytes: 1024 * 1024 * 1024,
+		rejectedRetentionDays: 90,
 		sources: []
 	},
 	demo: true,

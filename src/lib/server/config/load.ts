@@ -105,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
 			flushMs: int(env, 'INGEST_FLUSH_MS'),
 			maxBodyBytes: int(env, 'INGEST_MAX_BODY_BYTES'),
 			spoolDir: str(env, 'INGEST_SPOOL_DIR'),
+			rejectedRetentionDays: int(env, 'INGEST_REJECTED_RETENTION_DAYS'),
 			sources: ingestSources(str(env, 'INGEST_SOURCE'))
 		},
 		demo: flag(env, 'CALLBOARD_DEMO'),

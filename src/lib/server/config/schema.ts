@@ -83,6 +83,8 @@ export const configSchema = z.object({
 		/** Spool directory for batches that could not be written; bounded by spoolMaxBytes. */
 		spoolDir: z.string(),
 		spoolMaxBytes: z.number().int().min(1024 * 1024),
+		/** Days rejected records are kept (a TTL on rejected_records, set at start; see ingest/rejectedRetention.ts). */
+		rejectedRetentionDays: z.number().int().min(1).max(3660),
 		/** Logs the server follows itself (embedded mode has no other process that may write). */
 		sources: z
 			.array(
