@@ -71,6 +71,16 @@ describe('migrations 0008 and 0009 on a database with data', () => {
 		]);
 		const [t] = await rows<{ engine_full: string }>(`SELECT engine_full FROM system.tables WHERE database = currentDatabase() AND name = 'rejected_records'`);
 		expect(t!.engine_full).toMatch(/TTL toDateTime\(received_at\) \+ toIntervalDay\(90\)/);
+
+		// A run cut short before the ledger is written runs again: every statement, twice, keeps it all.
+		const after = [await rollup('contacts_15m'), await rollup('contacts_1h')];
+		for (const m of readMigrations().filter((m) => m.name >= '0008'))
+			for (const statement of m.statements) await db.store.client.command({ query: statement });
+		expect([await rollup('contacts_15m'), await rollup('contacts_1h')]).toEqual(after);
+		expect(await rows(`SELECT wait_ms FROM contacts WHERE contact_id = 'late'`)).toEqual([{ wait_ms: LONG_WAIT }]);
+		expect(await rows(`SELECT reason, detail, count FROM rejected_records`)).toEqual([
+			{ reason: 'legacy', detail: '"wait_ms" 699974160 is more than 7 days', count: 1 }
+		]);
 		before.remove();
 	}, 60_000);
 
