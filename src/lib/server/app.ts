@@ -52,6 +52,7 @@ async function start(opts: StartOptions): Promise<App> {
 	const ewt = new EwtService(store.client, config, log);
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
+	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);
 	return { config, store, access, sessionKey, ingest, live, ewt, startedAt: Date.now() };
 }
 

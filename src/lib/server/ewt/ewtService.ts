@@ -13,14 +13,17 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { EWT_METHODS, estimateBy, type EwtBasis, type EwtMethod } from './estimators.ts';
-import { QueueFeed, type Arrival, type CallEventRow } from './queueFeed.ts';
+import { QueueFeed, WAIT_HORIZON_MS, type Arrival, type CallEventRow } from './queueFeed.ts';
 import type { StaffNow, TopicWindow } from './topicWindow.ts';
 import { speakWait } from './speech.ts';
 import { staffingFor, type TopicStaffing } from './staffing.ts';
 import { staffByTopic, type AgentRow } from '../live/agents.ts';
 
-/** The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour). */
-const WARM_UP_MS = 3600_000;
+/**
+ * The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour),
+ * and the wait horizon, so a restart finds the same callers waiting and the same rates.
+ */
+const WARM_UP_MS = Math.max(3600_000, WAIT_HORIZON_MS);
 /** Events are read again this far back in ingestion time: clocks of several writers differ. */
 const INGEST_OVERLAP_MS = 10_000;
 /** Older events change no queue now (a caller does not wait 4 hours). */
@@ -59,6 +62,8 @@ export class EwtService {
 	/** Latest ingestion time read, and the event ids read within the overlap (to skip them). */
 	#cursorMs = 0;
 	#seen = new Map<string, number>();
+	/** The latest event time read (the `events` clock). */
+	#streamMs: number | null = null;
 	#warm = false;
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
@@ -92,25 +97,40 @@ export class EwtService {
 		await this.#running?.catch(() => {});
 	}
 
+	/**
+	 * The service's now: the wall clock, or with `ewt.clock: events` the latest event time read
+	 * (a benchmark replaying a simulated day in minutes; the events still come the real way,
+	 * through ingest and ClickHouse). Ingestion times, which order the reads, are always the wall's.
+	 */
+	now(wallMs = Date.now()): number {
+		return this.#config.ewt.clock === 'events' && this.#streamMs !== null ? this.#streamMs : wallMs;
+	}
+
 	/** Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. */
-	refresh(now = Date.now()): Promise<void> {
-		this.#running ??= this.#refresh(now).finally(() => (this.#running = null));
+	refresh(wallMs = Date.now()): Promise<void> {
+		this.#running ??= this.#refresh(wallMs).finally(() => (this.#running = null));
 		return this.#running;
 	}
 
-	async #refresh(now: number): Promise<void> {
+	async #refresh(wallMs: number): Promise<void> {
 		try {
 			const warm = this.#warm;
+			const eventClock = this.#config.ewt.clock === 'events';
+			let now = this.now(wallMs);
 			const [agents, events] = await Promise.all([
 				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
 				queryRows<EventRow>(this.#db, 'ewt/events_since', {
 					min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),
 					// Nothing stored before the event window can be about it (ingestion follows the event).
-					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : now - 2 * WARM_UP_MS
+					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : wallMs - 2 * WARM_UP_MS
 				})
 			]);
 			this.#staff = staffByTopic(agents);
 			const fresh = events.filter((e) => !this.#seen.has(e.event_id));
+			if (eventClock) {
+				for (const e of fresh) if (this.#streamMs === null || e.ts_ms > this.#streamMs) this.#streamMs = e.ts_ms;
+				now = this.now(wallMs);
+			}
 			for (const e of fresh) {
 				this.#seen.set(e.event_id, e.ingested_ms);
 				if (e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
@@ -120,7 +140,8 @@ export class EwtService {
 			this.feed.staffing(warm ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
 			const estimates: EstimateRow[] = [];
 			this.feed.apply(fresh, (arrival, window, atS) => {
-				if (warm && now - arrival.atMs <= LIVE_ARRIVAL_MS) estimates.push(...this.#shadow(arrival, window, atS));
+				// On the event clock every arrival read after the warm-up is live: the stream's time is its own.
+				if (warm && (eventClock || now - arrival.atMs <= LIVE_ARRIVAL_MS)) estimates.push(...this.#shadow(arrival, window, atS));
 			});
 			this.feed.advance(now);
 			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
@@ -162,7 +183,7 @@ export class EwtService {
 	 * The estimate for a caller joining `topic`'s queue now. A queue with no traffic since the
 	 * start (chat queues appear with their first chat) has nothing to go on: no number.
 	 */
-	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer {
+	estimate(topic: string, channel = 'voice', now = this.now()): EwtAnswer {
 		const window = this.feed.windows.get(`${channel}/${topic}`);
 		const staff = this.#staffFor(topic);
 		const snapshot = window?.peek(now / 1000, staff);
