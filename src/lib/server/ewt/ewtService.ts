@@ -136,8 +136,12 @@ export class EwtService {
 				if (e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
 			}
 			for (const [id, at] of this.#seen) if (at < this.#cursorMs - 2 * INGEST_OVERLAP_MS) this.#seen.delete(id);
-			const from = fresh.length ? fresh[0]!.ts_ms : now;
-			this.feed.staffing(warm ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
+			// Staff as read now takes effect at the first event read, or (nothing new) at each queue's
+			// latest event: a read that moved the queues to the clock would make every event stored a
+			// little late (a connector's batch, a followed file) land at that read's time, its waits
+			// and rates squeezed into an instant, and a restart (which reads them in order) disagree.
+			const from = fresh.length ? fresh[0]!.ts_ms : -Infinity;
+			this.feed.staffing(warm || !fresh.length ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
 			const estimates: EstimateRow[] = [];
 			this.feed.apply(fresh, (arrival, window, atS) => {
 				// On the event clock every arrival read after the warm-up is live: the stream's time is its own.

@@ -87,7 +87,8 @@ export class TopicWindow {
 
 	/** Consultants serving the topic changed (login, logout, skill change); snapshot() also sets it. */
 	staffing(atS: number, agentsServing: number): void {
-		this.#advance(atS);
+		// A queue that has seen no event yet has no time to move to: the staff holds from its first.
+		if (atS > -Infinity) this.#advance(atS);
 		this.#serving = agentsServing;
 	}
 
