@@ -26,8 +26,13 @@ import { staffByTopic, type AgentRow } from '../live/agents.ts';
 const WARM_UP_MS = Math.max(3600_000, WAIT_HORIZON_MS);
 /** Events are read again this far back in ingestion time: clocks of several writers differ. */
 const INGEST_OVERLAP_MS = 10_000;
-/** Older events change no queue now (a caller does not wait 4 hours). */
-const EVENT_HORIZON_MS = 4 * 3600_000;
+/**
+ * Older events change no queue now: a caller waiting longer is dropped (WAIT_HORIZON_MS). It is
+ * the warm-up's window too: a read after the warm-up that reached further back would apply
+ * events the warm-up left out (a backlog stored just before a restart), all at once, at the
+ * queues' latest time, and the rates after a restart would be nothing like those before it.
+ */
+const EVENT_HORIZON_MS = WARM_UP_MS;
 /** An arrival read later than this (a late file, a replay) gets no stored estimate: the staff now is not the staff then. */
 const LIVE_ARRIVAL_MS = 60_000;
 const AGENT_HORIZON_MS = 24 * 3600_000;
