@@ -74,6 +74,8 @@ export class EwtService {
 	#running: Promise<void> | null = null;
 	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
 	lastError: string | null = null;
+	/** Called after a read that changed the queues (the live boards show them: they tick at once). */
+	onApplied: (() => void) | null = null;
 
 	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}) {
 		this.#db = db;
@@ -156,6 +158,7 @@ export class EwtService {
 			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
 			this.#warm = true;
 			this.lastError = null;
+			if (fresh.length) this.onApplied?.();
 		} catch (e) {
 			const message = (e as Error).message;
 			if (message !== this.lastError) this.#log(`ewt: refresh failed, the estimates keep their last state: ${message}`);
