@@ -16,6 +16,7 @@ import { EWT_METHODS, estimateBy, type EwtBasis, type EwtMethod } from './estima
 import { QueueFeed, WAIT_HORIZON_MS, type Arrival, type CallEventRow } from './queueFeed.ts';
 import type { StaffNow, TopicWindow } from './topicWindow.ts';
 import { speakWait } from './speech.ts';
+import { byTimeThenLifecycle } from './lifecycle.ts';
 import { staffingFor, type TopicStaffing } from './staffing.ts';
 import { staffByTopic, type AgentRow } from '../live/agents.ts';
 
@@ -133,7 +134,8 @@ export class EwtService {
 				})
 			]);
 			this.#staff = staffByTopic(agents);
-			const fresh = events.filter((e) => !this.#seen.has(e.event_id));
+			// The query sorts so already; sorting here too keeps the feed right if the two drift apart.
+			const fresh = events.filter((e) => !this.#seen.has(e.event_id)).sort(byTimeThenLifecycle);
 			if (eventClock) {
 				for (const e of fresh) if (this.#streamMs === null || e.ts_ms > this.#streamMs) this.#streamMs = e.ts_ms;
 				now = this.now(wallMs);
