@@ -73,6 +73,7 @@ export class EwtService {
 	#warm = false;
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
+	#again: Promise<void> | null = null;
 	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
 	lastError: string | null = null;
 	/** Called after a read that changed the queues (the live boards show them: they tick at once). */
@@ -92,7 +93,8 @@ export class EwtService {
 
 	start(): void {
 		if (this.#timer) return;
-		const tick = () => void this.refresh().catch(() => {});
+		// The timer's read is skipped while one runs (only new data asks for one more).
+		const tick = () => void (this.#running ? null : this.refresh().catch(() => {}));
 		tick();
 		this.#timer = setInterval(tick, this.#config.ewt.refreshMs);
 		this.#timer.unref();
@@ -103,6 +105,7 @@ export class EwtService {
 		if (this.#timer) clearInterval(this.#timer);
 		this.#timer = null;
 		await this.#running?.catch(() => {});
+		await this.#again?.catch(() => {});
 	}
 
 	/**
@@ -114,9 +117,19 @@ export class EwtService {
 		return this.#config.ewt.clock === 'events' && this.#streamMs !== null ? this.#streamMs : wallMs;
 	}
 
-	/** Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. */
-	refresh(wallMs = Date.now()): Promise<void> {
-		this.#running ??= this.#refresh(wallMs).finally(() => (this.#running = null));
+	/**
+	 * Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. Asked
+	 * while one runs (new data was just stored, which it may have missed), one more follows it.
+	 */
+	refresh(wallMs?: number): Promise<void> {
+		if (this.#running) {
+			this.#again ??= this.#running.catch(() => {}).then(() => {
+				this.#again = null;
+				return this.refresh(wallMs);
+			});
+			return this.#again;
+		}
+		this.#running = this.#refresh(wallMs ?? Date.now()).finally(() => (this.#running = null));
 		return this.#running;
 	}
 
