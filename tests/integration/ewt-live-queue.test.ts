@@ -28,7 +28,8 @@ async function client(server: TestServer) {
 		post: async (events: CanonicalEvent[]) => {
 			if (!events.length) return;
 			const r = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: ingest, body: events.map((e) => JSON.stringify(e)).join('\n') });
-			expect(r.status, await r.clone().text()).toBe(200);
+			// 202: stored in the spool while ClickHouse is slow (a busy machine), written moments later.
+			expect([200, 202], await r.clone().text()).toContain(r.status);
 			expect(((await r.json()) as { rejected: number }).rejected).toBe(0);
 		},
 		ewt: async (): Promise<Ewt | null> => {
@@ -73,9 +74,11 @@ describe('who is waiting, on the running server', () => {
 			while (sent < events.length && events[sent]!.ts < cutMs) batch.push(events[sent++]!);
 			await api.post(batch);
 			const truth = trulyWaiting(events, cutMs);
-			// The service reads every 100 ms and the board every second: give both a moment to read.
+			// The service reads every 100 ms and the board every second: give both a moment to read
+			// (longer on a busy machine, where a batch may wait in the spool); a caller counted
+			// wrongly stays wrong, so a wrong count never settles.
 			let tick = { second, truth, ahead: -1, live: -1 };
-			for (let attempt = 0; attempt < 15; attempt++) {
+			for (let attempt = 0; attempt < 50; attempt++) {
 				const [ewt, live] = [await api.ewt(), await api.live()];
 				tick = { second, truth, ahead: ewt ? ewt.position - 1 : -1, live: live.waiting };
 				if (tick.ahead === truth && tick.live === truth) break;
@@ -88,7 +91,7 @@ describe('who is waiting, on the running server', () => {
 		// The stretch had a queue to count, and an empty one.
 		expect(Math.max(...ticks.map((t) => t.truth))).toBeGreaterThanOrEqual(3);
 		expect(ticks.some((t) => t.truth === 0)).toBe(true);
-	}, 180_000);
+	}, 400_000);
 
 	it('a restart rebuilds the same queue and announces the same wait', async () => {
 		const server = await startServer({ EWT_REFRESH_MS: '100' });
