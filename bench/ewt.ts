@@ -2,7 +2,11 @@
  * Estimated wait (part of npm run bench):
  *  1. the accuracy table of every estimator per scenario with known truth (the M/M/100(+M)
  *     scenarios of the tests, simulated longer: BENCH_EWT_HOURS, default a week each);
- *  2. GET /api/ewt latency on the real server under 200 concurrent requests: the server's own
+ *  2. the same accuracy table on the real path: a simulated day at 140% load and the centre's
+ *     day (70–140%) sent through POST /api/ingest to a running server, scored from what it
+ *     stored, beside the harness's table for the same callers (bench/ewtServer.ts;
+ *     BENCH_EWT_SERVER_HOURS, default 24; 0 skips it);
+ *  3. GET /api/ewt latency on the real server under 200 concurrent requests: the server's own
  *     time per request (Server-Timing, from memory: the p99 ≤ 5 ms target) and end to end,
  *     beside a bare node:http server under the same load in the same run (the baseline).
  */
@@ -11,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { runScenarios, scenarioTable } from '../tests/unit/ewt/scenarios.ts';
 import { startServer } from '../tests/helpers/server.ts';
+import { printReplay, replayThroughServer } from './ewtServer.ts';
 
 const HOURS = Number(process.env.BENCH_EWT_HOURS ?? 168);
 const CONCURRENCY = 200;
@@ -22,6 +27,10 @@ console.log(`\n== Estimated wait: accuracy per scenario (${HOURS} simulated hour
 const t0 = performance.now();
 console.table(scenarioTable(runScenarios(HOURS)));
 console.log(`simulated and scored in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const SERVER_HOURS = Number(process.env.BENCH_EWT_SERVER_HOURS ?? 24);
+const STEP_S = Number(process.env.BENCH_EWT_STEP_S ?? 900);
+if (SERVER_HOURS > 0) printReplay(await replayThroughServer(SERVER_HOURS, STEP_S, () => {}), SERVER_HOURS, STEP_S);
 
 const server = await startServer({ CALLBOARD_DEMO: 'off' });
 try {

@@ -169,7 +169,8 @@ describe('/live', () => {
 		const one = await perTick(1);
 		const forty = await perTick(40);
 		expect(one).toBe(forty);
-		expect(one).toBe(5);
+		// Consultants, today, rolling windows, backlogs: the queue is the EWT service's, in memory.
+		expect(one).toBe(4);
 	}, 30_000);
 });
 

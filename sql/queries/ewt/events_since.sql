@@ -1,6 +1,8 @@
 -- Call events stored after {since} (by ingestion time) that move a queue: the feed of the
--- in-memory queues behind GET /api/ewt. {min_ts} bounds the scan to recent partitions: an
--- event about a call hours ago changes no queue now. Sorted by event time, as the feed needs.
+-- in-memory queues behind GET /api/ewt and the live boards' queues. {min_ts} bounds the scan to
+-- recent partitions: an event about a call hours ago changes no queue now. Sorted by event time,
+-- as the feed needs; a call's events at the same instant in the order of its life (queued before
+-- its answer, ended before wrap-up: the ranks of src/lib/server/ewt/lifecycle.ts), then by id.
 SELECT
     event_id,
     toUnixTimestamp64Milli(ts)          AS ts_ms,
@@ -18,4 +20,9 @@ FROM call_events
 WHERE ts >= {min_ts:DateTime64(3, 'UTC')}
   AND ingested_at > {since:DateTime64(3, 'UTC')}
   AND type IN ('queued', 'answered', 'ended', 'wrapup_ended', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')
-ORDER BY ts, event_id
+ORDER BY
+    ts,
+    multiIf(type = 'queued', 0, type = 'wait_announced', 1,
+            type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown'), 2,
+            type = 'ended', 3, type = 'wrapup_ended', 4, 5),
+    event_id

@@ -131,8 +131,8 @@ export type LiveMetric = (typeof LIVE_METRICS)[number];
 
 export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	waiting: {
-		en: 'Callers in the topic queue now (voice): queued in the last 4 hours, not yet answered or gone.',
-		lt: 'Skambinantieji temos eilėje dabar (balsu): į eilę patekę per pastarąsias 4 valandas, kurių skambučiai dar neatsiliepti ir kurie nepasitraukė iš eilės.'
+		en: 'Callers in the topic queue now (voice): queued and not yet answered or gone, counted in the queue they entered last; a caller still waiting after an hour is taken as gone (his exit was lost). The estimated wait counts the same callers ahead.',
+		lt: 'Skambinantieji temos eilėje dabar (balsu): patekę į eilę, kurių skambučiai dar neatsiliepti ir kurie nepasitraukė iš eilės, skaičiuojami paskutinėje eilėje, į kurią pateko; eilėje laukiantis ilgiau nei valandą laikomas pasitraukusiu (jo išėjimo įvykis prarastas). Numatomas laukimo laikas skaičiuoja tuos pačius prieš jį laukiančius.'
 	},
 	longest_wait: {
 		en: 'How long the caller who has waited longest in the queue has been waiting; the screen counts it up every second.',

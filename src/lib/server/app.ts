@@ -51,10 +51,17 @@ async function start(opts: StartOptions): Promise<App> {
 	const ingest = new IngestService(store.client, config, log);
 	const live = new LiveHub(store.client, config);
 	live.start();
-	ingest.writer.onInserted = () => live.nudge();
 	const ewt = new EwtService(store.client, config, log);
+	// New data: the boards tick at once, and the queues they show (the EWT service's) read it
+	// now rather than at the next refresh, then tick the boards again.
+	ingest.writer.onInserted = () => {
+		live.nudge();
+		void ewt.refresh().catch(() => {});
+	};
+	ewt.onApplied = () => live.nudge();
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
+	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);
 	return { config, store, access, sessionKey, ingest, live, ewt, startedAt: Date.now() };
 }
 

@@ -30,7 +30,19 @@ export type Scenario = {
 	warmupS: number;
 	durationS: number;
 	window?: TopicWindowOptions;
+	/**
+	 * Called with every event in time order (consultants numbered 0..agents−1), so the same
+	 * traffic can be sent to a running server (trafficEvents.ts); it draws no random numbers.
+	 */
+	onEvent?: (e: SimEvent) => void;
 };
+
+/** One happening of the simulation, seconds from its start. */
+export type SimEvent =
+	| { kind: 'arrival'; t: number; caller: number }
+	| { kind: 'answer'; t: number; caller: number; agent: number; waitS: number; handleS: number }
+	| { kind: 'complete'; t: number; caller: number; agent: number; handleS: number; agentFree: boolean }
+	| { kind: 'abandon'; t: number; caller: number; waitS: number };
 
 export type Estimates = { centre: number | null; erlangA: number | null; headOfLine: number | null; lastToEnter: number | null };
 export type CallerRecord = {
@@ -115,16 +127,23 @@ export function simulate(sc: Scenario): CallerRecord[] {
 	const status: number[] = []; // 0 waiting, 1 answered, 2 abandoned
 	const queue: number[] = [];
 	let queueHead = 0;
-	let idle = sc.agents;
+	// Free consultants, by number: the last freed takes the next call.
+	const free = Array.from({ length: sc.agents }, (_, i) => sc.agents - 1 - i);
+	const agentOf: number[] = [];
+	const serviceMs: number[] = [];
 	const records = new Map<number, CallerRecord>();
 	let unresolved = 0;
+	const emit = sc.onEvent ?? (() => {});
 
-	const startService = (id: number, t: number) => {
+	const startService = (id: number, t: number, agent: number) => {
 		status[id] = 1;
 		window.answered(id, t);
 		const service = exp(sc.ahtS);
-		// Completion data carries the handle time, in milliseconds, to report it to the window.
-		heap.push(t + service, COMPLETION, Math.round(service * 1000));
+		agentOf[id] = agent;
+		// The handle time, in milliseconds, to report it to the window at completion.
+		serviceMs[id] = Math.round(service * 1000);
+		emit({ kind: 'answer', t, caller: id, agent, waitS: t - arrivedAt[id]!, handleS: serviceMs[id] / 1000 });
+		heap.push(t + service, COMPLETION, id);
 		const rec = records.get(id);
 		if (rec) {
 			rec.answered = true;
@@ -142,6 +161,8 @@ export function simulate(sc: Scenario): CallerRecord[] {
 			const id = arrivedAt.length;
 			arrivedAt.push(t);
 			status.push(0);
+			emit({ kind: 'arrival', t, caller: id });
+			const idle = free.length;
 			if (t >= sc.warmupS && t < sc.durationS) {
 				const snap = window.snapshot(t, { agentsServing: loggedIn, agentsIdle: idle });
 				const estimates: Estimates = {
@@ -155,20 +176,23 @@ export function simulate(sc: Scenario): CallerRecord[] {
 			}
 			window.queued(id, t);
 			if (idle > 0) {
-				idle--;
-				startService(id, t);
+				startService(id, t, free.pop()!);
 			} else {
 				queue.push(id);
 				if (sc.patienceS !== Infinity) heap.push(t + exp(sc.patienceS), ABANDON, id);
 			}
 		} else if (kind === COMPLETION) {
-			window.completed(t, data / 1000);
+			window.completed(t, serviceMs[data]! / 1000);
 			while (queueHead < queue.length && status[queue[queueHead]!] !== 0) queueHead++;
-			if (queueHead < queue.length) startService(queue[queueHead++]!, t);
-			else idle++;
+			const agent = agentOf[data]!;
+			const next = queueHead < queue.length;
+			emit({ kind: 'complete', t, caller: data, agent, handleS: serviceMs[data]! / 1000, agentFree: !next });
+			if (next) startService(queue[queueHead++]!, t, agent);
+			else free.push(agent);
 		} else if (status[data] === 0) {
 			status[data] = 2;
 			window.abandoned(data, t);
+			emit({ kind: 'abandon', t, caller: data, waitS: t - arrivedAt[data]! });
 			const rec = records.get(data);
 			if (rec) {
 				rec.waitS = t - arrivedAt[data]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueueFeed, WRAP_WAIT_MS, type CallEventRow } from '../../../src/lib/server/ewt/queueFeed.ts';
+import { QueueFeed, WAIT_HORIZON_MS, WRAP_WAIT_MS, type CallEventRow } from '../../../src/lib/server/ewt/queueFeed.ts';
 
 let n = 0;
 const row = (type: string, ts: number, call: string, extra: Partial<CallEventRow> = {}): CallEventRow => ({
@@ -68,5 +68,44 @@ describe('QueueFeed', () => {
 		expect(w.load(200).ahtS).toBeCloseTo(120, 9); // only a: 80 + 10 + 30
 		feed.advance(200_000 + WRAP_WAIT_MS);
 		expect(w.load(400).ahtS).toBeCloseTo((120 + 180) / 2, 9); // b, with no wrap-up
+	});
+
+	it('takes a queue entry and its answer in the same millisecond as one finished wait, in either order', () => {
+		// Sorted by time then event id, the answer can come first: the caller must not stay "waiting".
+		for (const order of [['answered', 'queued'], ['queued', 'answered']]) {
+			const feed = new QueueFeed();
+			feed.apply(order.map((type) => (type === 'queued' ? queued(5000, 'a') : row('answered', 5000, 'a'))));
+			expect(feed.window('voice', 'pensions').waiting).toBe(0);
+		}
+	});
+
+	it('takes an exit read before its own queue entry (stored by a later batch) as that entry\'s exit', () => {
+		const feed = new QueueFeed();
+		feed.apply([row('abandoned', 9000, 'a')]);
+		feed.apply([queued(4000, 'a')]);
+		expect(feed.window('voice', 'pensions').waiting).toBe(0);
+	});
+
+	it('moves a caller timed out of one queue into another in the same millisecond, in either order', () => {
+		for (const order of [['timed_out', 'queued'], ['queued', 'timed_out']]) {
+			const feed = new QueueFeed();
+			feed.apply([queued(0, 'a', 'pensions')]);
+			feed.apply(order.map((type) => (type === 'queued' ? queued(60_000, 'a', 'benefits') : row('timed_out', 60_000, 'a'))));
+			expect(feed.window('voice', 'pensions').waiting).toBe(0);
+			expect(feed.window('voice', 'benefits').waiting).toBe(1);
+		}
+	});
+
+	it('drops a caller whose exit never came once he has waited longer than anyone does', () => {
+		const feed = new QueueFeed();
+		feed.apply([queued(0, 'a'), queued(1000, 'b')]);
+		feed.advance(WAIT_HORIZON_MS + 500);
+		const w = feed.window('voice', 'pensions');
+		expect(w.waiting).toBe(1);
+		expect(w.oldestSinceS).toBe(1);
+		feed.advance(WAIT_HORIZON_MS + 1001);
+		expect(w.waiting).toBe(0);
+		// Dropped, not abandoned: θ does not learn from a lost exit.
+		expect(w.snapshot(WAIT_HORIZON_MS / 1000 + 1, { agentsServing: 1, agentsIdle: 0 }).abandonRatePerS).toBe(0);
 	});
 });

@@ -110,7 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
 		},
 		demo: flag(env, 'CALLBOARD_DEMO'),
 		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
-		ewt: { announced: str(env, 'EWT_ANNOUNCED') }
+		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') }
 	});
 	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
 	const result = configSchema.safeParse(merged);

@@ -109,7 +109,13 @@ export const configSchema = z.object({
 		/** Which estimator is announced: see src/lib/server/ewt/estimators.ts. */
 		announced: z.enum(EWT_METHODS),
 		/** How often the in-memory queues catch up with ClickHouse, milliseconds. */
-		refreshMs: z.number().int().min(100).max(60_000)
+		refreshMs: z.number().int().min(100).max(60_000),
+		/**
+		 * The EWT service's "now": `wall`, the machine's clock (always, in production); `events`,
+		 * the latest event time it has read, so that a benchmark can replay a simulated day through
+		 * the running server in minutes (bench/ewtServer.ts). Only the EWT service follows it.
+		 */
+		clock: z.enum(['wall', 'events'])
 	}),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({

@@ -13,18 +13,27 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { EWT_METHODS, estimateBy, type EwtBasis, type EwtMethod } from './estimators.ts';
-import { QueueFeed, type Arrival, type CallEventRow } from './queueFeed.ts';
+import { QueueFeed, WAIT_HORIZON_MS, type Arrival, type CallEventRow } from './queueFeed.ts';
 import type { StaffNow, TopicWindow } from './topicWindow.ts';
 import { speakWait } from './speech.ts';
+import { byTimeThenLifecycle } from './lifecycle.ts';
 import { staffingFor, type TopicStaffing } from './staffing.ts';
 import { staffByTopic, type AgentRow } from '../live/agents.ts';
 
-/** The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour). */
-const WARM_UP_MS = 3600_000;
+/**
+ * The window the queues are rebuilt from at start: the longest sliding window (AHT, 1 hour),
+ * and the wait horizon, so a restart finds the same callers waiting and the same rates.
+ */
+const WARM_UP_MS = Math.max(3600_000, WAIT_HORIZON_MS);
 /** Events are read again this far back in ingestion time: clocks of several writers differ. */
 const INGEST_OVERLAP_MS = 10_000;
-/** Older events change no queue now (a caller does not wait 4 hours). */
-const EVENT_HORIZON_MS = 4 * 3600_000;
+/**
+ * Older events change no queue now: a caller waiting longer is dropped (WAIT_HORIZON_MS). It is
+ * the warm-up's window too: a read after the warm-up that reached further back would apply
+ * events the warm-up left out (a backlog stored just before a restart), all at once, at the
+ * queues' latest time, and the rates after a restart would be nothing like those before it.
+ */
+const EVENT_HORIZON_MS = WARM_UP_MS;
 /** An arrival read later than this (a late file, a replay) gets no stored estimate: the staff now is not the staff then. */
 const LIVE_ARRIVAL_MS = 60_000;
 const AGENT_HORIZON_MS = 24 * 3600_000;
@@ -59,11 +68,16 @@ export class EwtService {
 	/** Latest ingestion time read, and the event ids read within the overlap (to skip them). */
 	#cursorMs = 0;
 	#seen = new Map<string, number>();
+	/** The latest event time read (the `events` clock). */
+	#streamMs: number | null = null;
 	#warm = false;
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
+	#again: Promise<void> | null = null;
 	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
 	lastError: string | null = null;
+	/** Called after a read that changed the queues (the live boards show them: they tick at once). */
+	onApplied: (() => void) | null = null;
 
 	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}) {
 		this.#db = db;
@@ -79,7 +93,8 @@ export class EwtService {
 
 	start(): void {
 		if (this.#timer) return;
-		const tick = () => void this.refresh().catch(() => {});
+		// The timer's read is skipped while one runs (only new data asks for one more).
+		const tick = () => void (this.#running ? null : this.refresh().catch(() => {}));
 		tick();
 		this.#timer = setInterval(tick, this.#config.ewt.refreshMs);
 		this.#timer.unref();
@@ -90,42 +105,75 @@ export class EwtService {
 		if (this.#timer) clearInterval(this.#timer);
 		this.#timer = null;
 		await this.#running?.catch(() => {});
+		await this.#again?.catch(() => {});
 	}
 
-	/** Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. */
-	refresh(now = Date.now()): Promise<void> {
-		this.#running ??= this.#refresh(now).finally(() => (this.#running = null));
+	/**
+	 * The service's now: the wall clock, or with `ewt.clock: events` the latest event time read
+	 * (a benchmark replaying a simulated day in minutes; the events still come the real way,
+	 * through ingest and ClickHouse). Ingestion times, which order the reads, are always the wall's.
+	 */
+	now(wallMs = Date.now()): number {
+		return this.#config.ewt.clock === 'events' && this.#streamMs !== null ? this.#streamMs : wallMs;
+	}
+
+	/**
+	 * Catches up with ClickHouse. Refreshes never overlap: a slow one makes the next wait. Asked
+	 * while one runs (new data was just stored, which it may have missed), one more follows it.
+	 */
+	refresh(wallMs?: number): Promise<void> {
+		if (this.#running) {
+			this.#again ??= this.#running.catch(() => {}).then(() => {
+				this.#again = null;
+				return this.refresh(wallMs);
+			});
+			return this.#again;
+		}
+		this.#running = this.#refresh(wallMs ?? Date.now()).finally(() => (this.#running = null));
 		return this.#running;
 	}
 
-	async #refresh(now: number): Promise<void> {
+	async #refresh(wallMs: number): Promise<void> {
 		try {
 			const warm = this.#warm;
+			const eventClock = this.#config.ewt.clock === 'events';
+			let now = this.now(wallMs);
 			const [agents, events] = await Promise.all([
 				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
 				queryRows<EventRow>(this.#db, 'ewt/events_since', {
 					min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),
 					// Nothing stored before the event window can be about it (ingestion follows the event).
-					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : now - 2 * WARM_UP_MS
+					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : wallMs - 2 * WARM_UP_MS
 				})
 			]);
 			this.#staff = staffByTopic(agents);
-			const fresh = events.filter((e) => !this.#seen.has(e.event_id));
+			// The query sorts so already; sorting here too keeps the feed right if the two drift apart.
+			const fresh = events.filter((e) => !this.#seen.has(e.event_id)).sort(byTimeThenLifecycle);
+			if (eventClock) {
+				for (const e of fresh) if (this.#streamMs === null || e.ts_ms > this.#streamMs) this.#streamMs = e.ts_ms;
+				now = this.now(wallMs);
+			}
 			for (const e of fresh) {
 				this.#seen.set(e.event_id, e.ingested_ms);
 				if (e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
 			}
 			for (const [id, at] of this.#seen) if (at < this.#cursorMs - 2 * INGEST_OVERLAP_MS) this.#seen.delete(id);
-			const from = fresh.length ? fresh[0]!.ts_ms : now;
-			this.feed.staffing(warm ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
+			// Staff as read now takes effect at the first event read, or (nothing new) at each queue's
+			// latest event: a read that moved the queues to the clock would make every event stored a
+			// little late (a connector's batch, a followed file) land at that read's time, its waits
+			// and rates squeezed into an instant, and a restart (which reads them in order) disagree.
+			const from = fresh.length ? fresh[0]!.ts_ms : -Infinity;
+			this.feed.staffing(warm || !fresh.length ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
 			const estimates: EstimateRow[] = [];
 			this.feed.apply(fresh, (arrival, window, atS) => {
-				if (warm && now - arrival.atMs <= LIVE_ARRIVAL_MS) estimates.push(...this.#shadow(arrival, window, atS));
+				// On the event clock every arrival read after the warm-up is live: the stream's time is its own.
+				if (warm && (eventClock || now - arrival.atMs <= LIVE_ARRIVAL_MS)) estimates.push(...this.#shadow(arrival, window, atS));
 			});
 			this.feed.advance(now);
 			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
 			this.#warm = true;
 			this.lastError = null;
+			if (fresh.length) this.onApplied?.();
 		} catch (e) {
 			const message = (e as Error).message;
 			if (message !== this.lastError) this.#log(`ewt: refresh failed, the estimates keep their last state: ${message}`);
@@ -162,7 +210,7 @@ export class EwtService {
 	 * The estimate for a caller joining `topic`'s queue now. A queue with no traffic since the
 	 * start (chat queues appear with their first chat) has nothing to go on: no number.
 	 */
-	estimate(topic: string, channel = 'voice', now = Date.now()): EwtAnswer {
+	estimate(topic: string, channel = 'voice', now = this.now()): EwtAnswer {
 		const window = this.feed.windows.get(`${channel}/${topic}`);
 		const staff = this.#staffFor(topic);
 		const snapshot = window?.peek(now / 1000, staff);

@@ -17,8 +17,22 @@ export const QUEUED_CHANNELS = ['voice', 'chat'] as const;
 
 /** How long after `ended` a call without `wrapup_ended` is taken as completed without wrap-up. */
 export const WRAP_WAIT_MS = 120_000;
-/** Calls are forgotten this long after their last event (a lost exit, a PBX restart). */
+/**
+ * Who is waiting, one definition for GET /api/ewt and the live boards: a caller waits while his
+ * call has more queue entries than exits, in the queue of his newest entry, from that entry
+ * (sql/queries/live/queue_now.sql reads stored events by the same rule). Counting instead of
+ * following events in order means a queue entry and its answer in the same instant, or an exit
+ * stored before its entry, can never leave a caller "waiting". A caller still waiting after
+ * WAIT_HORIZON_MS has lost his exit (a PBX restart, an event never sent): no phone or chat queue
+ * holds anyone an hour (queue timeouts are minutes), so he is dropped, not counted for hours.
+ * The service rebuilds the queues from this much history at start, so a restart finds the
+ * same callers waiting.
+ */
+export const WAIT_HORIZON_MS = 3600_000;
+/** Calls are forgotten this long after their last event (a late answer still finds its entry). */
 const CALL_MEMORY_MS = 4 * 3600_000;
+
+const EXITS = new Set(['answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown']);
 
 export type CallEventRow = {
 	event_id: string;
@@ -38,11 +52,19 @@ export type CallEventRow = {
 export type Arrival = { key: string; channel: string; topic: string; callId: string; atMs: number; simulated: boolean };
 
 type CallMemory = {
-	key: string;
-	queuedAtMs: number;
+	/**
+	 * Queue entries by time, and exits by type and time: an entry or exit stored twice (a replayed
+	 * batch, a re-read file, an id scheme that changed) counts once.
+	 */
+	entries: Set<number>;
+	exits: Set<string>;
+	/** The newest entry: the queue he waits in, and the one whose consultants serve him. */
+	newest: { key: string; atMs: number } | null;
+	/** Where he waits now in the windows (queue key and entry time), or null. */
+	placed: { key: string; atMs: number } | null;
+	/** The entry (time) dropped past the horizon: he is not placed again by it. */
+	dropped: number | null;
 	lastMs: number;
-	/** Left the queue (answered, abandoned, …): a replayed exit must not count twice. */
-	exited: boolean;
 	endedAtMs: number | null;
 	talkHoldMs: number;
 	completed: boolean;
@@ -70,65 +92,99 @@ export class QueueFeed {
 	}
 
 	/**
-	 * Applies events, which must be sorted by time. An event older than its window's latest
-	 * (stored late, by another source) is taken at the window's latest time: a few seconds'
-	 * distortion of one queue's sums, rather than a window that refuses to go on.
-	 * `onArrival` is called for each queue entry, after the window took every earlier event.
+	 * Applies events, which must be sorted by time (a call's events at one instant in lifecycle
+	 * order, lifecycle.ts). An event older than its window's latest (stored late, by another
+	 * source) is taken at the window's latest time: a few seconds' distortion of one queue's
+	 * sums, rather than a window that refuses to go on. `onArrival` is called for each queue
+	 * entry, after the window took every earlier event.
 	 */
 	apply(rows: CallEventRow[], onArrival?: (a: Arrival, window: TopicWindow, atS: number) => void): void {
 		for (const r of rows) {
 			this.#completeUnwrapped(r.ts_ms);
-			if (r.type === 'queued') {
-				// Asterisk's queue_log names no channel: a PBX queue entry is a phone call.
-				const channel = r.channel || 'voice';
-				if (!(QUEUED_CHANNELS as readonly string[]).includes(channel) || r.topic === '') continue;
-				const key = queueKey(channel, r.topic);
-				// A replayed file or batch brings the same queue entry again (stored again, read again).
-				if (this.#calls.get(r.call_id)?.queuedAtMs === r.ts_ms) continue;
-				this.#calls.set(r.call_id, { key, queuedAtMs: r.ts_ms, lastMs: r.ts_ms, exited: false, endedAtMs: null, talkHoldMs: 0, completed: false });
-				const w = this.window(channel, r.topic);
-				const atS = this.#at(w, r.ts_ms);
-				// The estimate is for the caller as he joins: everyone already waiting is ahead.
-				onArrival?.({ key, channel, topic: r.topic, callId: r.call_id, atMs: r.ts_ms, simulated: r.simulated === 1 }, w, atS);
-				w.queued(r.call_id, atS);
-				continue;
-			}
-			const call = this.#calls.get(r.call_id);
-			if (!call) continue; // its queue entry was before our memory, or it never queued
-			call.lastMs = Math.max(call.lastMs, r.ts_ms);
-			const w = this.windows.get(call.key)!;
-			const atS = this.#at(w, r.ts_ms);
-			const exit = r.type !== 'ended' && r.type !== 'wrapup_ended';
-			if (exit && call.exited) continue;
-			if (exit) call.exited = true;
-			switch (r.type) {
-				case 'answered':
-					w.answered(r.call_id, atS, r.wait_ms > 0 ? r.wait_ms / 1000 : undefined);
-					break;
-				case 'abandoned':
-					w.abandoned(r.call_id, atS);
-					break;
-				case 'timed_out':
-				case 'left':
-				case 'callback_requested':
-				case 'closed_unknown':
-					// Out of the queue, but not by losing patience: not an abandon for θ.
-					w.left(r.call_id, atS);
-					break;
-				case 'ended':
-					if (call.endedAtMs !== null) break;
-					call.endedAtMs = r.ts_ms;
-					call.talkHoldMs = r.talk_ms + r.hold_ms;
-					this.#awaitingWrap.push(call);
-					break;
-				case 'wrapup_ended':
-					if (!call.completed && call.endedAtMs !== null) {
-						call.completed = true;
-						w.completed(atS, (call.talkHoldMs + r.wrap_ms) / 1000);
-					}
-					break;
-			}
+			if (r.type === 'queued') this.#entry(r, onArrival);
+			else if (EXITS.has(r.type)) this.#exit(r);
+			else this.#handled(r);
 		}
+	}
+
+	#memory(callId: string, ms: number): CallMemory {
+		let call = this.#calls.get(callId);
+		if (!call) {
+			call = { entries: new Set(), exits: new Set(), newest: null, placed: null, dropped: null, lastMs: ms, endedAtMs: null, talkHoldMs: 0, completed: false };
+			this.#calls.set(callId, call);
+		}
+		call.lastMs = Math.max(call.lastMs, ms);
+		return call;
+	}
+
+	#entry(r: CallEventRow, onArrival?: (a: Arrival, window: TopicWindow, atS: number) => void): void {
+		// Asterisk's queue_log names no channel: a PBX queue entry is a phone call.
+		const channel = r.channel || 'voice';
+		if (!(QUEUED_CHANNELS as readonly string[]).includes(channel) || r.topic === '') return;
+		const call = this.#memory(r.call_id, r.ts_ms);
+		if (call.entries.has(r.ts_ms)) return;
+		call.entries.add(r.ts_ms);
+		const key = queueKey(channel, r.topic);
+		if (!call.newest || r.ts_ms >= call.newest.atMs) call.newest = { key, atMs: r.ts_ms };
+		const w = this.window(channel, r.topic);
+		const atS = this.#at(w, r.ts_ms);
+		// The estimate is for the caller as he joins: everyone already waiting is ahead.
+		onArrival?.({ key, channel, topic: r.topic, callId: r.call_id, atMs: r.ts_ms, simulated: r.simulated === 1 }, w, atS);
+		w.arrived(atS);
+		this.#place(r.call_id, call, r);
+	}
+
+	#exit(r: CallEventRow): void {
+		const call = this.#memory(r.call_id, r.ts_ms);
+		const id = `${r.type}@${r.ts_ms}`;
+		if (call.exits.has(id)) return;
+		call.exits.add(id);
+		this.#place(r.call_id, call, r);
+	}
+
+	/** Puts the caller where the counting rule says he waits, leaving his old place as `r` says. */
+	#place(callId: string, call: CallMemory, r: CallEventRow): void {
+		let want = call.entries.size > call.exits.size ? call.newest : null;
+		if (want && want.atMs === call.dropped) want = null;
+		const from = call.placed;
+		if (from?.key === want?.key && from?.atMs === want?.atMs) return;
+		if (from) {
+			const w = this.windows.get(from.key)!;
+			const atS = this.#at(w, r.ts_ms);
+			if (r.type === 'answered') w.answered(callId, atS, r.wait_ms > 0 ? r.wait_ms / 1000 : undefined);
+			// Out of the queue, but not by losing patience (timeout, callback, key, a new entry): not an abandon for θ.
+			else if (r.type === 'abandoned') w.abandoned(callId, atS);
+			else w.left(callId, atS);
+		}
+		call.placed = want;
+		if (want) {
+			const w = this.windows.get(want.key)!;
+			w.waits(callId, this.#at(w, want.atMs));
+		}
+	}
+
+	/** ended / wrapup_ended: a consultant of the queue the call was served from completes it. */
+	#handled(r: CallEventRow): void {
+		const call = this.#calls.get(r.call_id);
+		if (!call?.newest) return; // its queue entry was before our memory, or it never queued
+		call.lastMs = Math.max(call.lastMs, r.ts_ms);
+		const w = this.windows.get(call.newest.key)!;
+		if (r.type === 'ended') {
+			if (call.endedAtMs !== null) return;
+			call.endedAtMs = r.ts_ms;
+			call.talkHoldMs = r.talk_ms + r.hold_ms;
+			this.#awaitingWrap.push(call);
+		} else if (r.type === 'wrapup_ended' && !call.completed && call.endedAtMs !== null) {
+			call.completed = true;
+			w.completed(this.#at(w, r.ts_ms), (call.talkHoldMs + r.wrap_ms) / 1000);
+		}
+	}
+
+	/** Callers waiting in a queue now, and since when (epoch ms): what the live boards show. */
+	waitingIn(channel: string, topic: string): { waiting: number; oldestQueuedAt: number | null } {
+		const w = this.windows.get(queueKey(channel, topic));
+		const since = w?.oldestSinceS ?? null;
+		return { waiting: w?.waiting ?? 0, oldestQueuedAt: since === null ? null : Math.round(since * 1000) };
 	}
 
 	/**
@@ -140,10 +196,26 @@ export class QueueFeed {
 		for (const [key, w] of this.windows) w.staffing(this.#at(w, atMs), servingByTopic(key.slice(key.indexOf('/') + 1)));
 	}
 
-	/** Moves every window to `nowMs` (completing calls whose wrap-up never came) and forgets old calls. */
+	/**
+	 * Completes calls whose wrap-up never came, drops callers waiting past WAIT_HORIZON_MS (at the
+	 * moment they passed it, so no window moves ahead of events still to come) and forgets old calls.
+	 */
 	advance(nowMs: number): void {
 		this.#completeUnwrapped(nowMs);
-		for (const [id, call] of this.#calls) if (nowMs - call.lastMs > CALL_MEMORY_MS) this.#calls.delete(id);
+		for (const w of this.windows.values()) {
+			for (let o = w.oldest(); o && o.sinceS * 1000 < nowMs - WAIT_HORIZON_MS; o = w.oldest()) {
+				w.left(o.callId, this.#at(w, o.sinceS * 1000 + WAIT_HORIZON_MS));
+				const call = this.#calls.get(String(o.callId));
+				if (call) {
+					call.dropped = call.placed?.atMs ?? null;
+					call.placed = null;
+				}
+			}
+		}
+		for (const [id, call] of this.#calls) {
+			// A caller still placed was dropped above already: the horizon is shorter than the memory.
+			if (nowMs - call.lastMs > CALL_MEMORY_MS) this.#calls.delete(id);
+		}
 	}
 
 	#completeUnwrapped(nowMs: number): void {
@@ -151,9 +223,9 @@ export class QueueFeed {
 			const call = this.#awaitingWrap[this.#awaitingHead]!;
 			if (nowMs - call.endedAtMs! < WRAP_WAIT_MS) break;
 			this.#awaitingHead++;
-			if (call.completed) continue;
+			if (call.completed || !call.newest) continue;
 			call.completed = true;
-			const w = this.windows.get(call.key)!;
+			const w = this.windows.get(call.newest.key)!;
 			w.completed(this.#at(w, call.endedAtMs! + WRAP_WAIT_MS), call.talkHoldMs / 1000);
 		}
 		if (this.#awaitingHead > 1024 && this.#awaitingHead * 2 > this.#awaitingWrap.length) {

@@ -87,14 +87,36 @@ export class TopicWindow {
 
 	/** Consultants serving the topic changed (login, logout, skill change); snapshot() also sets it. */
 	staffing(atS: number, agentsServing: number): void {
-		this.#advance(atS);
+		// A queue that has seen no event yet has no time to move to: the staff holds from its first.
+		if (atS > -Infinity) this.#advance(atS);
 		this.#serving = agentsServing;
 	}
 
 	queued(callId: string | number, atS: number): void {
+		this.arrived(atS);
+		this.#waiting.set(callId, atS);
+	}
+
+	/** A caller joined the queue but is not waiting in it (his exit was read first): an arrival only. */
+	arrived(atS: number): void {
+		this.#advance(atS);
+		this.#abandon.add(atS, ARRIVED, 1);
+	}
+
+	/** A caller counted as arrived already starts waiting here (moved from another queue's entry). */
+	waits(callId: string | number, atS: number): void {
 		this.#advance(atS);
 		this.#waiting.set(callId, atS);
-		this.#abandon.add(atS, ARRIVED, 1);
+	}
+
+	/** The caller waiting longest, and since when (seconds); undefined when nobody waits. */
+	oldest(): { callId: string | number; sinceS: number } | undefined {
+		const first = this.#waiting.entries().next();
+		return first.done ? undefined : { callId: first.value[0], sinceS: first.value[1] };
+	}
+
+	get oldestSinceS(): number | null {
+		return this.oldest()?.sinceS ?? null;
 	}
 
 	/** `waitS` is used only when the caller's queued event was not seen (e.g. before a restart). */

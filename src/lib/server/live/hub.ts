@@ -10,7 +10,7 @@ import type { WebSocket } from 'ws';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
-import { readLiveState, siteView } from './liveState.ts';
+import { readLiveState, siteView, type QueueNow } from './liveState.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
 /** A client with this much unsent data skips the next frame. */
@@ -39,7 +39,7 @@ const metrics = {
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes (readLiveState): queue, consultants, today, rolling windows, backlogs. */
+/** Queries one tick makes at most (readLiveState): queue (until the EWT service is ready), consultants, today, rolling windows, backlogs. */
 export const QUERIES_PER_TICK = 5;
 
 export class LiveHub {
@@ -63,6 +63,13 @@ export class LiveHub {
 	 * it cannot say yet; then the live state falls back to the centre's rule.
 	 */
 	announcedWait: ((topic: string) => number | null | undefined) | null = null;
+
+	/**
+	 * The queues the estimated wait counts (the EWT service's, once rebuilt after a start), so
+	 * that the boards and the IVR agree on who is waiting; null until then (the live state reads
+	 * the same rule from ClickHouse).
+	 */
+	queueNow: (() => ((topic: string) => QueueNow) | null) | null = null;
 
 	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
 		this.#db = db;
@@ -124,8 +131,9 @@ export class LiveHub {
 	async #compute(): Promise<void> {
 		const started = performance.now();
 		let state: LiveState;
+		const queues = this.queueNow?.() ?? null;
 		try {
-			state = await readLiveState(this.#db, this.#config, Date.now(), this.announcedWait);
+			state = await readLiveState(this.#db, this.#config, Date.now(), this.announcedWait, queues);
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
@@ -133,7 +141,7 @@ export class LiveHub {
 		}
 		this.ticks++;
 		metrics.ticks.inc();
-		metrics.queries.inc(QUERIES_PER_TICK);
+		metrics.queries.inc(queues ? QUERIES_PER_TICK - 1 : QUERIES_PER_TICK);
 		this.#state = state;
 		this.#seq++;
 		const frames = new Map<string, string>([['all', JSON.stringify(state)]]);

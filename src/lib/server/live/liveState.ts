@@ -1,7 +1,7 @@
 /**
  * Reads the centre's live state: a fixed set of queries per call, whatever the number of
- * screens (queue now, consultants now, today from the rollup, rolling 15/60 minutes,
- * backlogs). Views per site are derived from it in memory.
+ * screens (consultants now, today from the rollup, rolling 15/60 minutes, backlogs, and the
+ * queue now unless the EWT service's queues are given). Views per site are derived from it in memory.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
@@ -14,9 +14,14 @@ import type { Backlogs, LiveSite, LiveState, LiveTopic, PeriodBlock } from '../.
 import { staffByTopic, type AgentRow } from './agents.ts';
 import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
+import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
+
+/** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
+export type QueueNow = { waiting: number; oldestQueuedAt: number | null };
+type QueueRow = { topic: string; waiting: number; oldest_ms: number };
 
 /** Callers waiting longer than this are not "waiting" any more: a lost exit event, a PBX restart. */
-const QUEUE_HORIZON_MS = 4 * 3600_000;
+const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
 /** Consultant states older than this are ignored (a logged-in agent reports at least daily). */
 const AGENT_HORIZON_MS = 24 * 3600_000;
 /** Open callbacks and e-inquiries are looked for this far back (20 working days and more). */
@@ -28,20 +33,28 @@ export async function readLiveState(
 	db: ClickHouseClient,
 	config: Config,
 	now = Date.now(),
-	announcedWait: ((topic: string) => number | null | undefined) | null = null
+	announcedWait: ((topic: string) => number | null | undefined) | null = null,
+	queueNow: ((topic: string) => QueueNow) | null = null
 ): Promise<LiveState> {
 	const calendar = new WorkingCalendar(config);
 	const today = localDateRange(null, null, config.timeZone, now);
-	const [queue, agents, todayStats, rolling, backlog] = await Promise.all([
-		queryRows<{ topic: string; waiting: number; oldest_ms: number }>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
+	const [queueRows, agents, todayStats, rolling, backlog] = await Promise.all([
+		// Who is waiting has one answer: the EWT service's queues (queueFeed.ts), the ones the IVR's
+		// estimate counts; the same rule read from the stored events only where no service runs yet.
+		queueNow ? Promise.resolve(null) : queryRows<QueueRow>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
 		queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
 		periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone),
 		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
 		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
 	]);
 	const staff = staffByTopic(agents);
+	const queue = (topic: string): QueueNow => {
+		if (queueNow) return queueNow(topic);
+		const q = queueRows!.find((r) => r.topic === topic);
+		return q ? { waiting: Number(q.waiting), oldestQueuedAt: Number(q.oldest_ms) } : { waiting: 0, oldestQueuedAt: null };
+	};
 	const topics = config.topics.map((t) => {
-		const topic = topicNow(t.id, queue, staff, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null);
+		const topic = topicNow(t.id, queue(t.id), staff, rollingAht(rolling, t.id) ?? todayStats.byTopic[t.id]?.aht_s ?? null);
 		const announced = announcedWait?.(t.id);
 		return announced === undefined ? topic : { ...topic, estimatedWaitS: announced };
 	});
@@ -62,14 +75,13 @@ export async function readLiveState(
 	};
 }
 
-function topicNow(topic: string, queue: { topic: string; waiting: number; oldest_ms: number }[], staffNow: Map<string, StaffNow>, ahtS: number | null): LiveTopic {
-	const q = queue.find((r) => r.topic === topic);
+function topicNow(topic: string, q: QueueNow, staffNow: Map<string, StaffNow>, ahtS: number | null): LiveTopic {
 	const staff = staffNow.get(topic) ?? { agentsServing: 0, agentsIdle: 0 };
-	const waiting = q?.waiting ?? 0;
+	const waiting = q.waiting;
 	return {
 		topic,
 		waiting,
-		oldestQueuedAt: waiting > 0 ? q!.oldest_ms : null,
+		oldestQueuedAt: waiting > 0 ? q.oldestQueuedAt : null,
 		estimatedWaitS: centreRuleEstimate(waiting, staff.agentsServing, staff.agentsIdle, ahtS),
 		agentsAvailable: staff.agentsIdle,
 		agentsServing: staff.agentsServing
