@@ -62,6 +62,23 @@ export function ruleFor(path: string): Rule {
 	return readRule;
 }
 
+/**
+ * What a wallboard principal (a TV, by token or signed in) may open: its board and what the board
+ * needs (GET /api/live, which also says why a socket was refused; the /live socket itself is
+ * upgrade.ts's). Not the dashboard, figures, trends, staffing, contacts or reports: a TV's URL
+ * copied from the wall opened the management view.
+ */
+export function isWallboardPath(path: string): boolean {
+	return path === '/wallboard' || path.startsWith('/wallboard/') || path === '/api/live';
+}
+
+/**
+ * Where a token may come in the URL (`?token=`, GET only): where a TV needs it, since a TV
+ * cannot set headers. Everywhere else a token belongs in the Authorization header: a URL ends up
+ * in browser history and proxy logs. (Which tokens: wallboard only, authenticate.ts.)
+ */
+export const acceptsUrlToken = isWallboardPath;
+
 /** Methods that change state. A wallboard (read-only) never gets past these. */
 export function isWrite(method: string): boolean {
 	return !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -28,6 +28,10 @@ export type ServerPart = {
 
 const PROTO_HEADER = 'x-callboard-proto';
 
+function hasBody(h: http.IncomingHttpHeaders): boolean {
+	return (h['content-length'] !== undefined && h['content-length'].trim() !== '0') || h['transfer-encoding'] !== undefined;
+}
+
 export async function serve(config: Config, parts: ServerPart[] = [], log = console.log): Promise<Running> {
 	const handlerPath = join(projectRoot(), 'build', 'handler.js');
 	if (!existsSync(handlerPath)) throw new Error(`${handlerPath} is missing: run "npm run build" first`);
@@ -43,6 +47,11 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 	const server = http.createServer((req, res) => {
 		if (process.env.PROTOCOL_HEADER === PROTO_HEADER)
 			req.headers[PROTO_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+		// :TRICKY: adapter-node hands SvelteKit no body at all when the request has no Content-Type
+		// (what Node's fetch sends for bytes, and many connectors): an ingest batch was answered
+		// "200, accepted 0" and lost. A body is bytes whatever its header says; forms then get
+		// SvelteKit's 415 naming the type, JSON APIs parse it as JSON.
+		if (req.headers['content-type'] === undefined && hasBody(req.headers)) req.headers['content-type'] = 'application/octet-stream';
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');
