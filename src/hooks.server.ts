@@ -97,7 +97,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (event.request.body === null) return jsonError(415, 'the body was not read: send a Content-Type header with it');
 		if (path !== INGEST_PATH) {
 			const body = await readBodyBytes(event.request, MAX_BODY_BYTES);
-			if (body === 'too-large') return jsonError(413, `a body here is at most ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+			if (body === 'too-large') return jsonError(413, `a body here is at most ${MAX_BODY_BYTES} bytes`);
 			const { url, headers, signal } = event.request;
 			event.request = new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal });
 		}

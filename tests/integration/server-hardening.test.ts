@@ -142,7 +142,7 @@ describe('2. no open redirect after the language switch or a sign-in', () => {
 			expect(lands(location).origin, `${next} → ${location}`).toBe(new URL(server.url).origin);
 			expect(location, next).toMatch(/^\/(?![/\\])/);
 		}
-	});
+	}, 120_000);
 
 	it('sends a request for /x/..//evil.example to the sign-in page of this site', async () => {
 		const res = await new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
@@ -193,7 +193,7 @@ describe('4. the monthly CSV holds no formulas', () => {
 			expect(cell.type).toBe(ExcelJS.ValueType.String);
 			expect(cell.value).toBe(queue);
 		}
-	});
+	}, 120_000);
 });
 
 describe('5. body limits count the bytes as they arrive', () => {

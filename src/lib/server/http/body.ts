@@ -28,7 +28,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 			if (size > limit) {
 				// Not cancelled: the node adapter would destroy the connection before the 413 is
 				// written, and the client would see a reset instead of the reason. Reading stops here
-				// (the adapter pauses the socket); the server ends the connection after the answer.
+				// (the adapter pauses the socket); serve.ts drops the rest after the answer.
 				reader.releaseLock();
 				return 'too-large';
 			}

@@ -22,8 +22,7 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 		return jsonProblem(403, `this token writes only to the stream(s) ${principal.streams!.map((s) => `"${s}"`).join(', ')}, not "${stream}"`);
 	const app = await getApp();
 	const limit = app.config.ingest.maxBodyBytes;
-	// The rest of the body is not read: the connection ends after the answer.
-	const tooLarge = () => jsonResponse({ error: `the body is over ${limit} bytes; send smaller batches` }, 413, { connection: 'close' });
+	const tooLarge = () => jsonProblem(413, `the body is over ${limit} bytes; send smaller batches`);
 	if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
 	// Bytes, whatever the Content-Type says (or that there is none), counted as they arrive: a
 	// chunked body declares no length. Decoded as UTF-8, as every format is.
