@@ -308,6 +308,37 @@ describe('9 and access: tokens in URLs are for TVs only, and a TV reads only its
 	});
 });
 
+describe('a site’s team leader: a supervisor limited to one site', () => {
+	it('reads its own site’s figures, contacts, board and reports, and nothing of the others', async () => {
+		const made = await fetch(`${server.url}/api/admin/users`, {
+			method: 'POST',
+			headers: { ...bearer(server.adminToken), 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'lead-siauliai', password: 'correct-horse-battery', role: 'supervisor', site: 'siauliai' })
+		});
+		expect(made.status).toBe(201);
+		const login = await fetch(`${server.url}/login`, form({ username: 'lead-siauliai', password: 'correct-horse-battery' }));
+		expect(login.status).toBe(303);
+		const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+		const get = (path: string) => fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+		// Every figure is its site's, asked for or not.
+		for (const path of ['/api/stats', '/api/stats?site=siauliai', '/api/trends?kind=monthly']) {
+			const res = await get(path);
+			expect(res.status, path).toBe(200);
+			expect(((await res.json()) as { filter: { site: string } }).filter.site, path).toBe('siauliai');
+		}
+		expect((await get('/api/contacts')).status).toBe(200);
+		expect(((await (await get('/api/live')).json()) as { site: string }).site).toBe('siauliai');
+		expect((await get('/')).status).toBe(200);
+		const board = await get('/wallboard');
+		expect(board.status).toBe(303);
+		expect(board.headers.get('location')).toBe('/wallboard/siauliai');
+		expect((await get('/api/reports/2026-10.csv')).status).toBe(200);
+		// Another site, the centre-wide operator views and administration: refused.
+		for (const path of ['/api/stats?site=panevezys', '/api/contacts?site=panevezys', '/wallboard/panevezys', '/api/live?site=panevezys', '/api/reports/2026-10.csv?site=panevezys', '/metrics', '/api/ingest/rejected', '/admin', '/api/admin/users'])
+			expect((await get(path)).status, path).toBe(403);
+	}, 60_000);
+});
+
 describe('3. the sign-in throttle holds under concurrency', () => {
 	// Last in this file: it uses up this address's sign-in attempts.
 	it('answers 429 to most of 200 parallel wrong passwords for one name', async () => {

@@ -3,7 +3,7 @@
  * each rule names the check a principal must pass.
  */
 import type { Principal } from '../auth/principal.ts';
-import { canIngest, canOperate, canRead, isAdmin } from '../auth/principal.ts';
+import { canIngest, canOperate, canOperateCentre, canRead, isAdmin } from '../auth/principal.ts';
 
 /**
  * The path as the router sees it. :TRICKY: SvelteKit routes on the decoded path, so rules
@@ -41,7 +41,7 @@ export type Rule = { check: (p: Principal | null) => boolean; what: string };
 
 const rules: [RegExp, Rule][] = [
 	[/^\/api\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }],
-	[/^\/api\/ingest\/rejected$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/api\/ingest\/rejected$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],
 	// Lists name consultants and callers' contacts: not for wallboard screens.
 	[/^\/api\/contacts$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
@@ -50,7 +50,7 @@ const rules: [RegExp, Rule][] = [
 	[/^\/api\/ewt\/accuracy$/, { check: canOperate, what: 'an admin or supervisor' }],
 	// Monthly reports are for the management unit, not for wallboard screens.
 	[/^\/(api\/)?reports(\/|$)/, { check: canOperate, what: 'an admin or supervisor' }],
-	[/^\/metrics$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/metrics$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],
 	[/^\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }]
 ];
 
