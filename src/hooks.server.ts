@@ -99,7 +99,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 			const body = await readBodyBytes(event.request, MAX_BODY_BYTES);
 			if (body === 'too-large') return jsonError(413, `a body here is at most ${MAX_BODY_BYTES} bytes`);
 			const { url, headers, signal } = event.request;
-			event.request = new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal });
+			const copy = () => new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal });
+			// A form that cannot be parsed (a multipart body without its boundary) made every form
+			// action throw a 500; it is refused here for all of them, with what is wrong.
+			if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(headers.get('content-type') ?? '')) {
+				const problem = await copy().formData().then(
+					() => null,
+					(e: unknown) => (e as Error).message
+				);
+				if (problem !== null) return jsonError(400, `the form could not be read: ${problem}`);
+			}
+			event.request = copy();
 		}
 	}
 

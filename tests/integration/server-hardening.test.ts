@@ -204,6 +204,20 @@ describe('5. body limits count the bytes as they arrive', () => {
 		}
 	});
 
+	it('keeps its memory when eight 30 MiB chunked bodies are sent to the sign-in form at once', async () => {
+		const rss = async () => {
+			const text = await (await fetch(`${server.url}/metrics`, { headers: bearer(server.adminToken) })).text();
+			return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)![1]) / 2 ** 20;
+		};
+		const before = await rss();
+		const answers = await Promise.all(Array.from({ length: 8 }, () => chunked('/login', { 'content-type': 'application/x-www-form-urlencoded', origin: server.url }, 30 * 1024 * 1024)));
+		const after = await rss();
+		console.log(`RSS ${before.toFixed(0)} → ${after.toFixed(0)} MiB after eight 30 MiB chunked sign-in bodies`);
+		expect(answers.map((a) => a.status)).toEqual(Array(8).fill(413));
+		// It grew by 860 MiB when every body was read up to 32 MiB.
+		expect(after - before).toBeLessThan(100);
+	}, 60_000);
+
 	it('refuses a chunked admin JSON body past the limit with 413', async () => {
 		const res = await chunked('/api/admin/tokens', { ...bearer(server.adminToken), 'content-type': 'application/json' }, 4 * 1024 * 1024);
 		expect(res.status).toBe(413);
@@ -250,6 +264,14 @@ describe('7. bad input gets a 4xx that names what is wrong', () => {
 		const intraday = await fetch(`${server.url}/api/trends?kind=intraday&date=1960-01-01`, { headers: bearer(server.adminToken) });
 		expect(intraday.status).toBe(400);
 		expect(((await intraday.json()) as { error: string }).error).toMatch(/date.*2000-01-01/);
+	});
+
+	it('answers a form that cannot be read with 400, not 500', async () => {
+		for (const [path, type] of [['/login', 'multipart/form-data'], ['/setup', 'multipart/form-data; boundary=zz']]) {
+			const res = await fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type!, origin: server.url }, body: 'garbage' });
+			expect(res.status, path).toBe(400);
+			expect(((await res.json()) as { error: string }).error, path).toMatch(/^the form could not be read/);
+		}
 	});
 
 	it('answers POST /setup?/default with a 4xx, not 500', async () => {
