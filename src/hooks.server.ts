@@ -2,7 +2,7 @@ import { redirect, type Handle } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app.ts';
 import { authenticate } from '$lib/server/auth/authenticate.ts';
 import { acceptsUrlToken, isPublicPath, isWallboardPath, isWrite, requestedSite, routedPath, ruleFor, siteAllowed } from '$lib/server/http/guard.ts';
-import { declaresBody, readBodyBytes } from '$lib/server/http/body.ts';
+import { declaresBody, readSmallBody } from '$lib/server/http/body.ts';
 import { pickLanguage } from '$lib/i18n/pick.ts';
 
 /** Bodies of everything but ingest batches: forms and admin requests are a few hundred bytes. */
@@ -96,20 +96,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// answer as if an unread body had been empty.
 		if (event.request.body === null) return jsonError(415, 'the body was not read: send a Content-Type header with it');
 		if (path !== INGEST_PATH) {
-			const body = await readBodyBytes(event.request, MAX_BODY_BYTES);
-			if (body === 'too-large') return jsonError(413, `a body here is at most ${MAX_BODY_BYTES} bytes`);
-			const { url, headers, signal } = event.request;
-			const copy = () => new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal });
-			// A form that cannot be parsed (a multipart body without its boundary) made every form
-			// action throw a 500; it is refused here for all of them, with what is wrong.
-			if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(headers.get('content-type') ?? '')) {
-				const problem = await copy().formData().then(
-					() => null,
-					(e: unknown) => (e as Error).message
-				);
-				if (problem !== null) return jsonError(400, `the form could not be read: ${problem}`);
-			}
-			event.request = copy();
+			const read = await readSmallBody(event.request, MAX_BODY_BYTES);
+			if ('refused' in read) return jsonError(read.refused, read.message);
+			event.request = read.request;
 		}
 	}
 

@@ -44,3 +44,27 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 	for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
 	return bytes;
 }
+
+const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+
+/**
+ * A small body (a form, an admin request) read into memory up to `limit` bytes, and the request
+ * again with it for the route to read. A form that cannot be parsed (a multipart body without its
+ * boundary) made every form action throw a 500: refused here for all of them, saying why.
+ */
+export async function readSmallBody(request: Request, limit: number): Promise<{ request: Request } | { refused: 400 | 413; message: string }> {
+	const body = await readBodyBytes(request, limit);
+	if (body === 'too-large') return { refused: 413, message: `a body here is at most ${limit} bytes` };
+	const { url, method, headers, signal } = request;
+	const copy = () => new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal });
+	if (FORM_TYPE.test(headers.get('content-type') ?? '')) {
+		const unreadable = await copy()
+			.formData()
+			.then(
+				() => null,
+				(e: unknown) => (e as Error).message
+			);
+		if (unreadable !== null) return { refused: 400, message: `the form could not be read: ${unreadable}` };
+	}
+	return { request: copy() };
+}
