@@ -65,7 +65,7 @@ export const actions: Actions = {
 		if (role !== 'supervisor' && role !== 'admin' && role !== 'wallboard') return fail(400, { problem: 'input', message: `unknown role "${role}"` });
 		const username = text(form, 'username').toLowerCase();
 		const password = newPassword();
-		const site = role === 'wallboard' ? text(form, 'site') || null : null;
+		const site = role === 'admin' ? null : text(form, 'site') || null;
 		const { access } = await getApp();
 		return attempt(async () => {
 			await access.addUser({ username, password, role, site, displayName: text(form, 'displayName') || undefined });

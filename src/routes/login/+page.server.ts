@@ -16,15 +16,12 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const name = username.trim().toLowerCase();
 		const address = getClientAddress();
-		const waitMs = signInThrottle.waitMs(name, address);
+		const waitMs = signInThrottle.attempt(name, address);
 		if (waitMs > 0) return fail(429, { username, throttledMinutes: Math.ceil(waitMs / 60_000) });
 		const app = await getApp();
 		const principal = await app.access.signIn(username, password);
-		if (!principal) {
-			signInThrottle.failed(name, address);
-			return fail(400, { username, failed: true });
-		}
-		signInThrottle.succeeded(name);
+		if (!principal) return fail(400, { username, failed: true });
+		signInThrottle.succeeded(name, address);
 		await startSession(cookies, app, principal.id, url);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

@@ -26,9 +26,35 @@ describe('authenticate', () => {
 		expect(looked).toEqual([issued]);
 	});
 
+	it('takes only a wallboard token from the URL; any other, the admin token included, must come in the header', async () => {
+		const { app } = appCounting();
+		const wallboard = { kind: 'token', id: 't1', name: 'tv', role: 'wallboard', site: null };
+		const ingest = { kind: 'token', id: 't2', name: 'pbx', role: 'ingest', site: null };
+		const tokens = new Map<string, unknown>([[newToken(), wallboard], [newToken(), ingest]]);
+		(app as unknown as { access: { tokenPrincipal: (t: string) => Promise<unknown> } }).access.tokenPrincipal = async (t) => tokens.get(t) ?? null;
+		const [tv, pbx] = [...tokens.keys()];
+		const cookies = () => undefined;
+		expect((await authenticate(app, { queryToken: tv, cookies })).principal).toEqual(wallboard);
+		for (const token of [pbx!, 'env-admin-token-0123456789abcdef']) {
+			expect(await authenticate(app, { queryToken: token, cookies })).toMatchObject({ principal: null, badToken: true, problem: expect.stringMatching(/Authorization header/) });
+			expect((await authenticate(app, { authorization: `Bearer ${token}`, cookies })).principal).not.toBeNull();
+		}
+	});
+
 	it('still knows the environment admin token, whatever its shape', async () => {
 		const { app } = appCounting();
 		const r = await authenticate(app, { authorization: 'Bearer env-admin-token-0123456789abcdef', cookies: () => undefined });
 		expect(r.principal?.role).toBe('admin');
+	});
+});
+
+describe('cookieReader (the raw WebSocket upgrade)', () => {
+	it('skips a cookie that is not valid percent-encoding and reads the others', async () => {
+		const { cookieReader } = await import('../../../src/lib/server/auth/authenticate.ts');
+		const read = cookieReader('other_app=50%; cb_session=v1.a%2Bb; broken=%E0%A4%A; lang=en');
+		expect(read('other_app')).toBeUndefined();
+		expect(read('broken')).toBeUndefined();
+		expect(read('cb_session')).toBe('v1.a+b');
+		expect(read('lang')).toBe('en');
 	});
 });

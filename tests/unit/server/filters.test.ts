@@ -22,4 +22,16 @@ describe('the filters of every figures endpoint', () => {
 		const f = parseFilters(new URLSearchParams('site=panevezys'), config, { kind: 'token', id: 't', name: 'tv', role: 'wallboard', site: 'siauliai' }) as Filters;
 		expect(f.site).toBe('siauliai');
 	});
+
+	it('refuses dates outside 2000-01-01…2099-12-31, naming the range', async () => {
+		for (const [query, error] of [
+			['from=1969-12-31&to=1970-01-01', 'from must be a date from 2000-01-01 to 2099-12-31, got "1969-12-31"'],
+			['from=2026-01-01&to=2100-01-01', 'to must be a date from 2000-01-01 to 2099-12-31, got "2100-01-01"']
+		]) {
+			const res = parse(query!) as Response;
+			expect(res.status, query).toBe(400);
+			expect(((await res.json()) as { error: string }).error).toBe(error);
+		}
+		expect((parse('from=2000-01-01&to=2099-12-31') as Filters).range.toDate).toBe('2099-12-31');
+	});
 });

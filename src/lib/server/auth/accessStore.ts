@@ -48,8 +48,10 @@ function checkNewUser(input: { username: string; password: string; role: Role; s
 	const problem = passwordProblem(input.password);
 	if (problem) throw new AccessError(problem, 'password');
 	if (input.role === 'ingest') throw new AccessError('ingest is for tokens, not for people who sign in');
-	// As for tokens: a site-limited admin could still issue itself an all-sites token.
-	if (input.site && input.role !== 'wallboard') throw new AccessError('only wallboard access can be limited to one site; supervisors and admins read every site');
+	// A team leader of one site is a supervisor limited to it (every figure is filtered to it,
+	// other sites are refused: the same rules as a site's TV). Not an admin: a site-limited admin
+	// could still issue itself an all-sites token.
+	if (input.site && input.role === 'admin') throw new AccessError('admins read every site; only supervisors and wallboards can be limited to one site');
 	return username;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Who is asking, and what each role may do. Four roles:
  * - admin: everything, including people and tokens;
- * - supervisor: reads every site, signs in with a password;
+ * - supervisor: reads every site, or one (a site's team leader: `site` set), signs in with a password;
  * - wallboard: reads, optionally one site only (a TV in that centre);
  * - ingest: writes events, reads nothing (a PBX connector, the IVR's wait lookup).
  */
@@ -72,4 +72,12 @@ export function isAdmin(p: Principal | null): boolean {
 /** Operator views (/metrics, rejected records): admins and supervisors. */
 export function canOperate(p: Principal | null): boolean {
 	return !!p && (p.role === 'admin' || p.role === 'supervisor');
+}
+
+/**
+ * Operator views of the whole centre (/metrics, rejected records: neither is filtered by site):
+ * admins and supervisors of every site, not a site's team leader.
+ */
+export function canOperateCentre(p: Principal | null): boolean {
+	return canOperate(p) && p!.site === null;
 }

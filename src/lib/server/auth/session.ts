@@ -25,6 +25,9 @@ const BASE = 'http://callboard.invalid';
  * path is resolved as a browser would and must stay on this origin; control characters and
  * backslashes are refused outright: browsers drop a tab inside a URL, so "/\t/evil.example"
  * passed a check for a leading "//" and then went to evil.example.
+ * :TRICKY: resolving is not the end of it: "/.//evil.example" and "/x/..//evil.example" resolve to
+ * the path "//evil.example" on this origin, which a browser reads back as another host. What is
+ * returned therefore starts with one "/" and no second "/" or "\".
  */
 export function safeNext(next: string | null): string {
 	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
@@ -34,5 +37,6 @@ export function safeNext(next: string | null): string {
 	} catch {
 		return '/';
 	}
-	return url.origin === BASE ? url.pathname + url.search + url.hash : '/';
+	const path = url.pathname + url.search + url.hash;
+	return url.origin === BASE && /^\/(?![/\\])/.test(path) ? path : '/';
 }

@@ -19,14 +19,29 @@ export class SignInThrottle {
 		return Math.max(this.#wait(`u:${username}`, this.#opts.perUser), this.#wait(`a:${address}`, this.#opts.perAddress));
 	}
 
-	failed(username: string, address: string): void {
+	/**
+	 * Asks to try a password: 0 when it may go ahead, the attempt then counted as a failure at once;
+	 * otherwise the wait (ms), nothing counted. :TRICKY: counted before the password is checked,
+	 * since checking is the slow step (scrypt): counted after it, 200 parallel guesses all passed
+	 * the check before the first was recorded.
+	 */
+	attempt(username: string, address: string): number {
+		const wait = this.waitMs(username, address);
+		if (wait > 0) return wait;
 		this.#add(`u:${username}`);
 		this.#add(`a:${address}`);
+		return 0;
 	}
 
-	/** A correct password forgets the name's failures (not the address's: one office, many people). */
-	succeeded(username: string): void {
+	/**
+	 * A correct password forgets the name's failures, and this attempt no longer counts against
+	 * the address (the address keeps its other failures: one office, many people).
+	 */
+	succeeded(username: string, address: string): void {
 		this.#failures.delete(`u:${username}`);
+		const times = this.#failures.get(`a:${address}`);
+		times?.pop();
+		if (times?.length === 0) this.#failures.delete(`a:${address}`);
 	}
 
 	#recent(key: string): number[] {

@@ -1,6 +1,6 @@
 /**
  * The filters every figures endpoint takes, parsed and checked in one place:
- * ?from=&to= (the centre's dates, inclusive; default today), &topic=, &site=, &channel= (voice when
+ * ?from=&to= (the centre's dates, inclusive, 2000-01-01 to 2099-12-31 (dateRange.ts); default today), &topic=, &site=, &channel= (voice when
  * absent, as every screen shows calls; "all" for every channel, which comes back as null).
  * A principal limited to one site always gets that site (the hook already refused others).
  * Returns a 400 Response for anything unknown, never a silently empty answer.
@@ -11,6 +11,7 @@ import { CHANNELS } from '../../../../ingest/types.ts';
 import { localDateRange, type UtcRange } from '../stats/periodRange.ts';
 import { CALL_CHANNEL } from '../../metrics/definitions.ts';
 import { jsonProblem } from './json.ts';
+import { dateRangeProblem } from './dateRange.ts';
 
 export type Filters = { range: UtcRange; topic: string | null; site: string | null; channel: string | null };
 
@@ -21,6 +22,8 @@ export function parseFilters(q: URLSearchParams, config: Config, principal: Prin
 	} catch (e) {
 		return jsonProblem(400, (e as Error).message);
 	}
+	const outside = dateRangeProblem('from', range.fromDate) ?? dateRangeProblem('to', range.toDate);
+	if (outside) return jsonProblem(400, outside);
 	const topic = q.get('topic') || null;
 	if (topic && !config.topics.some((t) => t.id === topic)) return jsonProblem(400, `unknown topic "${topic}"`);
 	const site = principal?.site ?? (q.get('site') || null);

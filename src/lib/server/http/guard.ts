@@ -3,7 +3,7 @@
  * each rule names the check a principal must pass.
  */
 import type { Principal } from '../auth/principal.ts';
-import { canIngest, canOperate, canRead, isAdmin } from '../auth/principal.ts';
+import { canIngest, canOperate, canOperateCentre, canRead, isAdmin } from '../auth/principal.ts';
 
 /**
  * The path as the router sees it. :TRICKY: SvelteKit routes on the decoded path, so rules
@@ -41,7 +41,7 @@ export type Rule = { check: (p: Principal | null) => boolean; what: string };
 
 const rules: [RegExp, Rule][] = [
 	[/^\/api\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }],
-	[/^\/api\/ingest\/rejected$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/api\/ingest\/rejected$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],
 	// Lists name consultants and callers' contacts: not for wallboard screens.
 	[/^\/api\/contacts$/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
@@ -50,7 +50,7 @@ const rules: [RegExp, Rule][] = [
 	[/^\/api\/ewt\/accuracy$/, { check: canOperate, what: 'an admin or supervisor' }],
 	// Monthly reports are for the management unit, not for wallboard screens.
 	[/^\/(api\/)?reports(\/|$)/, { check: canOperate, what: 'an admin or supervisor' }],
-	[/^\/metrics$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/metrics$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],
 	[/^\/admin(\/|$)/, { check: isAdmin, what: 'an admin' }]
 ];
 
@@ -61,6 +61,23 @@ export function ruleFor(path: string): Rule {
 	for (const [re, rule] of rules) if (re.test(path)) return rule;
 	return readRule;
 }
+
+/**
+ * What a wallboard principal (a TV, by token or signed in) may open: its board and what the board
+ * needs (GET /api/live, which also says why a socket was refused; the /live socket itself is
+ * upgrade.ts's). Not the dashboard, figures, trends, staffing, contacts or reports: a TV's URL
+ * copied from the wall opened the management view.
+ */
+export function isWallboardPath(path: string): boolean {
+	return path === '/wallboard' || path.startsWith('/wallboard/') || path === '/api/live';
+}
+
+/**
+ * Where a token may come in the URL (`?token=`, GET only): where a TV needs it, since a TV
+ * cannot set headers. Everywhere else a token belongs in the Authorization header: a URL ends up
+ * in browser history and proxy logs. (Which tokens: wallboard only, authenticate.ts.)
+ */
+export const acceptsUrlToken = isWallboardPath;
 
 /** Methods that change state. A wallboard (read-only) never gets past these. */
 export function isWrite(method: string): boolean {

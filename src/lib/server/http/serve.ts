@@ -28,6 +28,28 @@ export type ServerPart = {
 
 const PROTO_HEADER = 'x-callboard-proto';
 
+/** How long a client still sending a body that was refused (413) may go on before it is cut off. */
+const LINGER_MS = 5000;
+
+/**
+ * A body refused part-way (413: more arrived than the route takes) is not read on by the
+ * adapter, and Node then neither reads it nor closes the connection. Cut off at once, the client,
+ * still sending, saw a reset (EPIPE) instead of the 413 and its reason. So the rest is read and
+ * dropped, nothing kept, for LINGER_MS at most, the way web servers linger on a close.
+ */
+function dropUnreadBody(req: http.IncomingMessage): void {
+	if (req.complete || req.destroyed) return;
+	req.removeAllListeners('data');
+	req.on('data', () => {});
+	req.resume();
+	const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+	req.once('end', () => clearTimeout(timer));
+}
+
+function hasBody(h: http.IncomingHttpHeaders): boolean {
+	return (h['content-length'] !== undefined && h['content-length'].trim() !== '0') || h['transfer-encoding'] !== undefined;
+}
+
 export async function serve(config: Config, parts: ServerPart[] = [], log = console.log): Promise<Running> {
 	const handlerPath = join(projectRoot(), 'build', 'handler.js');
 	if (!existsSync(handlerPath)) throw new Error(`${handlerPath} is missing: run "npm run build" first`);
@@ -43,6 +65,12 @@ export async function serve(config: Config, parts: ServerPart[] = [], log = cons
 	const server = http.createServer((req, res) => {
 		if (process.env.PROTOCOL_HEADER === PROTO_HEADER)
 			req.headers[PROTO_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+		// :TRICKY: adapter-node hands SvelteKit no body at all when the request has no Content-Type
+		// (what Node's fetch sends for bytes, and many connectors): an ingest batch was answered
+		// "200, accepted 0" and lost. A body is bytes whatever its header says; forms then get
+		// SvelteKit's 415 naming the type, JSON APIs parse it as JSON.
+		if (req.headers['content-type'] === undefined && hasBody(req.headers)) req.headers['content-type'] = 'application/octet-stream';
+		res.once('finish', () => dropUnreadBody(req));
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

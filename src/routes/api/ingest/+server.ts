@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
+import { readBodyBytes } from '$lib/server/http/body.ts';
 import { FORMAT_NAMES, isFormat } from '../../../../ingest/formats.ts';
 import { isSpoolFull } from '../../../../ingest/service.ts';
 import { STREAM_NAME_RULE, canIngestStream, defaultStream, isStreamName } from '$lib/server/auth/principal.ts';
@@ -20,12 +21,14 @@ export const POST: RequestHandler = async ({ request, url, locals }) => {
 	if (!canIngestStream(principal, stream))
 		return jsonProblem(403, `this token writes only to the stream(s) ${principal.streams!.map((s) => `"${s}"`).join(', ')}, not "${stream}"`);
 	const app = await getApp();
-	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > app.config.ingest.maxBodyBytes)
-		return jsonProblem(413, `the body is over ${app.config.ingest.maxBodyBytes} bytes; send smaller batches`);
-	const body = await request.text();
-	if (Buffer.byteLength(body) > app.config.ingest.maxBodyBytes)
-		return jsonProblem(413, `the body is over ${app.config.ingest.maxBodyBytes} bytes; send smaller batches`);
+	const limit = app.config.ingest.maxBodyBytes;
+	const tooLarge = () => jsonProblem(413, `the body is over ${limit} bytes; send smaller batches`);
+	if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
+	// Bytes, whatever the Content-Type says (or that there is none), counted as they arrive: a
+	// chunked body declares no length. Decoded as UTF-8, as every format is.
+	const bytes = await readBodyBytes(request, limit);
+	if (bytes === 'too-large') return tooLarge();
+	const body = new TextDecoder().decode(bytes);
 	try {
 		const result = await app.ingest.ingestBody(format, body, stream);
 		return jsonResponse(result, result.status === 'spooled' ? 202 : 200);

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { getApp } from '$lib/server/app.ts';
 import { jsonProblem, jsonResponse } from '$lib/server/http/json.ts';
 import { parseFilters } from '$lib/server/http/filters.ts';
+import { dateRangeProblem } from '$lib/server/http/dateRange.ts';
 import { ahtByTopic, intradayProfile, monthlyOffered, monthlyWaits, yearlyOffered } from '$lib/server/stats/trends.ts';
 import { isIsoDate } from '$lib/calendar/localDate.ts';
 import { TREND_KINDS, type TrendFilter, type TrendKind } from '$lib/charts/types.ts';
@@ -28,6 +29,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const range = f.range;
 	const date = q.get('date');
 	if (date !== null && !isIsoDate(date)) return jsonProblem(400, `date must be a calendar date YYYY-MM-DD, got "${date}"`);
+	const outside = date === null ? null : dateRangeProblem('date', date);
+	if (outside) return jsonProblem(400, outside);
 
 	const db = app.store.client;
 	const topicIds = app.config.topics.map((t) => t.id);
