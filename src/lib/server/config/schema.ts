@@ -95,6 +95,19 @@ export const configSchema = z.object({
 			)
 			.default([])
 	}),
+	/** Genesys Cloud (issue #15): how its queue ids and users map onto topics and sites. */
+	genesys: z
+		.object({
+			/**
+			 * Queue id → queue name, for detail records read from files or bodies (the live
+			 * connector fills it from GET /api/v2/routing/queues). The name is then matched to
+			 * topics[].queues ignoring case and accents ("Išmokos" = "ismokos").
+			 */
+			queueNames: z.record(z.string(), z.string().min(1)).default({}),
+			/** Genesys division id → site id, for users no sites[].agents entry names. */
+			divisionSites: z.record(z.string(), id).default({})
+		})
+		.prefault({}),
 	/**
 	 * Demo traffic: on an empty database the server backfills simulated history and keeps
 	 * simulated live calls flowing. Off whenever a real source is configured.
