@@ -20,7 +20,7 @@ export function nameMapping(config: Pick<Config, 'topics' | 'sites' | 'agentAlia
 	const sites = new Map<string, string>();
 	for (const s of config.sites) for (const a of s.agents) sites.set(aliases.get(a) ?? a, s.id);
 	return {
-		topicOfQueue: (queue) => topics.get(queue) ?? topics.get(queue.toLowerCase()) ?? queue,
+		topicOfQueue: (queue) => topics.get(queue) ?? topics.get(queue.toLowerCase()) ?? folded.get(foldName(queue)) ?? queue,
 		canonicalAgent: (agent) => aliases.get(agent) ?? agent,
 		siteOfAgent: (agent) => sites.get(agent) ?? 'unknown'
 	};

@@ -73,6 +73,7 @@ export const defaultConfig: Config = {
 		spoolMaxBytes: 1024 * 1024 * 1024,
 		sources: []
 	},
+	genesys: { queueNames: {}, divisionSites: {}, live: false, reconcileSeconds: 60, overlapMinutes: 15, catchUpHours: 24 },
 	demo: true,
 	demoYears: 10,
 	ewt: { announced: 'erlangA', refreshMs: 1000 },

@@ -105,7 +105,15 @@ export const configSchema = z.object({
 			 */
 			queueNames: z.record(z.string(), z.string().min(1)).default({}),
 			/** Genesys division id → site id, for users no sites[].agents entry names. */
-			divisionSites: z.record(z.string(), id).default({})
+			divisionSites: z.record(z.string(), id).default({}),
+			/** The server runs the connector (INGEST_SOURCE=genesys); `callboard connect genesys` runs it alone. */
+			live: z.boolean().default(false),
+			/** How often finished conversations are read from the details query, seconds. */
+			reconcileSeconds: z.number().min(0.1).max(3600).default(60),
+			/** How far before its checkpoint each details pass starts again, minutes (late detail records). */
+			overlapMinutes: z.number().min(0).max(24 * 60).default(15),
+			/** On a first start, how far back finished conversations are read, hours. */
+			catchUpHours: z.number().min(0).max(24 * 31).default(24)
 		})
 		.prefault({}),
 	/**
