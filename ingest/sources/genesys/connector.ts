@@ -180,6 +180,7 @@ export class GenesysConnector {
 		for (let from = checkpoint - g.overlapMinutes * 60_000; from < now; from += MAX_WINDOW_MS) {
 			const to = Math.min(now, from + MAX_WINDOW_MS);
 			const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
+			let seen = 0;
 			for (let page = 1; ; page++) {
 				const res = await this.#api.request<{ conversations?: Record<string, unknown>[]; totalHits?: number }>(
 					'POST',
@@ -203,7 +204,9 @@ export class GenesysConnector {
 					pipeline.addDocument(text, `details ${interval} page ${page}`, committed);
 					reconciled += finished.length;
 				}
-				if (list.length < PAGE_SIZE || page * PAGE_SIZE >= (res.totalHits ?? 0)) break;
+				// The service may page smaller than asked: totalHits says when the interval is done.
+				seen += list.length;
+				if (list.length === 0 || (typeof res.totalHits === 'number' ? seen >= res.totalHits : list.length < PAGE_SIZE)) break;
 			}
 		}
 		// Never past a conversation still in progress: it is read again until it has ended.
