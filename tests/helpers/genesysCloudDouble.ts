@@ -9,6 +9,9 @@
  *   `tokenSeconds`; an expired or unknown one gets 401 on every API call.
  * - `GET /api/v2/routing/queues?pageSize&pageNumber`: QueueEntityListing
  *   {entities: Queue[{id, name, division}], pageSize, pageNumber, total, pageCount}.
+ * - `GET /api/v2/routing/queues/{id}/members?pageSize&pageNumber`: QueueMemberEntityListing
+ *   {entities: QueueMember[{id, name, user: User{id, name, email, division}}], pageNumber,
+ *   pageSize, nextUri while more pages follow} (no page count in this listing).
  * - `POST /api/v2/analytics/conversations/details/query`: ConversationQuery
  *   {interval, order, orderBy, paging: PagingSpec{pageSize, pageNumber}, segmentFilters} →
  *   AnalyticsConversationQueryResponse {conversations?, totalHits}; a conversation is in the
@@ -32,6 +35,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export type DoubleQueue = { id: string; name: string; divisionId?: string };
+export type DoubleUser = { id: string; name: string; email: string; divisionId?: string; queueIds: string[] };
 export type DetailConversation = { conversationId: string; conversationStart: string; conversationEnd?: string; participants: unknown[] };
 
 export type GenesysCloudDouble = {
@@ -58,7 +62,7 @@ export type GenesysCloudDouble = {
 	close(): Promise<void>;
 };
 
-export async function startGenesysCloudDouble(opts: { queues: DoubleQueue[]; tokenSeconds?: number; pageSize?: number; observations?: unknown[] }): Promise<GenesysCloudDouble> {
+export async function startGenesysCloudDouble(opts: { queues: DoubleQueue[]; users?: DoubleUser[]; tokenSeconds?: number; pageSize?: number; observations?: unknown[] }): Promise<GenesysCloudDouble> {
 	const clientId = 'double-client-id';
 	const clientSecret = 'double-client-secret-0123456789';
 	const tokens = new Map<string, number>();
@@ -147,6 +151,17 @@ export async function startGenesysCloudDouble(opts: { queues: DoubleQueue[]; tok
 			const total = d.queues.length;
 			const entities = d.queues.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((q) => ({ id: q.id, name: q.name, division: { id: q.divisionId ?? 'div-home' } }));
 			return json(res, 200, { entities, pageSize, pageNumber, total, pageCount: Math.ceil(total / pageSize) });
+		}
+		const members = /^\/api\/v2\/routing\/queues\/([^/]+)\/members$/.exec(url.pathname);
+		if (req.method === 'GET' && members) {
+			const pageSize = Math.min(Number(url.searchParams.get('pageSize') ?? 25), opts.pageSize ?? 100);
+			const pageNumber = Number(url.searchParams.get('pageNumber') ?? 1);
+			const all = (opts.users ?? []).filter((u) => u.queueIds.includes(decodeURIComponent(members[1]!)));
+			const entities = all
+				.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
+				.map((u) => ({ id: u.id, name: u.name, user: { id: u.id, name: u.name, email: u.email, division: { id: u.divisionId ?? 'div-home' } }, joined: true }));
+			const more = pageNumber * pageSize < all.length;
+			return json(res, 200, { entities, pageNumber, pageSize, ...(more ? { nextUri: `${url.pathname}?pageSize=${pageSize}&pageNumber=${pageNumber + 1}` } : {}) });
 		}
 		if (req.method === 'POST' && url.pathname === '/api/v2/analytics/conversations/details/query') {
 			const q = JSON.parse(await read(req)) as { interval: string; paging?: { pageSize?: number; pageNumber?: number }; segmentFilters?: { predicates?: { dimension: string; value: string }[] }[] };
@@ -257,4 +272,24 @@ export function detailRecord(c: ScriptedCall): DetailConversation {
 		...(c.finished ? { conversationEnd: iso(end + (answered ? c.acwMs : 0)) } : {}),
 		participants
 	};
+}
+
+/**
+ * The `v2.routing.queues.{id}.conversations` body (QueueConversationEventTopicConversation) of a
+ * scripted call at `at`: the acd participant connected at the call's start and ended when it
+ * left the queue, the agent connected when answered, the customer ended when he hung up.
+ */
+export function conversationNotification(c: ScriptedCall, at: number): unknown {
+	const queuedEnd = c.start + c.waitMs;
+	const answered = c.talkMs > 0;
+	const end = answered ? queuedEnd + c.talkMs + c.holdMs : queuedEnd;
+	const t = (ms: number) => (ms <= at ? { endTime: iso(ms) } : {});
+	const call = (state: string) => [{ id: `${c.id}-call`, state, direction: 'inbound' }];
+	const participants: unknown[] = [
+		{ id: `${c.id}-customer`, purpose: 'customer', connectedTime: iso(c.start), ...t(end), calls: call(end <= at ? 'disconnected' : 'connected') },
+		{ id: `${c.id}-acd`, purpose: 'acd', name: 'Yuri', queueId: c.queueId, connectedTime: iso(c.start), ...t(queuedEnd), calls: call(queuedEnd <= at ? 'disconnected' : 'connected') }
+	];
+	if (answered && queuedEnd <= at)
+		participants.push({ id: `${c.id}-agent`, purpose: 'agent', userId: c.userId, queueId: c.queueId, connectedTime: iso(queuedEnd), ...t(end), calls: call(end <= at ? 'disconnected' : 'connected') });
+	return { id: c.id, participants };
 }

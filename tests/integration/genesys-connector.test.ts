@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { detailRecord, startGenesysCloudDouble, type GenesysCloudDouble, type ScriptedCall } from '../helpers/genesysCloudDouble.ts';
+import { conversationNotification, detailRecord, startGenesysCloudDouble, type GenesysCloudDouble, type ScriptedCall } from '../helpers/genesysCloudDouble.ts';
 import { computePeriodMetrics, emptySums, type PeriodSums } from '../../src/lib/metrics/definitions.ts';
 
 const dir = tempDir('genesys');
@@ -29,6 +29,17 @@ const QUEUES = [
 	{ id: 'q-hr', name: 'Personalas' } // no topic names it: not followed
 ];
 const TOPIC_OF: Record<string, string> = { 'q-ism': 'benefits', 'q-pen': 'pensions' };
+// Consultants: user-1 is placed by e-mail (sites[].agents), user-2 and user-3 by division.
+const USERS = Array.from({ length: 7 }, (_, i) => ({
+	id: `user-${i}`,
+	name: `Konsultantas ${i}`,
+	email: i === 1 ? 'ona@fondas.lt' : `k${i}@fondas.lt`,
+	divisionId: i === 2 || i === 3 ? 'div-pnv' : 'div-home',
+	queueIds: ['q-ism', 'q-pen']
+}));
+const SITE_OF_USER = (u: string) => (u === 'user-1' ? 'siauliai' : u === 'user-2' || u === 'user-3' ? 'panevezys' : 'unknown');
+// A caller already waiting when the connector starts (queue observations).
+const WAITING_AT_START = { queueId: 'q-ism', conversationId: 'dddddddd-0000-4000-8000-000000000001', since: Date.now() - 40_000 };
 
 /** 120 calls, one in six abandoned, in two followed queues; waits 10–129 s, talk 60–299 s. */
 function script(n: number, from: number, prefix: string): ScriptedCall[] {
@@ -69,8 +80,11 @@ function truth(calls: ScriptedCall[]) {
 }
 
 const admin = (server: TestServer, path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
-const stats = async () =>
-	(await (await admin(server, `/api/stats?from=${day}&to=${day}`)).json()) as { total: Record<string, number | null>; byTopic: Record<string, Record<string, number | null>> };
+type Stats = { total: Record<string, number | null>; byTopic: Record<string, Record<string, number | null>>; bySite: Record<string, Record<string, number | null>> };
+const stats = async (on = day) => (await (await admin(server, `/api/stats?from=${on}&to=${on}`)).json()) as Stats;
+type Live = { topics: { topic: string; waiting: number; agentsAvailable: number; agentsServing: number }[] };
+const live = async () => (await (await admin(server, '/api/live')).json()) as Live;
+const waiting = async (topic: string) => (await live()).topics.find((t) => t.topic === topic)?.waiting ?? 0;
 const detailsQueries = () => double.requests.filter((r) => r === 'POST /api/v2/analytics/conversations/details/query').length;
 
 const first = script(120, dayStart, 'aaaaaaaa');
@@ -79,11 +93,32 @@ const elsewhere: ScriptedCall = { ...script(1, dayStart + 3_600_000, 'cccccccc')
 
 beforeAll(async () => {
 	// Tokens live 90 s (renewed a minute early: every 30 s); the API pages by 25.
-	double = await startGenesysCloudDouble({ queues: QUEUES, tokenSeconds: 90, pageSize: 25 });
+	double = await startGenesysCloudDouble({
+		queues: QUEUES,
+		users: USERS,
+		tokenSeconds: 90,
+		pageSize: 25,
+		observations: [
+			{
+				group: { queueId: WAITING_AT_START.queueId, mediaType: 'voice' },
+				data: [{ metric: 'oWaiting', stats: { count: 1 }, observations: [{ conversationId: WAITING_AT_START.conversationId, observationDate: new Date(WAITING_AT_START.since).toISOString() }] }]
+			}
+		]
+	});
 	double.conversations.push(...first.map(detailRecord), detailRecord(unfinished), detailRecord(elsewhere));
 	double.throttleNext(2);
 	const config = join(dir.path, 'callboard.json');
-	writeFileSync(config, JSON.stringify({ genesys: { reconcileSeconds: 0.5, catchUpHours: 96, overlapMinutes: 15 } }));
+	writeFileSync(
+		config,
+		JSON.stringify({
+			genesys: { reconcileSeconds: 0.5, catchUpHours: 96, overlapMinutes: 15, divisionSites: { 'div-pnv': 'panevezys' } },
+			sites: [
+				{ id: 'panevezys', name: 'Panevėžys', agents: [] },
+				{ id: 'radviliskis', name: 'Radviliškis', agents: [] },
+				{ id: 'siauliai', name: 'Šiauliai', agents: ['ona@fondas.lt'] }
+			]
+		})
+	);
 	server = await startServer({
 		CALLBOARD_CONFIG: config,
 		INGEST_SOURCE: 'genesys',
@@ -107,6 +142,9 @@ describe('the Genesys Cloud connector in the server', () => {
 		expect(got.total).toEqual(want);
 		for (const q of ['q-ism', 'q-pen']) expect(got.byTopic[TOPIC_OF[q]!]).toEqual(truth(first.filter((c) => c.queueId === q)));
 		expect(Object.keys(got.byTopic).sort()).toEqual(['benefits', 'pensions']);
+		// Answered calls by the consultant's site: by e-mail, by division, else unknown.
+		for (const site of ['siauliai', 'panevezys', 'unknown'])
+			expect(got.bySite[site]?.answered, site).toBe(first.filter((c) => c.talkMs > 0 && SITE_OF_USER(c.userId) === site).length);
 		// Rate limited twice at the start, and waited it out.
 		expect(double.throttled).toBe(2);
 	}, 60_000);
@@ -126,9 +164,50 @@ describe('the Genesys Cloud connector in the server', () => {
 		expect(double.tokensIssued).toBeGreaterThanOrEqual(2);
 	}, 60_000);
 
+	it('shows callers waiting live from the notifications, and those already waiting at start', async () => {
+		await expect.poll(() => waiting('benefits'), { timeout: 10_000 }).toBe(1); // from the observations
+		await expect.poll(() => double.subscriptions().length).toBe(2 + USERS.length);
+		const t0 = Date.now();
+		const a: ScriptedCall = { id: 'eeeeeeee-0000-4000-8000-000000000001', queueId: 'q-pen', userId: 'user-4', start: t0, waitMs: 30_000, talkMs: 60_000, holdMs: 0, acwMs: 0, finished: false };
+		expect(double.publish('v2.routing.queues.q-pen.conversations', conversationNotification(a, t0))).toBe(1);
+		await expect.poll(() => waiting('pensions'), { timeout: 5_000, interval: 100 }).toBe(1);
+		console.log(`genesys live: queued notification → /api/live in ${Date.now() - t0} ms`);
+		// Answered: the notification repeated (at-least-once) changes nothing.
+		for (let i = 0; i < 2; i++) double.publish('v2.routing.queues.q-pen.conversations', conversationNotification(a, t0 + 31_000));
+		await expect.poll(() => waiting('pensions'), { timeout: 5_000, interval: 100 }).toBe(0);
+		// A consultant goes on queue, idle: available for the topics of her queues.
+		double.publish('v2.users.user-1.activity', { id: 'user-1', routingStatus: { status: 'IDLE', startTime: new Date().toISOString() }, presence: { presenceDefinition: { id: 'p1', systemPresence: 'On Queue' }, modifiedDate: new Date().toISOString() } });
+		await expect.poll(async () => (await live()).topics.find((t) => t.topic === 'benefits')?.agentsAvailable, { timeout: 5_000, interval: 100 }).toBe(1);
+		double.heartbeat(); // skipped, not an event
+	}, 30_000);
+
+	it('recovers the calls a dropped socket missed from the details within one reconciliation, and follows live again', async () => {
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vilnius' }).format(new Date());
+		const offeredToday = (await stats(today)).total.offered ?? 0;
+		const subscribed = double.requests.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length;
+		double.dropSockets();
+		// Two calls while the socket is down: their notifications reach no one.
+		const missed = [0, 1].map((i): ScriptedCall => ({ id: `ffffffff-000${i}-4000-8000-000000000000`, queueId: 'q-ism', userId: 'user-1', start: Date.now() - 120_000, waitMs: 20_000, talkMs: i ? 40_000 : 0, holdMs: 0, acwMs: 5_000, finished: true }));
+		for (const c of missed) double.publish('v2.routing.queues.q-ism.conversations', conversationNotification(c, Date.now()));
+		double.conversations.push(...missed.map(detailRecord));
+		const passes = detailsQueries();
+		await expect.poll(async () => (await stats(today)).total.offered, { timeout: 10_000, interval: 200 }).toBe(offeredToday + 2);
+		expect(detailsQueries() - passes, 'more than one reconciliation was needed').toBeLessThanOrEqual(2);
+		// A new channel with the same subscriptions, and live notifications again.
+		await expect.poll(() => double.requests.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length, { timeout: 10_000 }).toBeGreaterThan(subscribed);
+		const b: ScriptedCall = { id: 'eeeeeeee-0000-4000-8000-000000000002', queueId: 'q-ism', userId: 'user-1', start: Date.now(), waitMs: 30_000, talkMs: 60_000, holdMs: 0, acwMs: 0, finished: false };
+		await expect.poll(() => double.publish('v2.routing.queues.q-ism.conversations', conversationNotification(b, Date.now())), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => waiting('benefits'), { timeout: 5_000, interval: 100 }).toBe(2); // b, and the caller waiting since the start
+		// Genesys closes the socket politely: a new channel first, nothing lost.
+		double.socketClosing();
+		await expect.poll(() => double.requests.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length, { timeout: 10_000 }).toBeGreaterThan(subscribed + 1);
+	}, 60_000);
+
 	it('counts on /metrics what operators watch', async () => {
 		const text = await (await admin(server, '/metrics')).text();
 		expect(text).toMatch(/^callboard_genesys_connection_state 2$/m);
+		expect(Number(/^callboard_genesys_notifications_total\{topic="conversations"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(4);
+		expect(Number(/^callboard_genesys_reconnects_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
 		expect(text).toMatch(/^callboard_genesys_throttled_total 2$/m);
 		expect(Number(/^callboard_genesys_details_reconciled_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(first.length + 1);
 		expect(text).not.toContain(double.clientSecret);

@@ -143,7 +143,7 @@ export class GenesysApi {
 	}
 
 	/** One API call, with the token, 401/429/5xx handling. `path` starts with /api/v2/. */
-	async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+	async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
 		let renewed = false;
 		for (let attempt = 1; ; attempt++) {
 			const token = await this.token();

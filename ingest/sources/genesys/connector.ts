@@ -13,14 +13,27 @@
  * connectors, a replayed interval or a restart after kill -9 count each contact once. After
  * a gap (the process was down, the API unreachable) the next pass reads the whole gap, in
  * windows of at most 7 days (the query's limit).
+ *
+ * Live path: the Notifications API (notifications.ts) for the followed queues' conversations
+ * and their members' activity, turned into call and consultant events (live.ts) for the live
+ * boards; on start, callers already waiting come from the queue observations query. A socket
+ * that drops or falls silent starts a details pass at once.
  */
 import { createHash } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../../../src/lib/server/config/schema.ts';
 import type { IngestWriter } from '../../ingestWriter.ts';
 import { SourcePipeline } from '../../pipeline.ts';
+import { nameMapping } from '../../mapping.ts';
+import { parseGenesysDocument } from '../../parsers/genesys.ts';
+import { stableId } from '../../parsers/stableId.ts';
+import { newCallEvent, type CallEvent, type NameMapping, type ParseContext } from '../../types.ts';
 import { GenesysApi, GenesysSetupError, genesysEndpoints } from './api.ts';
 import { followedQueues, listQueues, type GenesysQueue } from './queues.ts';
+import { listMembers, siteOfMember, type GenesysMember } from './members.ts';
+import { activityEvent, conversationEvents, exitOfContact } from './live.ts';
+import { LiveWriter } from './liveWriter.ts';
+import { NotificationSession } from './notifications.ts';
 import { genesysMetrics } from './metrics.ts';
 
 export type GenesysConnectorOptions = {
@@ -31,6 +44,8 @@ export type GenesysConnectorOptions = {
 	env: Record<string, string | undefined>;
 	signal: AbortSignal;
 	log?: (line: string) => void;
+	/** A socket silent this long is dead (Genesys sends a heartbeat every 30 s). */
+	silenceMs?: number;
 };
 
 export type GenesysStatus = {
@@ -82,6 +97,13 @@ export class GenesysConnector {
 	#pipeline: SourcePipeline | null = null;
 	#followed: GenesysQueue[] = [];
 	#names: Record<string, string> = {};
+	#mapping: NameMapping | null = null;
+	#ctx: ParseContext | null = null;
+	#members = new Map<string, { agent: string; site: string; topics: string[] }>();
+	#session: NotificationSession | null = null;
+	#live: LiveWriter;
+	/** Wakes the wait between details passes (a gap in the live stream). */
+	#wake: (() => void) | null = null;
 
 	constructor(o: GenesysConnectorOptions) {
 		this.#o = o;
@@ -99,6 +121,7 @@ export class GenesysConnector {
 			}
 		});
 		(globalThis as Holder)[CURRENT] = this;
+		this.#live = new LiveWriter(o.writer, { label: 'genesys', sourceId: 'genesys:live', flushMs: Math.min(250, o.config.ingest.flushMs), log: this.#log });
 	}
 
 	/** Runs until the signal aborts, or a setup problem (credentials, region, permission) stops it. */
@@ -123,7 +146,11 @@ export class GenesysConnector {
 					await sleep(Math.random() * Math.min(60_000, 1000 * 2 ** failures), signal);
 					continue;
 				}
-				await sleep(g.reconcileSeconds * 1000, signal);
+				await new Promise<void>((resolve) => {
+					this.#wake = resolve;
+					void sleep(g.reconcileSeconds * 1000, signal).then(resolve);
+				});
+				this.#wake = null;
 				if (this.status.lastEventAt !== null) genesysMetrics.lastEventAge.set((Date.now() - this.status.lastEventAt) / 1000);
 			}
 		} catch (e) {
@@ -134,6 +161,8 @@ export class GenesysConnector {
 			this.#setState('stopped', e.message);
 			this.#log(`genesys: stopped: ${e.message}`);
 		} finally {
+			this.#session?.close();
+			await this.#live.flush();
 			if (this.status.state !== 'stopped') this.#setState('stopped', this.status.lastError);
 		}
 	}
@@ -149,7 +178,28 @@ export class GenesysConnector {
 		if (missing.length > 0) this.#log(`genesys: no Genesys queue is named ${missing.map((m) => `"${m}"`).join(', ')} (topics[].queues)`);
 		this.#followed = followed;
 		this.#names = names;
-		const config: Config = { ...this.#o.config, genesys: { ...this.#o.config.genesys, queueNames: { ...names, ...this.#o.config.genesys.queueNames } } };
+		const members = await listMembers(this.#api, followed);
+		// Members placed by e-mail, name or division join their site's agents by user id, so that
+		// the detail records (which name the user by id) find the same site.
+		const placed = new Map<string, string[]>();
+		for (const m of members) {
+			const site = siteOfMember(this.#o.config, m);
+			if (site !== 'unknown') placed.set(site, [...(placed.get(site) ?? []), m.id]);
+		}
+		const config: Config = {
+			...this.#o.config,
+			sites: this.#o.config.sites.map((s) => ({ ...s, agents: [...new Set([...s.agents, ...(placed.get(s.id) ?? [])])] })),
+			genesys: { ...this.#o.config.genesys, queueNames: { ...names, ...this.#o.config.genesys.queueNames } }
+		};
+		const mapping = nameMapping(config);
+		this.#mapping = mapping;
+		this.#ctx = { sourceId: 'genesys:details', position: '', mapping, timeZone: config.timeZone };
+		this.#members = new Map(
+			members.map((m: GenesysMember) => {
+				const agent = mapping.canonicalAgent(m.id);
+				return [m.id, { agent, site: mapping.siteOfAgent(agent), topics: [...new Set(m.queueIds.map((q) => mapping.topicOfQueue(names[q] ?? q)))] }];
+			})
+		);
 		this.#pipeline = await SourcePipeline.open(this.#o.db, {
 			sourceId: 'genesys:details',
 			label: 'genesys',
@@ -159,10 +209,75 @@ export class GenesysConnector {
 			preloadRecent: true
 		});
 		this.status.queues = followed.map((q) => q.name);
+		await this.#waitingNow();
+		this.#session?.close();
+		this.#session = new NotificationSession({
+			api: this.#api,
+			topics: [...followed.map((q) => `v2.routing.queues.${q.id}.conversations`), ...members.map((m) => `v2.users.${m.id}.activity`)],
+			onNotification: (topic, body) => this.#notification(topic, body),
+			onGap: () => {
+				genesysMetrics.reconnects.inc();
+				this.#wake?.();
+			},
+			onHeard: () => this.#heard(),
+			log: this.#log,
+			signal: this.#o.signal,
+			...(this.#o.silenceMs ? { silenceMs: this.#o.silenceMs } : {})
+		});
+		await this.#session.open();
 		this.status.connectedSince = Date.now();
 		this.#heard();
 		this.#setState('connected', null);
-		this.#log(`genesys: connected to ${this.#api.endpoints.apiUrl}, following ${followed.length} queue(s): ${this.status.queues.join(', ')}`);
+		this.#log(`genesys: connected to ${this.#api.endpoints.apiUrl}, following ${followed.length} queue(s) (${this.status.queues.join(', ')}) and ${members.length} member(s)`);
+	}
+
+	/**
+	 * Callers already waiting when the connector starts: the oWaiting observations of the
+	 * followed queues (QueueObservationQuery → QueueObservationQueryResponse {results: [{group:
+	 * {queueId}, data: [{metric, observations: [ObservationValue{conversationId, observationDate}]}]}]}).
+	 */
+	async #waitingNow(): Promise<void> {
+		const res = await this.#api.request<{ results?: { group?: { queueId?: string }; data?: { metric?: string; observations?: { conversationId?: string; observationDate?: string }[] }[] }[] }>(
+			'POST',
+			'/api/v2/analytics/queues/observations/query',
+			{ filter: { type: 'or', predicates: this.#followed.map((q) => ({ type: 'dimension', dimension: 'queueId', operator: 'matches', value: q.id })) }, metrics: ['oWaiting'], detailMetrics: ['oWaiting'] }
+		);
+		const events: CallEvent[] = [];
+		for (const r of res.results ?? []) {
+			const queueId = r.group?.queueId ?? '';
+			for (const d of r.data ?? []) {
+				if (d.metric !== 'oWaiting') continue;
+				for (const o of d.observations ?? []) {
+					const at = Date.parse(o.observationDate ?? '');
+					if (!o.conversationId || !Number.isFinite(at)) continue;
+					const e = newCallEvent('queued', at, `gen:${o.conversationId}`);
+					e.eventId = stableId('genesys-live', e.callId, 'queued');
+					e.channel = 'voice';
+					e.topic = this.#mapping!.topicOfQueue(this.#names[queueId] ?? queueId);
+					events.push(e);
+				}
+			}
+		}
+		this.#live.add(events);
+	}
+
+	#notification(topic: string, body: unknown): void {
+		const mapping = this.#mapping;
+		if (!mapping) return;
+		if (topic.startsWith('v2.routing.queues.') && topic.endsWith('.conversations')) {
+			genesysMetrics.notifications.inc({ topic: 'conversations' });
+			this.#live.add(conversationEvents(body, mapping, new Map(Object.entries(this.#names))));
+			return;
+		}
+		const user = /^v2\.users\.([^.]+)\.activity$/.exec(topic)?.[1];
+		if (user !== undefined) {
+			genesysMetrics.notifications.inc({ topic: 'activity' });
+			const m = this.#members.get(user) ?? { agent: mapping.canonicalAgent(user), site: mapping.siteOfAgent(mapping.canonicalAgent(user)), topics: [] };
+			const e = activityEvent(user, body, m.agent, m.site, m.topics);
+			if (e) this.#live.add([], [e]);
+			return;
+		}
+		genesysMetrics.notifications.inc({ topic: 'other' });
 	}
 
 	/** One details pass: from the checkpoint (less the overlap) to now, every page, then one commit. */
@@ -177,6 +292,8 @@ export class GenesysConnector {
 		let waiting = 0;
 		let reconciled = 0;
 		const digest = createHash('sha256');
+		const exits: CallEvent[] = [];
+		const before = pipeline.counts.accepted;
 		for (let from = checkpoint - g.overlapMinutes * 60_000; from < now; from += MAX_WINDOW_MS) {
 			const to = Math.min(now, from + MAX_WINDOW_MS);
 			const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
@@ -201,7 +318,12 @@ export class GenesysConnector {
 				if (finished.length > 0) {
 					const text = JSON.stringify({ queueNames: this.#names, conversations: finished });
 					digest.update(text);
-					pipeline.addDocument(text, `details ${interval} page ${page}`, committed);
+					const ctx = this.#ctx!;
+					ctx.position = `details ${interval} page ${page}`;
+					const records = parseGenesysDocument(text, ctx);
+					pipeline.addParsed(records, ctx.position);
+					// Each finished call leaves the live queue, its exit notification seen or not.
+					for (const r of records) if (r.kind === 'contact') exits.push(exitOfContact(r.contact));
 					reconciled += finished.length;
 				}
 				// The service may page smaller than asked: totalHits says when the interval is done.
@@ -213,7 +335,10 @@ export class GenesysConnector {
 		const reached = new Date(Math.min(now, earliestOpen)).toISOString();
 		pipeline.markPosition(reached);
 		await pipeline.flush({ tokenKey: `${committed}..${reached}#${digest.digest('hex').slice(0, 16)}` });
+		this.#live.add(exits);
+		await this.#live.flush();
 		genesysMetrics.reconciled.inc(reconciled);
+		genesysMetrics.stored.inc(pipeline.counts.accepted - before);
 		this.status.waiting = waiting;
 		this.status.checkpoint = reached;
 		this.status.lastReconcileAt = Date.now();

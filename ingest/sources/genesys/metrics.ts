@@ -8,7 +8,7 @@ export const genesysMetrics = {
 	reconnects: counter('callboard_genesys_reconnects_total', 'Times the connector started over after an error'),
 	notifications: counter('callboard_genesys_notifications_total', 'Notifications received, by topic kind', ['topic'] as const),
 	reconciled: counter('callboard_genesys_details_reconciled_total', 'Finished conversations read from the details query'),
-	corrected: counter('callboard_genesys_contacts_corrected_total', 'Contacts the details added or changed after the live path'),
+	stored: counter('callboard_genesys_contacts_stored_total', 'Contacts stored from the detail records (the only source of contacts; calls the live path missed included)'),
 	throttled: counter('callboard_genesys_throttled_total', 'Genesys answers 429 (rate limited) the connector waited out'),
 	tokens: counter('callboard_genesys_tokens_total', 'OAuth tokens obtained (renewals included)')
 };
