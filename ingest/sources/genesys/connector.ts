@@ -11,8 +11,8 @@
  * start of a conversation still in progress, so that one is read again until it has ended;
  * re-read conversations are duplicates (recent ids, then the stored-contacts check), so two
  * connectors, a replayed interval or a restart after kill -9 count each contact once. After
- * a gap (the process was down, the API unreachable) the next pass reads the whole gap, in
- * windows of at most 7 days (the query's limit).
+ * a gap (the process was down, the API unreachable) the next pass reads the whole gap, hour by
+ * hour (see reconcile).
  *
  * Live path: the Notifications API (notifications.ts) for the followed queues' conversations
  * and their members' activity, turned into call and consultant events (live.ts) for the live
@@ -63,8 +63,8 @@ export type GenesysStatus = {
 	waiting: number;
 };
 
-/** The details query's own limit on an interval. */
-const MAX_WINDOW_MS = 7 * 86_400_000;
+/** Details passes go by clock hours of conversationStart (the query's own limit is 7 days). */
+const HOUR_MS = 3_600_000;
 const PAGE_SIZE = 100;
 
 /**
@@ -104,6 +104,8 @@ export class GenesysConnector {
 	#live: LiveWriter;
 	/** Wakes the wait between details passes (a gap in the live stream). */
 	#wake: (() => void) | null = null;
+	/** Finished conversations (id|end) the parser rejected: their rejection is kept once. */
+	readonly #rejectedOnce = new Set<string>();
 
 	constructor(o: GenesysConnectorOptions) {
 		this.#o = o;
@@ -280,23 +282,29 @@ export class GenesysConnector {
 		genesysMetrics.notifications.inc({ topic: 'other' });
 	}
 
-	/** One details pass: from the checkpoint (less the overlap) to now, every page, then one commit. */
+	/**
+	 * One details pass, from the checkpoint (less the overlap) to now, in whole clock hours of
+	 * conversationStart, one commit per hour. :TRICKY: the hours are aligned and each commit's
+	 * dedup token is its hour and content, so two connectors reading the same hour at the same
+	 * moment write the same block under the same token, which ClickHouse keeps once; one
+	 * reading it later finds its contacts stored (storedContacts.ts) and writes none.
+	 */
 	async reconcile(): Promise<void> {
 		const pipeline = this.#pipeline;
 		if (!pipeline) throw new Error('not connected');
 		const g = this.#o.config.genesys;
 		const now = Date.now();
 		const committed = pipeline.position;
-		const checkpoint = committed ? Date.parse(committed) : now - g.catchUpHours * 3_600_000;
+		const checkpoint = committed ? Date.parse(committed) : now - g.catchUpHours * HOUR_MS;
 		let earliestOpen = Infinity;
 		let waiting = 0;
 		let reconciled = 0;
-		const digest = createHash('sha256');
-		const exits: CallEvent[] = [];
 		const before = pipeline.counts.accepted;
-		for (let from = checkpoint - g.overlapMinutes * 60_000; from < now; from += MAX_WINDOW_MS) {
-			const to = Math.min(now, from + MAX_WINDOW_MS);
+		for (let from = Math.floor((checkpoint - g.overlapMinutes * 60_000) / HOUR_MS) * HOUR_MS; from < now; from += HOUR_MS) {
+			const to = Math.min(now, from + HOUR_MS);
 			const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
+			const digest = createHash('sha256');
+			const exits: CallEvent[] = [];
 			let seen = 0;
 			for (let page = 1; ; page++) {
 				const res = await this.#api.request<{ conversations?: Record<string, unknown>[]; totalHits?: number }>(
@@ -306,41 +314,44 @@ export class GenesysConnector {
 				);
 				this.#heard();
 				const list = res.conversations ?? [];
-				const finished = [];
 				for (const c of list) {
-					if (c.conversationEnd) finished.push(c);
-					else {
+					if (!c.conversationEnd) {
 						waiting++;
 						const start = Date.parse(String(c.conversationStart));
 						if (start < earliestOpen) earliestOpen = start;
+						continue;
 					}
-				}
-				if (finished.length > 0) {
-					const text = JSON.stringify({ queueNames: this.#names, conversations: finished });
+					// A finished conversation the parser rejected is rejected once, not on every pass.
+					const key = `${String(c.conversationId)}|${String(c.conversationEnd)}`;
+					if (this.#rejectedOnce.has(key)) continue;
+					const text = JSON.stringify({ queueNames: this.#names, conversations: [c] });
 					digest.update(text);
 					const ctx = this.#ctx!;
 					ctx.position = `details ${interval} page ${page}`;
 					const records = parseGenesysDocument(text, ctx);
 					pipeline.addParsed(records, ctx.position);
-					// Each finished call leaves the live queue, its exit notification seen or not.
-					for (const r of records) if (r.kind === 'contact') exits.push(exitOfContact(r.contact));
-					reconciled += finished.length;
+					for (const r of records) {
+						// Each finished call leaves the live queue, its exit notification seen or not.
+						if (r.kind === 'contact') exits.push(exitOfContact(r.contact));
+						else if (r.kind === 'rejected') this.#rejectedOnce.add(key);
+					}
+					reconciled++;
 				}
 				// The service may page smaller than asked: totalHits says when the interval is done.
 				seen += list.length;
 				if (list.length === 0 || (typeof res.totalHits === 'number' ? seen >= res.totalHits : list.length < PAGE_SIZE)) break;
 			}
+			// Never past a conversation still in progress: it is read again until it has ended.
+			const reached = new Date(Math.min(to, earliestOpen)).toISOString();
+			pipeline.markPosition(reached);
+			await pipeline.flush({ tokenKey: `hour ${new Date(from).toISOString()}#${digest.digest('hex').slice(0, 24)}` });
+			this.#live.add(exits);
+			this.status.checkpoint = reached;
 		}
-		// Never past a conversation still in progress: it is read again until it has ended.
-		const reached = new Date(Math.min(now, earliestOpen)).toISOString();
-		pipeline.markPosition(reached);
-		await pipeline.flush({ tokenKey: `${committed}..${reached}#${digest.digest('hex').slice(0, 16)}` });
-		this.#live.add(exits);
 		await this.#live.flush();
 		genesysMetrics.reconciled.inc(reconciled);
 		genesysMetrics.stored.inc(pipeline.counts.accepted - before);
 		this.status.waiting = waiting;
-		this.status.checkpoint = reached;
 		this.status.lastReconcileAt = Date.now();
 	}
 
