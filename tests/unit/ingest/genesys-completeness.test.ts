@@ -131,5 +131,5 @@ describe('a Genesys body nested a million deep', () => {
 		expect(kinds(rs)).toEqual(['rejected']);
 		expect(reasonOf(rs[0])).toMatch(/nested more than 64 levels deep/);
 		expect((rs[0] as { rejected: { raw: string } }).rejected.raw.length).toBeLessThanOrEqual(4096);
-	});
+	}, 30_000);
 });
