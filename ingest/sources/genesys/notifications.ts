@@ -48,7 +48,19 @@ export class NotificationSession {
 		const { api } = this.#o;
 		if (this.#o.topics.length > MAX_TOPICS) this.#o.log(`genesys: ${this.#o.topics.length} topics, ${MAX_TOPICS} a channel: the first ${MAX_TOPICS} followed live, the rest by the details only`);
 		const channel = await api.request<{ id: string; connectUri: string; expires?: string }>('POST', '/api/v2/notifications/channels');
-		await api.request('PUT', `/api/v2/notifications/channels/${encodeURIComponent(channel.id)}/subscriptions`, this.#o.topics.slice(0, MAX_TOPICS).map((id) => ({ id })));
+		const subscribed = await api.request<{ entities?: { id?: string; state?: string; rejectionReason?: string; missingPermissions?: string[] }[] }>(
+			'PUT',
+			`/api/v2/notifications/channels/${encodeURIComponent(channel.id)}/subscriptions`,
+			this.#o.topics.slice(0, MAX_TOPICS).map((id) => ({ id }))
+		);
+		// ChannelTopic.state other than Permitted: the topic is not delivered; say which permission is missing.
+		const refused = (subscribed.entities ?? []).filter((t) => t.state !== undefined && t.state !== 'Permitted');
+		if (refused.length > 0) {
+			const missing = [...new Set(refused.flatMap((t) => t.missingPermissions ?? []))];
+			this.#o.log(
+				`genesys: ${refused.length} topic(s) refused (${refused[0]!.id}: ${refused[0]!.rejectionReason ?? refused[0]!.state})${missing.length ? `; give the OAuth client's role ${missing.join(', ')}` : ''}`
+			);
+		}
 		const socket = new WebSocket(channel.connectUri);
 		await new Promise<void>((resolve, reject) => {
 			socket.addEventListener('open', () => resolve(), { once: true });

@@ -5,6 +5,7 @@ import { isAccessError, type AccessError } from '$lib/server/auth/accessStore.ts
 import { newPassword } from '$lib/server/auth/secrets.ts';
 import { signedInUser } from '$lib/server/auth/principal.ts';
 import { queryRows } from '$lib/server/clickhouse/sql.ts';
+import { genesysStatus } from '../../../ingest/sources/genesys/connector.ts';
 
 /**
  * The administration page: people who sign in and tokens for TVs and connectors, the same
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// Revoked ones last: the list is for finding what is in use.
 		tokens: [...tokens.filter((t) => !t.revoked), ...tokens.filter((t) => t.revoked)],
 		// Input the ingest could not take, kept with its reason (the API gives more: /api/ingest/rejected).
-		rejected
+		rejected,
+		genesys: genesysStatus()
 	};
 };
 
