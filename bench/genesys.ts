@@ -69,8 +69,8 @@ try {
 	const metric = async (name: string) => Number(new RegExp(`^${name} ([\\d.e+]+)`, 'm').exec(await (await fetch(`${server.url}/metrics`, { headers: admin })).text())?.[1] ?? NaN);
 	// One steady pass: from the end of one pass (the reconciled counter moves) to the end of the next.
 	const passEnd = async () => {
-		const before = await metric('callboard_genesys_details_reconciled_total');
-		while ((await metric('callboard_genesys_details_reconciled_total')) === before) await new Promise((r) => setTimeout(r, 20));
+		const before = await metric('callboard_genesys_reconciliations_total');
+		while ((await metric('callboard_genesys_reconciliations_total')) === before) await new Promise((r) => setTimeout(r, 20));
 		return performance.now();
 	};
 	const endOfCatchUp = await passEnd();

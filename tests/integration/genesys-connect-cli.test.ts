@@ -90,7 +90,7 @@ describe('callboard connect genesys', () => {
 		// Two connectors at once: the restarted one and a second.
 		const a = connect('a');
 		const b = connect('b');
-		await expect.poll(offered, { timeout: 90_000, interval: 250 }).toBe(CALLS.length);
+		await expect.poll(offered, { timeout: 200_000, interval: 250 }).toBe(CALLS.length);
 		// Several more passes of both over the same hours change nothing.
 		const passes = detailsQueries();
 		await expect.poll(detailsQueries, { timeout: 30_000 }).toBeGreaterThan(passes + 20);
@@ -100,7 +100,7 @@ describe('callboard connect genesys', () => {
 		const [ra, rb] = await Promise.all([a.done, b.done]);
 		expect(ra.output).toMatch(/genesys: connected to http:\/\/127\.0\.0\.1:\d+, following 2 queue\(s\)/);
 		expect(rb.output, 'a stack trace was printed').not.toMatch(/^\s+at /m);
-	}, 240_000);
+	}, 400_000);
 
 	it('says in one line what to fix when the secret is wrong, and exits 2', async () => {
 		const run = callboard(['connect', 'genesys'], { ...env, DATA_DIR: join(dir.path, 'c'), GENESYS_CLIENT_SECRET: 'wrong-secret-123' });

@@ -170,14 +170,14 @@ describe('the Genesys Cloud connector in the server', () => {
 		const t0 = Date.now();
 		const a: ScriptedCall = { id: 'eeeeeeee-0000-4000-8000-000000000001', queueId: 'q-pen', userId: 'user-4', start: t0, waitMs: 30_000, talkMs: 60_000, holdMs: 0, acwMs: 0, finished: false };
 		expect(double.publish('v2.routing.queues.q-pen.conversations', conversationNotification(a, t0))).toBe(1);
-		await expect.poll(() => waiting('pensions'), { timeout: 5_000, interval: 100 }).toBe(1);
+		await expect.poll(() => waiting('pensions'), { timeout: 15_000, interval: 100 }).toBe(1);
 		console.log(`genesys live: queued notification → /api/live in ${Date.now() - t0} ms`);
 		// Answered: the notification repeated (at-least-once) changes nothing.
 		for (let i = 0; i < 2; i++) double.publish('v2.routing.queues.q-pen.conversations', conversationNotification(a, t0 + 31_000));
-		await expect.poll(() => waiting('pensions'), { timeout: 5_000, interval: 100 }).toBe(0);
+		await expect.poll(() => waiting('pensions'), { timeout: 15_000, interval: 100 }).toBe(0);
 		// A consultant goes on queue, idle: available for the topics of her queues.
 		double.publish('v2.users.user-1.activity', { id: 'user-1', routingStatus: { status: 'IDLE', startTime: new Date().toISOString() }, presence: { presenceDefinition: { id: 'p1', systemPresence: 'On Queue' }, modifiedDate: new Date().toISOString() } });
-		await expect.poll(async () => (await live()).topics.find((t) => t.topic === 'benefits')?.agentsAvailable, { timeout: 5_000, interval: 100 }).toBe(1);
+		await expect.poll(async () => (await live()).topics.find((t) => t.topic === 'benefits')?.agentsAvailable, { timeout: 15_000, interval: 100 }).toBe(1);
 		double.heartbeat(); // skipped, not an event
 	}, 30_000);
 
@@ -197,7 +197,7 @@ describe('the Genesys Cloud connector in the server', () => {
 		await expect.poll(() => double.requests.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length, { timeout: 10_000 }).toBeGreaterThan(subscribed);
 		const b: ScriptedCall = { id: 'eeeeeeee-0000-4000-8000-000000000002', queueId: 'q-ism', userId: 'user-1', start: Date.now(), waitMs: 30_000, talkMs: 60_000, holdMs: 0, acwMs: 0, finished: false };
 		await expect.poll(() => double.publish('v2.routing.queues.q-ism.conversations', conversationNotification(b, Date.now())), { timeout: 10_000 }).toBe(1);
-		await expect.poll(() => waiting('benefits'), { timeout: 5_000, interval: 100 }).toBe(2); // b, and the caller waiting since the start
+		await expect.poll(() => waiting('benefits'), { timeout: 15_000, interval: 100 }).toBe(2); // b, and the caller waiting since the start
 		// Genesys closes the socket politely: a new channel first, nothing lost.
 		double.socketClosing();
 		await expect.poll(() => double.requests.filter((r) => r.startsWith('PUT /api/v2/notifications/channels/')).length, { timeout: 10_000 }).toBeGreaterThan(subscribed + 1);

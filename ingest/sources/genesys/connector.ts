@@ -344,12 +344,17 @@ export class GenesysConnector {
 			// Never past a conversation still in progress: it is read again until it has ended.
 			const reached = new Date(Math.min(to, earliestOpen)).toISOString();
 			pipeline.markPosition(reached);
+			this.status.checkpoint = reached;
+			// An hour without finished conversations commits nothing of its own: the next commit
+			// carries its position (a night of empty hours was a write each).
+			if (!pipeline.hasPending && to < now) continue;
 			await pipeline.flush({ tokenKey: `hour ${new Date(from).toISOString()}#${digest.digest('hex').slice(0, 24)}` });
 			this.#live.add(exits);
 			this.status.checkpoint = reached;
 		}
 		await this.#live.flush();
 		genesysMetrics.reconciled.inc(reconciled);
+		genesysMetrics.passes.inc();
 		genesysMetrics.stored.inc(pipeline.counts.accepted - before);
 		this.status.waiting = waiting;
 		this.status.lastReconcileAt = Date.now();

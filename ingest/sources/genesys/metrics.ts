@@ -7,6 +7,7 @@ export const genesysMetrics = {
 	lastEventAge: gauge('callboard_genesys_last_event_age_seconds', 'Seconds since the connector last heard from Genesys'),
 	reconnects: counter('callboard_genesys_reconnects_total', 'Times the connector started over after an error'),
 	notifications: counter('callboard_genesys_notifications_total', 'Notifications received, by topic kind', ['topic'] as const),
+	passes: counter('callboard_genesys_reconciliations_total', 'Details passes finished (reads of the finished conversations since the checkpoint)'),
 	reconciled: counter('callboard_genesys_details_reconciled_total', 'Finished conversations read from the details query'),
 	stored: counter('callboard_genesys_contacts_stored_total', 'Contacts stored from the detail records (the only source of contacts; calls the live path missed included)'),
 	throttled: counter('callboard_genesys_throttled_total', 'Genesys answers 429 (rate limited) the connector waited out'),
