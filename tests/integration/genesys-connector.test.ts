@@ -214,6 +214,35 @@ describe('the Genesys Cloud connector in the server', () => {
 	});
 });
 
+describe('Genesys detail records posted to /api/ingest (issue #14 item 8, #16 item 7)', () => {
+	let token = '';
+	const post = async (body: string) => {
+		token ||= ((await (await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'ingest', streams: ['genesys-files'] }) })).json()) as { token: string }).token;
+		return fetch(`${server.url}/api/ingest?format=genesys&stream=genesys-files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+	};
+
+	it('stores a conversation without conversationEnd whose segments ended, in the topic of its queue', async () => {
+		const at = dayStart + 10 * 3_600_000; // the test day, 21:00 or 22:00 in Vilnius
+		const c: ScriptedCall = { id: '99999999-0000-4000-8000-000000000001', queueId: 'q-own', userId: 'user-9', start: at, waitMs: 12_000, talkMs: 50_000, holdMs: 0, acwMs: 0, finished: true };
+		const record = detailRecord(c) as Record<string, unknown>;
+		delete record.conversationEnd; // the blueprint's conversation2.json shape
+		const before = (await stats()).byTopic.pensions?.offered ?? 0;
+		const res = await post(JSON.stringify({ queueNames: { 'q-own': 'Pensijos' }, conversations: [record] }));
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ accepted: 1, rejected: 0 });
+		await expect.poll(async () => (await stats()).byTopic.pensions?.offered, { timeout: 15_000 }).toBe(before + 1);
+	});
+
+	it('answers a body nested a million deep with a rejection, not a 500, and keeps serving', async () => {
+		const res = await post('['.repeat(1_000_000) + ']'.repeat(1_000_000));
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ accepted: 0, rejected: 1 });
+		const rejected = (await (await admin(server, '/api/ingest/rejected?limit=5')).json()) as unknown;
+		expect(JSON.stringify(rejected)).toContain('nested more than 64 levels deep');
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+	}, 30_000);
+});
+
 describe('a wrong secret', () => {
 	it('stops the connector with one line naming what to fix; the server runs on', async () => {
 		const wrong = await startServer({
