@@ -105,7 +105,8 @@ export class GenesysApi {
 				});
 			} catch (e) {
 				const cause = causeOf(e);
-				if (/ENOTFOUND|EAI_AGAIN|ERR_INVALID_URL|Invalid URL/.test(cause) || this.#o.signal?.aborted)
+				// A host that does not resolve before any token was had is a wrong region, not an outage.
+				if ((this.#token === null && /ENOTFOUND|ERR_INVALID_URL|Invalid URL/.test(cause)) || this.#o.signal?.aborted)
 					throw new GenesysSetupError(`cannot reach the Genesys login host ${this.#o.loginUrl} (${cause}): check GENESYS_REGION (e.g. mypurecloud.de) or GENESYS_LOGIN_URL`);
 				if (attempt >= (this.#o.maxAttempts ?? 6)) throw new Error(`Genesys login ${this.#o.loginUrl} unreachable: ${cause}`);
 				await this.#backoff(attempt);
