@@ -104,6 +104,7 @@ export class GenesysConnector {
 	#live: LiveWriter;
 	/** Wakes the wait between details passes (a gap in the live stream). */
 	#wake: (() => void) | null = null;
+	#gapPending = false;
 	/** Finished conversations (id|end) the parser rejected: their rejection is kept once. */
 	readonly #rejectedOnce = new Set<string>();
 
@@ -148,11 +149,14 @@ export class GenesysConnector {
 					await sleep(Math.random() * Math.min(60_000, 1000 * 2 ** failures), signal);
 					continue;
 				}
-				await new Promise<void>((resolve) => {
-					this.#wake = resolve;
-					void sleep(g.reconcileSeconds * 1000, signal).then(resolve);
-				});
+				// A gap reported during the pass is read at once, not after the wait.
+				if (!this.#gapPending)
+					await new Promise<void>((resolve) => {
+						this.#wake = resolve;
+						void sleep(g.reconcileSeconds * 1000, signal).then(resolve);
+					});
 				this.#wake = null;
+				this.#gapPending = false;
 				if (this.status.lastEventAt !== null) genesysMetrics.lastEventAge.set((Date.now() - this.status.lastEventAt) / 1000);
 			}
 		} catch (e) {
@@ -219,6 +223,7 @@ export class GenesysConnector {
 			onNotification: (topic, body) => this.#notification(topic, body),
 			onGap: () => {
 				genesysMetrics.reconnects.inc();
+				this.#gapPending = true;
 				this.#wake?.();
 			},
 			onHeard: () => this.#heard(),
