@@ -10,6 +10,14 @@
  * `gen:<conversationId>`, a transfer's later legs `gen:<conversationId>:2`, `:3`, … .
  * Enum values (purpose, mediaType, segmentType, …) are open strings: unknown ones are
  * skipped or ignored, never rejected.
+ *
+ * A conversation is finished when it has `conversationEnd`, or (the blueprint's
+ * conversation2.json) when every segment has ended and the metrics emitted at segment end
+ * are there; one still open is rejected naming what is open, so it is visible and read when
+ * sent again finished. The topic comes from the queue: the segments' queueId, named by the
+ * body's `queueNames` {id: name} or by config `genesys.queueNames` (the live connector fills
+ * it from GET /api/v2/routing/queues). The acd participant's participantName is only a
+ * fallback: in the blueprint it is a person ("Yuri"), not the queue.
  */
 import type { Channel, ContactRecord, DocumentParser, NameMapping, Outcome, ParsedRecord } from '../types.ts';
 import { digitsAt } from './localTime.ts';
@@ -53,6 +61,18 @@ type Scan = {
 
 type Leg = { acd: Scan; start: number; handlers: Scan[] };
 
+/** Queue id → queue name, from the body (`queueNames`). */
+type QueueNames = ReadonlyMap<string, string>;
+const NO_NAMES: QueueNames = new Map();
+
+/**
+ * Deeper than this is not a Genesys document (a details page nests about 8 levels): such a
+ * value is rejected without being stringified whole, which would overflow the stack.
+ */
+const MAX_DEPTH = 64;
+/** What of a too-deep document is kept beside its rejection. */
+const DEEP_RAW_CHARS = 4096;
+
 /** Bad data inside one conversation: rejects that conversation, not the whole document. */
 class InvalidConversation extends Error {}
 
@@ -67,7 +87,7 @@ export const parseGenesysDocument: DocumentParser = (text, ctx) => {
 	}
 	const out: ParsedRecord[] = [];
 	if (Array.isArray(doc)) {
-		for (let i = 0; i < doc.length; i++) parseConversation(doc[i], `conversation ${i + 1}`, ctx.mapping, out);
+		for (let i = 0; i < doc.length; i++) parseConversation(doc[i], `conversation ${i + 1}`, ctx.mapping, NO_NAMES, text, out);
 		return out;
 	}
 	const o = asObject(doc);
@@ -75,14 +95,16 @@ export const parseGenesysDocument: DocumentParser = (text, ctx) => {
 
 	if (typeof o.topicName === 'string') return [{ kind: 'ignored', why: notificationWhy(o.topicName) }];
 	if (o.conversationId !== undefined) {
-		parseConversation(o, 'the conversation', ctx.mapping, out);
+		parseConversation(o, 'the conversation', ctx.mapping, NO_NAMES, text, out);
 		return out;
 	}
 	if (o.conversations !== undefined) {
-		if (!Array.isArray(o.conversations)) return [rejected('"conversations" is not an array', text)];
+		if (!Array.isArray(o.conversations)) return [rejectedValue('"conversations" is not an array', o.conversations, text, true)];
+		const names = queueNamesOf(o.queueNames);
+		if (typeof names === 'string') return [rejectedValue(names, o.queueNames, text, true)];
 		if (o.conversations.length === 0) return [{ kind: 'ignored', why: 'conversation page without conversations' }];
 		const list = o.conversations;
-		for (let i = 0; i < list.length; i++) parseConversation(list[i], `conversation ${i + 1}`, ctx.mapping, out);
+		for (let i = 0; i < list.length; i++) parseConversation(list[i], `conversation ${i + 1}`, ctx.mapping, names, text, out);
 		return out;
 	}
 	if (Array.isArray(o.results)) {
@@ -107,42 +129,97 @@ function notificationWhy(topic: string): string {
 	return `notification topic ${topic} is not a conversation detail record`;
 }
 
-function parseConversation(value: unknown, where: string, mapping: NameMapping, out: ParsedRecord[]): void {
+/** The body's `queueNames` {id: name} as a map, or why it cannot be one. */
+function queueNamesOf(value: unknown): QueueNames | string {
+	if (value === undefined || value === null) return NO_NAMES;
+	const o = asObject(value);
+	if (o === null) return '"queueNames" is not an object of queue id → queue name';
+	const names = new Map<string, string>();
+	for (const [id, name] of Object.entries(o)) {
+		if (typeof name !== 'string' || name === '') return `"queueNames" gives queue ${JSON.stringify(id)} no name`;
+		names.set(id, name);
+	}
+	return names;
+}
+
+function parseConversation(value: unknown, where: string, mapping: NameMapping, names: QueueNames, doc: string, out: ParsedRecord[]): void {
 	const c = asObject(value);
 	if (c === null) {
-		out.push(rejected(`${where} is not a JSON object`, JSON.stringify(value) ?? String(value)));
+		out.push(rejectedValue(`${where} is not a JSON object`, value, doc));
 		return;
 	}
 	const id = c.conversationId;
 	if (typeof id !== 'string' || id === '') {
-		out.push(rejected(`${where} has no conversationId`, JSON.stringify(c)));
-		return;
-	}
-	// Detail records change until the conversation ends; the finished one comes later.
-	if (c.conversationEnd === undefined || c.conversationEnd === null) {
-		out.push({ kind: 'ignored', why: 'conversation still in progress' });
+		out.push(rejectedValue(`${where} has no conversationId`, c, doc));
 		return;
 	}
 	const before = out.length;
 	try {
-		contactsOf(c, id, mapping, out);
+		// Detail records change until the conversation ends; the finished one comes later.
+		const open = c.conversationEnd === undefined || c.conversationEnd === null ? openPart(c) : null;
+		if (open !== null) {
+			out.push(rejectedValue(`conversation ${id} is not finished yet (no conversationEnd; ${open}); send it again once it has ended`, c, doc));
+			return;
+		}
+		contactsOf(c, id, mapping, names, out);
 	} catch (e) {
 		if (!(e instanceof InvalidConversation)) throw e;
 		out.length = before; // no half conversations
-		out.push(rejected(`conversation ${id}: ${e.message}`, JSON.stringify(c)));
+		out.push(rejectedValue(`conversation ${id}: ${e.message}`, c, doc));
 	}
 }
 
-function contactsOf(c: Json, id: string, mapping: NameMapping, out: ParsedRecord[]): void {
+/**
+ * Why a conversation without conversationEnd is still open, or null when its segments and
+ * metrics say it is over: every segment ended, the queue's wait metric emitted (tAcd,
+ * tAbandon, tShortAbandon or tFlowOut), and the `*Complete`/tAcw metrics Genesys emits at
+ * the end of talk and wrap-up present where there was talk or wrap-up.
+ */
+function openPart(c: Json): string | null {
+	let segments = 0;
+	const participants = list(c.participants);
+	for (let i = 0; i < participants.length; i++) {
+		const p = asObject(participants[i]);
+		if (p === null) throw new InvalidConversation(`participant ${i + 1} is not a JSON object`);
+		const purpose = typeof p.purpose === 'string' ? p.purpose : 'participant';
+		const metrics = new Set<string>();
+		let wrapup = false;
+		for (const sessionValue of list(p.sessions)) {
+			const session = asObject(sessionValue);
+			if (session === null) continue;
+			for (const segmentValue of list(session.segments)) {
+				const segment = asObject(segmentValue);
+				if (segment === null) continue;
+				segments++;
+				const type = typeof segment.segmentType === 'string' ? segment.segmentType : 'untyped';
+				if (type === 'wrapup') wrapup = true;
+				if (segment.segmentEnd === undefined || segment.segmentEnd === null) return `${purpose} ${type} segment has no segmentEnd`;
+			}
+			for (const metric of list(session.metrics)) {
+				const name = asObject(metric)?.name;
+				if (typeof name === 'string') metrics.add(name);
+			}
+		}
+		if (purpose === 'acd' && !['tAcd', 'tAbandon', 'tShortAbandon', 'tFlowOut'].some((n) => metrics.has(n)))
+			return 'acd participant has no tAcd, tAbandon, tShortAbandon or tFlowOut';
+		if (purpose === 'agent' && metrics.has('tTalk') && !metrics.has('tTalkComplete')) return 'agent has talked but no tTalkComplete';
+		if (purpose === 'agent' && wrapup && !metrics.has('tAcw')) return 'agent has a wrapup segment but no tAcw';
+	}
+	return segments === 0 ? 'no segments' : null;
+}
+
+function contactsOf(c: Json, id: string, mapping: NameMapping, names: QueueNames, out: ParsedRecord[]): void {
 	const conversationStart = isoTime(c.conversationStart, 'conversationStart');
-	const conversationEnd = isoTime(c.conversationEnd, 'conversationEnd') as number;
+	// Without conversationEnd (finished by its segments) a contact ends with its last segment.
+	let conversationEnd = isoTime(c.conversationEnd, 'conversationEnd');
 
 	const legs: Leg[] = [];
 	const agents: Scan[] = [];
 	let customerMedia = '';
-	for (const value of list(c.participants)) {
-		const p = asObject(value);
-		if (p === null) continue;
+	const participants = list(c.participants);
+	for (let i = 0; i < participants.length; i++) {
+		const p = asObject(participants[i]);
+		if (p === null) throw new InvalidConversation(`participant ${i + 1} is not a JSON object`);
 		const purpose = p.purpose;
 		if (purpose === 'acd') {
 			const acd = scan(p);
@@ -162,6 +239,10 @@ function contactsOf(c: Json, id: string, mapping: NameMapping, out: ParsedRecord
 		return;
 	}
 	legs.sort((a, b) => a.start - b.start);
+	if (conversationEnd === null) {
+		for (const s of [...legs.map((l) => l.acd), ...agents]) if (s.end !== null && (conversationEnd === null || s.end > conversationEnd)) conversationEnd = s.end;
+		conversationEnd ??= (legs[legs.length - 1] as Leg).start;
+	}
 	for (const agent of agents) legOf(legs, agent)?.handlers.push(agent);
 
 	for (let i = 0; i < legs.length; i++) {
@@ -172,11 +253,11 @@ function contactsOf(c: Json, id: string, mapping: NameMapping, out: ParsedRecord
 			out.push({ kind: 'ignored', why: media === '' ? 'no media type on the acd or customer session' : `media type ${media} is not a contact channel` });
 			continue;
 		}
-		out.push({ kind: 'contact', contact: contactOf(leg, i === 0 ? `gen:${id}` : `gen:${id}:${i + 1}`, channel, conversationEnd, mapping) });
+		out.push({ kind: 'contact', contact: contactOf(leg, i === 0 ? `gen:${id}` : `gen:${id}:${i + 1}`, channel, conversationEnd, mapping, names) });
 	}
 }
 
-function contactOf(leg: Leg, contactId: string, channel: Channel, conversationEnd: number, mapping: NameMapping): ContactRecord {
+function contactOf(leg: Leg, contactId: string, channel: Channel, conversationEnd: number, mapping: NameMapping, names: QueueNames): ContactRecord {
 	const acd = leg.acd.sums;
 	const first = leg.handlers[0];
 	let outcome: Outcome;
@@ -215,7 +296,7 @@ function contactOf(leg: Leg, contactId: string, channel: Channel, conversationEn
 	return {
 		contactId,
 		channel,
-		topic: topicOf(mapping, leg.acd.name, leg.acd.queueId),
+		topic: topicOf(mapping, names, leg.acd.name, leg.acd.queueId),
 		site,
 		agent,
 		queuedAt: leg.start,
@@ -234,15 +315,25 @@ function completeOr(complete: number, running: number): number {
 	return complete >= 0 ? complete : Math.max(0, running);
 }
 
-/** The queue name (acd participantName) when mapped, else the queueId when mapped, else the name. */
-function topicOf(mapping: NameMapping, name: string, queueId: string): string {
+/**
+ * The topic of the queue: the queueId's name from the body (then mapped like any queue name),
+ * else the queueId as mapped (config topics[].queues or genesys.queueNames), else the acd
+ * participantName when mapped (files without queue ids), else the queueId itself: never an
+ * unmapped participantName, which may be a person's display name.
+ */
+function topicOf(mapping: NameMapping, names: QueueNames, name: string, queueId: string): string {
+	if (queueId !== '') {
+		const queueName = names.get(queueId);
+		if (queueName !== undefined) return mapping.topicOfQueue(queueName);
+		const topic = mapping.topicOfQueue(queueId);
+		if (topic !== queueId) return topic;
+	}
 	if (name !== '') {
 		const topic = mapping.topicOfQueue(name);
 		if (topic !== name || queueId === '') return topic;
 	}
 	if (queueId === '') throw new InvalidConversation('acd participant has neither participantName nor a segment queueId');
-	const topic = mapping.topicOfQueue(queueId);
-	return topic !== queueId || name === '' ? topic : name;
+	return queueId;
 }
 
 /**
@@ -411,4 +502,26 @@ function list(value: unknown): readonly unknown[] {
 /** Anything else a Genesys document can get wrong is a document callboard cannot read. */
 function rejected(detail: string, raw: string, reason: RejectReason = 'bad_document'): ParsedRecord {
 	return { kind: 'rejected', rejected: { reason, detail, raw } };
+}
+
+/**
+ * A rejection keeping `value` as its raw JSON, unless it nests deeper than MAX_DEPTH: then
+ * the reason says so and only the start is kept (JSON.stringify of a value nested a million
+ * deep overflows the stack; JSON.parse does not).
+ */
+function rejectedValue(reason: string, value: unknown, doc: string, keepDoc = false): ParsedRecord {
+	if (nestedDeeperThan(value, MAX_DEPTH - 1)) return rejected(`${reason}: nested more than ${MAX_DEPTH} levels deep`, doc.slice(0, DEEP_RAW_CHARS));
+	return rejected(reason, keepDoc ? doc : (JSON.stringify(value) ?? String(value)));
+}
+
+/** Whether any array or object in `value` sits more than `limit` levels down; no recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+		const [v, depth] = top;
+		if (typeof v !== 'object' || v === null) continue;
+		if (depth > limit) return true;
+		for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+	}
+	return false;
 }

@@ -5,6 +5,7 @@ import { isAccessError, type AccessError } from '$lib/server/auth/accessStore.ts
 import { newPassword } from '$lib/server/auth/secrets.ts';
 import { signedInUser } from '$lib/server/auth/principal.ts';
 import { queryRows } from '$lib/server/clickhouse/sql.ts';
+import { genesysStatus } from '../../../ingest/sources/genesys/connector.ts';
 
 /**
  * The administration page: people who sign in and tokens for TVs and connectors, the same
@@ -38,7 +39,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// (the API lists the records: /api/ingest/rejected?reason=…).
 		rejected,
 		rawChars: RAW_CHARS,
-		rejectedRetentionDays: config.ingest.rejectedRetentionDays
+		rejectedRetentionDays: config.ingest.rejectedRetentionDays,
+		genesys: genesysStatus()
 	};
 };
 

@@ -27,9 +27,10 @@ const sites = new Map([
 const mapping = testMapping(topics, aliases, sites);
 const ctx: ParseContext = { sourceId: 'test', position: 'document', mapping, timeZone: 'Europe/Vilnius' };
 
-/** The real samples live outside the repo, in /work/shared/samples. */
+/** The real samples live outside the repo, in /work/shared/samples (one level further up from a worktree in /work/wt). */
 function sample(name: string): string {
-	const url = new URL(`../../../../shared/samples/genesys/${name}`, import.meta.url);
+	const near = new URL(`../../../../shared/samples/genesys/${name}`, import.meta.url);
+	const url = existsSync(near) ? near : new URL(`../../../../../shared/samples/genesys/${name}`, import.meta.url);
 	if (!existsSync(url)) {
 		throw new Error(`real Genesys sample missing: ${fileURLToPath(url)} (see shared/samples/README.md)`);
 	}
@@ -166,9 +167,10 @@ describe('Genesys conversations', () => {
 		]);
 	});
 
-	it('ignores a conversation without conversationEnd', () => {
-		expect(parseGenesysDocument(fixture('in-progress.json'), ctx)).toEqual([
-			{ kind: 'ignored', why: 'conversation still in progress' }
+	it('rejects a conversation still in progress, naming what is open (never silently)', () => {
+		const records = parseGenesysDocument(fixture('in-progress.json'), ctx);
+		expect(whys(records)).toEqual([
+			'rejected: conversation 0f1a0004-0000-4000-8000-000000000004 is not finished yet (no conversationEnd; acd interact segment has no segmentEnd); send it again once it has ended'
 		]);
 	});
 });

@@ -18,7 +18,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	token: () => import('./commands/token.ts'),
 	ingest: () => import('./commands/ingest.ts'),
 	simulate: () => import('./commands/simulate.ts'),
-	report: () => import('./commands/report.ts')
+	report: () => import('./commands/report.ts'),
+	connect: () => import('./commands/connect.ts')
 };
 
 async function main(argv: string[]): Promise<void> {

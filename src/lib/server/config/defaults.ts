@@ -74,6 +74,7 @@ export const defaultConfig: Config = {
 		rejectedRetentionDays: 90,
 		sources: []
 	},
+	genesys: { queueNames: {}, divisionSites: {}, live: false, reconcileSeconds: 60, overlapMinutes: 15, catchUpHours: 24 },
 	demo: true,
 	demoYears: 10,
 	ewt: { announced: 'erlangA', refreshMs: 1000, clock: 'wall' },

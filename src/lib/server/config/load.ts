@@ -37,7 +37,10 @@ function flag(env: Env, key: string): boolean | undefined {
 /** INGEST_SOURCE="queue-log:/var/log/asterisk/queue_log,ndjson:/srv/events.ndjson" */
 function ingestSources(raw: string | undefined): { format: string; path: string }[] | undefined {
 	if (!raw) return undefined;
-	return raw.split(',').map((entry) => {
+	// "genesys" (the Genesys Cloud connector, no path) is read by genesysLive.
+	const entries = raw.split(',').filter((e) => e.trim() !== 'genesys');
+	if (entries.length === 0) return undefined;
+	return entries.map((entry) => {
 		const at = entry.indexOf(':');
 		if (at <= 0) throw new ConfigError(`INGEST_SOURCE entries are FORMAT:PATH, got "${entry}"`);
 		return { format: entry.slice(0, at).trim(), path: entry.slice(at + 1).trim() };
@@ -108,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
 			rejectedRetentionDays: int(env, 'INGEST_REJECTED_RETENTION_DAYS'),
 			sources: ingestSources(str(env, 'INGEST_SOURCE'))
 		},
+		genesys: { live: str(env, 'INGEST_SOURCE')?.split(',').some((e) => e.trim() === 'genesys') || undefined },
 		demo: flag(env, 'CALLBOARD_DEMO'),
 		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
 		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') }
@@ -125,7 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
 	if (!spoolGiven) config.ingest.spoolDir = `${config.dataDir}/spool`;
 	warnOfLegacySpool(config, spoolGiven);
 	// A real source means real data: no simulated calls mixed in, unless asked for explicitly.
-	if (config.ingest.sources.length > 0 && flag(env, 'CALLBOARD_DEMO') !== true && !(fromFile as { demo?: unknown }).demo)
+	if ((config.ingest.sources.length > 0 || config.genesys.live) && flag(env, 'CALLBOARD_DEMO') !== true && !(fromFile as { demo?: unknown }).demo)
 		config.demo = false;
 	checkConsistency(config);
 	return config;

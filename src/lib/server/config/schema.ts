@@ -97,6 +97,27 @@ export const configSchema = z.object({
 			)
 			.default([])
 	}),
+	/** Genesys Cloud (issue #15): how its queue ids and users map onto topics and sites. */
+	genesys: z
+		.object({
+			/**
+			 * Queue id → queue name, for detail records read from files or bodies (the live
+			 * connector fills it from GET /api/v2/routing/queues). The name is then matched to
+			 * topics[].queues ignoring case and accents ("Išmokos" = "ismokos").
+			 */
+			queueNames: z.record(z.string(), z.string().min(1)).default({}),
+			/** Genesys division id → site id, for users no sites[].agents entry names. */
+			divisionSites: z.record(z.string(), id).default({}),
+			/** The server runs the connector (INGEST_SOURCE=genesys); `callboard connect genesys` runs it alone. */
+			live: z.boolean().default(false),
+			/** How often finished conversations are read from the details query, seconds. */
+			reconcileSeconds: z.number().min(0.1).max(3600).default(60),
+			/** How far before its checkpoint each details pass starts again, minutes (late detail records). */
+			overlapMinutes: z.number().min(0).max(24 * 60).default(15),
+			/** On a first start, how far back finished conversations are read, hours. */
+			catchUpHours: z.number().min(0).max(24 * 31).default(24)
+		})
+		.prefault({}),
 	/**
 	 * Demo traffic: on an empty database the server backfills simulated history and keeps
 	 * simulated live calls flowing. Off whenever a real source is configured.
