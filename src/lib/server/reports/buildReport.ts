@@ -196,8 +196,8 @@ export async function buildMonthlyReport(
 				siteLoad.map((s) => ({ site: siteLabel(s.site), answered: s.answered, share: s.share, aht_s: s.ahtS }))
 			)
 		]),
-		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
-		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct, mean: T.callbackMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct, mean: T.einquiryMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
 		ewtSection(ewt, topicLabel),
 		section('comparison', [
 			comparisonTable('counts', T.counts, COUNT_METRICS, 'int', current, previousMonth, sameMonthLastYear),
@@ -270,7 +270,7 @@ function heatTables(cells: HeatCell[], siteOnly: boolean): ReportTable[] {
 }
 
 /** `titles`: the columns' words for this kind of work (a callback is made, an e-inquiry answered). */
-type DeadlineTitles = Record<'total' | 'overdue' | 'pending' | 'pct', Bilingual>;
+type DeadlineTitles = Record<'total' | 'overdue' | 'pending' | 'pct' | 'mean', Bilingual>;
 
 function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topics: string[], topicLabel: (id: string) => Bilingual): ReportTable {
 	const row = (label: Bilingual, c: DeadlineCounts): ReportRow => ({
@@ -280,10 +280,11 @@ function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topic
 		late: c.late,
 		overdue: c.overdue,
 		pending: c.pending,
-		on_time_share: c.onTimeShare
+		on_time_share: c.onTimeShare,
+		mean_to_answer: c.meanToAnswer
 	});
 	const extra = Object.keys(w.byTopic).filter((t) => !topics.includes(t)).sort();
-	const none: DeadlineCounts = { total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null };
+	const none: DeadlineCounts = { total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null, meanToAnswer: null };
 	return table(
 		'by_topic',
 		T.byTopic,
@@ -294,7 +295,8 @@ function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topic
 			col('late', T.late, 'int'),
 			col('overdue', titles.overdue, 'int'),
 			col('pending', titles.pending, 'int'),
-			col('on_time_share', titles.pct, 'pct')
+			col('on_time_share', titles.pct, 'pct'),
+			col('mean_to_answer', titles.mean, 'decimal')
 		],
 		[...[...topics, ...extra].map((t) => row(topicLabel(t), w.byTopic[t] ?? none)), row(T.total, w.total)]
 	);

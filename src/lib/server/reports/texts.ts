@@ -64,6 +64,9 @@ export const T = {
 	einquiryPending: { lt: 'Neatsakyta, terminas nepraėjęs', en: 'Open, not yet due' },
 	callbackPct: { lt: 'Iki kitos darbo dienos pabaigos', en: 'By the next working day' },
 	einquiryPct: { lt: 'Per 20 darbo dienų', en: 'Within 20 working days' },
+	// Each written channel in its own unit (metrics/units.ts), never in a call's seconds.
+	callbackMean: { lt: 'Vid. laikas iki perskambinimo, val.', en: 'Mean time to call back, h' },
+	einquiryMean: { lt: 'Vid. atsakymo laikas, darbo d.', en: 'Mean time to answer, working days' },
 	current: { lt: 'Šis mėnuo', en: 'This month' },
 	previousMonth: { lt: 'Ankstesnis mėnuo', en: 'Previous month' },
 	sameMonthLastYear: { lt: 'Tas pats mėnuo pernai', en: 'Same month last year' },

@@ -6,6 +6,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { answeredOnly, computePeriodMetrics, emptySums, type PeriodMetrics, type PeriodSums } from '../../metrics/definitions.ts';
 import type { UtcRange } from './periodRange.ts';
+import { isWrittenChannel } from '../../metrics/units.ts';
 
 export type StatsFilter = { topic: string | null; site: string | null; channel: string | null };
 
@@ -54,7 +55,10 @@ export async function periodStats(
 	const bySite: Record<string, PeriodMetrics> = {};
 	// Filtered to one site, every figure is that site's answered calls only: the total and each
 	// topic's alike (a topic's offered or service level at one site would be its answered calls').
-	const scope = filter.site ? answeredOnly : (m: PeriodMetrics) => m;
+	const siteScope = filter.site ? answeredOnly : (m: PeriodMetrics) => m;
+	// A written channel is judged against its deadline in working days (writtenDeadlines.ts),
+	// never against the rollup's seconds target, which was made for calls.
+	const scope = isWrittenChannel(filter.channel) ? (m: PeriodMetrics) => ({ ...siteScope(m), service_level: null }) : siteScope;
 	for (const r of rows) {
 		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = scope(computePeriodMetrics(pickSums(r)));
 		if (r.all_topics && !r.all_sites && r.site_key !== '') bySite[r.site_key] = answeredOnly(computePeriodMetrics(pickSums(r)));
