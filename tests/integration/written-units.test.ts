@@ -79,3 +79,25 @@ describe('written channels on /api/stats', () => {
 		expect(v.written).toBeNull();
 	});
 });
+
+describe('partial periods on /api/trends', () => {
+	it('the current year and month are marked "to date"; the intraday day carries its opening hours', async () => {
+		const get = async (q: string) => (await (await fetch(`${server.url}/api/trends?${q}`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as Record<string, unknown>;
+		// The contacts above are from November 2026: the history starts then, and the year is not over.
+		const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius' }).format(Date.now());
+		const yearly = (await get('kind=yearly')).yearly as { year: number; offered: number; partial?: { from: string | null; to: string | null } }[];
+		const y2026 = yearly.find((y) => y.year === 2026)!;
+		expect(y2026.offered).toBe(1);
+		expect(y2026.partial).toEqual({ from: '2026-11-02', to: today < '2026-12-31' ? today : null });
+		const monthly = (await get('kind=monthly')).monthly as { month: string; partial?: unknown }[];
+		expect(monthly.filter((m) => m.partial).map((m) => m.month)).toEqual(today.endsWith(lastDay(today)) ? [] : [today.slice(0, 7)]);
+		// Monday 2 November 2026: the default configuration opens 08:00–17:00 on weekdays.
+		const intraday = (await get('kind=intraday&date=2026-11-02')).intraday as { hours: unknown };
+		expect(intraday.hours).toEqual({ open: '08:00', close: '17:00' });
+	});
+});
+
+function lastDay(date: string): string {
+	const [y, m] = date.split('-').map(Number) as [number, number];
+	return String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0');
+}

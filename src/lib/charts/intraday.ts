@@ -1,19 +1,52 @@
 import type { EChartsOption } from 'echarts';
-import type { IntradayPoint, IntradaySlot } from './types.ts';
+import type { IntradayPoint, IntradaySlot, OpeningHours } from './types.ts';
 import { baseOption, chartFormat, type ChartTheme } from './theme.ts';
 import { fillKeys, QUARTER_HOURS } from './fill.ts';
 
 const empty = (): IntradaySlot => ({ offered: 0, avgWaitS: null, serviceLevel: null });
 
+/** The quarter hours outside opening hours, summed into one: offered added, waits weighted by offered. */
+function collapse(slots: readonly IntradaySlot[]): IntradaySlot {
+	const offered = slots.reduce((n, s) => n + s.offered, 0);
+	const weighted = slots.filter((s) => s.avgWaitS !== null && s.offered > 0);
+	const waited = weighted.reduce((n, s) => n + s.offered, 0);
+	return {
+		offered,
+		avgWaitS: waited > 0 ? weighted.reduce((n, s) => n + s.avgWaitS! * s.offered, 0) / waited : null,
+		// Service level leaves short abandons out, which a slot does not keep: not summed.
+		serviceLevel: null
+	};
+}
+
+export type IntradayOptions = {
+	/** Opening hours: the quarter hours before and after are collapsed into one bar each. */
+	hours?: OpeningHours | null;
+	/** The day's name in the legend when it is not today ("2025-12-31"). */
+	dayLabel?: string;
+};
+
 /**
- * Today against the same weekday last week by quarter hour: offered (bars), average wait of all
- * callers (lines, right axis) and service level (lines, hidden until picked in the legend).
- * Always 96 slots, so a day with gaps still lines up with the one before.
+ * A day against the same weekday the week before by quarter hour: offered (bars), average wait
+ * of all callers (lines, right axis) and service level (lines, hidden until picked in the legend).
+ * With opening hours, the open quarter hours are shown and the rest of the day collapsed into
+ * "before 08:00" and "after 17:00" (nothing is dropped: calls outside hours are still counted);
+ * otherwise all 96 slots, so a day with gaps still lines up with the one before.
  */
-export function intradayOption(slots: readonly IntradayPoint[], theme: ChartTheme): EChartsOption {
+export function intradayOption(slots: readonly IntradayPoint[], theme: ChartTheme, opts: IntradayOptions = {}): EChartsOption {
 	const f = chartFormat(theme);
-	const filled = fillKeys(slots, (s) => s.slot, QUARTER_HOURS, (slot) => ({ slot, today: empty(), lastWeek: empty() }));
-	const today = f.t('series.today');
+	let filled = fillKeys(slots, (s) => s.slot, QUARTER_HOURS, (slot) => ({ slot, today: empty(), lastWeek: empty() }));
+	const hours = opts.hours;
+	if (hours && hours.open < hours.close) {
+		const before = filled.filter((s) => s.slot < hours.open);
+		const after = filled.filter((s) => s.slot >= hours.close);
+		const bin = (label: string, part: typeof filled) => ({ slot: label, today: collapse(part.map((s) => s.today)), lastWeek: collapse(part.map((s) => s.lastWeek)) });
+		filled = [
+			...(before.length ? [bin(f.t('intraday.before', { time: hours.open }), before)] : []),
+			...filled.filter((s) => s.slot >= hours.open && s.slot < hours.close),
+			...(after.length ? [bin(f.t('intraday.after', { time: hours.close }), after)] : [])
+		];
+	}
+	const today = opts.dayLabel ?? f.t('series.today');
 	const week = f.t('series.lastWeek');
 	const names = {
 		offeredToday: `${f.t('series.offered')} · ${today}`,

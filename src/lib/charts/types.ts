@@ -36,7 +36,15 @@ export type IntradayPoint = {
 	lastWeek: IntradaySlot;
 };
 
-export type Intraday = { date: string; lastWeekDate: string; slots: IntradayPoint[] };
+export type OpeningHours = { open: string; close: string };
+
+export type Intraday = {
+	date: string;
+	lastWeekDate: string;
+	slots: IntradayPoint[];
+	/** The centre's hours on that weekday (HH:MM); null when it is closed that day (every hour shown). */
+	hours: OpeningHours | null;
+};
 
 export type AhtPoint = { topic: string; answered: number; ahtS: number | null; talkS: number | null; holdS: number | null; wrapS: number | null };
 

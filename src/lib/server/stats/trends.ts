@@ -11,7 +11,11 @@ import { queryRows } from '../clickhouse/sql.ts';
 import { computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
 import { localDateOf, startOfLocalDay, type UtcRange } from './periodRange.ts';
 import { addMonths, monthsBetween, QUARTER_HOURS } from '../../charts/fill.ts';
-import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, TrendFilter, YearlyPoint } from '../../charts/types.ts';
+import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, OpeningHours, TrendFilter, YearlyPoint } from '../../charts/types.ts';
+import { isoWeekday } from '../calendar/holidays.ts';
+
+/** Opening hours by ISO weekday as configured ('1' = Monday); a missing or null day is closed. */
+export type WeekHours = Partial<Record<string, OpeningHours | null>>;
 
 const filterParams = (f: TrendFilter, timeZone: string) => ({
 	tz: timeZone,
@@ -155,7 +159,8 @@ export async function intradayProfile(
 	filter: TrendFilter,
 	timeZone: string,
 	date: string | null = null,
-	now = Date.now()
+	now = Date.now(),
+	openingHours: WeekHours = {}
 ): Promise<Intraday> {
 	const day = date ?? localDateOf(now, timeZone);
 	const lastWeekDate = shiftDate(day, -7);
@@ -166,6 +171,8 @@ export async function intradayProfile(
 	return {
 		date: day,
 		lastWeekDate,
+		// The same weekday a week before has the same hours: one span for both days.
+		hours: openingHours[String(isoWeekday(day))] ?? null,
 		slots: QUARTER_HOURS.map((slot) => ({ slot, today: today.get(slot) ?? emptySlot(), lastWeek: lastWeek.get(slot) ?? emptySlot() }))
 	};
 }
