@@ -261,6 +261,20 @@ describe('a month with public holidays (December 2026)', () => {
 		expect(rowOf(ei, 'Total')).toMatchObject({ total: 2, on_time: 1, overdue: 1, on_time_share: 0.5 });
 	});
 
+	it('open written work is offered: the volumes count the callbacks and e-inquiries the deadline tables count', async () => {
+		const r = reports['2026-12']!;
+		const byChannel = tableOf(r, 'volumes', 'by_channel');
+		// cb3 (never made) and ei2 (never answered) are still open: offered, not answered.
+		expect(rowOf(byChannel, 'Callbacks')).toMatchObject({ offered: 3, answered: 2 });
+		expect(rowOf(byChannel, 'E-inquiries')).toMatchObject({ offered: 2, answered: 1 });
+		expect(rowOf(tableOf(r, 'callbacks', 'by_topic'), 'Total').total).toBe(3);
+		expect(rowOf(tableOf(r, 'e_inquiries', 'by_topic'), 'Total').total).toBe(2);
+		// The same on /api/stats' function, per topic too; calls are untouched.
+		const e = await stats('2026-12', { ...ALL, channel: 'einquiry' });
+		expect([e.total.offered, e.byTopic.pensions?.offered, e.byTopic.other?.offered]).toEqual([2, 1, 1]);
+		expect((await stats('2026-12', { ...ALL, channel: 'voice' })).total.offered).toBe(2);
+	});
+
 	it('the same open e-inquiry, judged before its deadline, is pending and out of the share', async () => {
 		const early = await buildMonthlyReport(db.store.client, '2026-12', ALL, db.config, { now: Date.parse('2026-12-31T12:00:00Z') });
 		expect(rowOf(tableOf(early, 'e_inquiries', 'by_topic'), 'Total')).toMatchObject({ total: 2, on_time: 1, overdue: 0, pending: 1, on_time_share: 1 });

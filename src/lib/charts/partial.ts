@@ -39,3 +39,9 @@ export const WHOLE_MONTH: Bilingual = { lt: 'visas mėnuo', en: 'whole month' };
 export function partialBar(value: number, color: string) {
 	return { value, itemStyle: { color: `${color}33`, borderColor: color, borderWidth: 2, borderType: 'dashed' as const } };
 }
+
+/** The rule as the glossary says it. */
+export const PARTIAL_NOTE: Bilingual = {
+	en: 'A year or month the figures cover only in part (the first of the history, or one not over: "to 4 December") is drawn outlined and marked in every table and export; trends in a report stop at its month. A month not over is compared with the same days of the year before.',
+	lt: 'Metai ar mėnuo, kuriuos duomenys apima tik iš dalies (pirmieji istorijos arba dar nesibaigę: „iki gruodžio 4 d.“), grafikuose rodomi tik kontūru, o lentelėse ir eksportuose pažymimi; ataskaitos tendencijos baigiasi jos mėnesiu. Nesibaigęs mėnuo lyginamas su tomis pačiomis praėjusių metų dienomis.'
+};

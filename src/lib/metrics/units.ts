@@ -10,7 +10,7 @@
  * channel is never judged against a call's seconds target (periodStats leaves its service
  * level empty; its on-time share comes from the deadlines, reports/writtenWork.ts).
  */
-import type { Lang } from '../i18n/pick.ts';
+import type { Bilingual, Lang } from '../i18n/pick.ts';
 
 export const DASH = '–';
 
@@ -75,3 +75,9 @@ export function formatInUnit(value: unknown, unit: ChannelUnit, lang: Lang): str
 	if (unit === 'working_days') return formatWorkingDays(value, lang);
 	return formatDuration(value, lang);
 }
+
+/** The rule above as the glossary says it. */
+export const UNITS_NOTE: Bilingual = {
+	en: 'Durations are shown in the unit a person reads: seconds under a minute ("19.3 s"), then minutes and seconds ("4:05 min"), hours and minutes ("2:15 h"), days ("3.4 days"); spreadsheet exports keep the seconds. E-inquiries are measured in working days against their deadline (20 working days), callbacks in hours against theirs (the close of the next working day): their service level is not judged against a call\'s seconds target; "Answered on time" takes its place.',
+	lt: 'Trukmės rodomos tokiais vienetais, kokiais žmogus jas skaito: iki minutės – sekundėmis („19,3 s“), toliau minutėmis ir sekundėmis („4:05 min“), valandomis ir minutėmis („2:15 val.“), dienomis („3,4 d.“); skaičiuoklės eksportuose lieka sekundės. E. užklausos matuojamos darbo dienomis pagal jų terminą (20 darbo dienų), perskambinimai – valandomis pagal jų terminą (kitos darbo dienos pabaiga): jų aptarnavimo lygis nevertinamas pagal skambučių tikslinį laiką sekundėmis, vietoj jo rodoma „Atsakyta laiku“.'
+};
