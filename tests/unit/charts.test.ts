@@ -192,3 +192,34 @@ describe('Chart.svelte keeps the legend the user chose', () => {
 		expect(withoutLegendSelection(none)).toBe(none);
 	});
 });
+
+describe('one measure per axis (small multiples)', async () => {
+	const { monthComparisonOption } = await import('../../src/lib/charts/monthComparison.ts');
+	const { reportSiteLoadOption } = await import('../../src/lib/charts/reportSiteLoad.ts');
+	type Axes = { yAxis: { gridIndex?: number }[] | { gridIndex?: number }; series: { yAxisIndex?: number }[] };
+	/** Every value axis sits in a panel (grid) of its own: no panel carries two scales. */
+	const onePerPanel = (opt: unknown) => {
+		const y = (opt as Axes).yAxis;
+		const axes = Array.isArray(y) ? y : [y];
+		expect(new Set(axes.map((a) => a.gridIndex ?? 0)).size).toBe(axes.length);
+	};
+	const site: LiveSite = { site: 'siauliai', loggedIn: 10, available: 2, onCall: 6, wrapUp: 1, notReady: 1, notReadyReasons: {}, answeredToday: 300, shareOfLoad: 0.4, occupancy: 0.7 };
+	it('abandons are not drawn on the offered axis: each count has its own panel', () => {
+		const opt = monthComparisonOption(
+			[
+				{ metric: 'offered', current: 88_000, previousMonth: 80_000, sameMonthLastYear: 70_000 },
+				{ metric: 'abandoned', current: 3_000, previousMonth: 2_500, sameMonthLastYear: 2_000 }
+			],
+			en
+		);
+		onePerPanel(opt);
+		const s = o(opt).series as unknown as { id: string; yAxisIndex: number; data: unknown[] }[];
+		expect(s.find((x) => x.id === 'current:abandoned')!.yAxisIndex).not.toBe(s.find((x) => x.id === 'current:offered')!.yAxisIndex);
+	});
+	it.each([
+		['site load (live)', () => siteLoadOption([site], lt)],
+		['site load (report)', () => reportSiteLoadOption([{ site: 'siauliai', answered: 10, share: 1, ahtS: 100 }], lt)],
+		['monthly calls and their change', () => monthlyCallsOption([{ month: '2025-03', offered: 5, offeredYearBefore: 2, yoy: 1.5 }], lt)],
+		['intraday', () => intradayOption([], lt)]
+	])('%s: counts and shares in separate panels', (_name, make) => onePerPanel(make()));
+});

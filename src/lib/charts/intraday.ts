@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { IntradayPoint, IntradaySlot, OpeningHours } from './types.ts';
 import { baseOption, chartFormat, type ChartTheme } from './theme.ts';
 import { fillKeys, QUARTER_HOURS } from './fill.ts';
+import { panelGrids, panelTitles } from './panels.ts';
 
 const empty = (): IntradaySlot => ({ offered: 0, avgWaitS: null, serviceLevel: null });
 
@@ -26,8 +27,9 @@ export type IntradayOptions = {
 };
 
 /**
- * A day against the same weekday the week before by quarter hour: offered (bars), average wait
- * of all callers (lines, right axis) and service level (lines, hidden until picked in the legend).
+ * A day against the same weekday the week before by quarter hour, in three panels, one measure
+ * each: offered (bars), average wait of all callers (lines) and service level (lines, hidden
+ * until picked in the legend).
  * With opening hours, the open quarter hours are shown and the rest of the day collapsed into
  * "before 08:00" and "after 17:00" (nothing is dropped: calls outside hours are still counted);
  * otherwise all 96 slots, so a day with gaps still lines up with the one before.
@@ -62,19 +64,21 @@ export function intradayOption(slots: readonly IntradayPoint[], theme: ChartThem
 		// used the legend, so a refresh does not hide again the service level they switched on.
 		legend: { top: 0, type: 'scroll', selected: { [names.slToday]: false, [names.slWeek]: false } },
 		tooltip: { trigger: 'axis' },
-		xAxis: { type: 'category', data: filled.map((s) => s.slot) },
+		title: panelTitles([f.t('series.offered'), f.t('series.avgWait'), f.t('series.serviceLevel')], 'column', theme.colors.text),
+		grid: panelGrids(3, 'column'),
+		xAxis: [0, 1, 2].map((i) => ({ type: 'category' as const, gridIndex: i, data: filled.map((s) => s.slot), axisLabel: { show: i === 2 } })),
 		yAxis: [
-			{ type: 'value', name: f.t('series.offered'), minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },
-			{ type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => f.seconds(v) } },
-			{ type: 'value', min: 0, max: 1, show: false }
+			{ type: 'value', gridIndex: 0, minInterval: 1, axisLabel: { formatter: (v: number) => f.count(v) } },
+			{ type: 'value', gridIndex: 1, axisLabel: { formatter: (v: number) => f.seconds(v) } },
+			{ type: 'value', gridIndex: 2, min: 0, max: 1, axisLabel: { formatter: (v: number) => f.percent(v) } }
 		],
 		series: [
 			{ id: 'offeredToday', name: names.offeredToday, type: 'bar', color: theme.colors.primary, tooltip: { valueFormatter: f.count }, data: filled.map((s) => s.today.offered) },
 			{ id: 'offeredWeek', name: names.offeredWeek, type: 'bar', color: theme.colors.muted, tooltip: { valueFormatter: f.count }, data: filled.map((s) => s.lastWeek.offered) },
-			{ id: 'waitToday', name: names.waitToday, type: 'line', yAxisIndex: 1, color: theme.colors.warn, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.today.avgWaitS) },
-			{ id: 'waitWeek', name: names.waitWeek, type: 'line', yAxisIndex: 1, color: theme.colors.warn, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.lastWeek.avgWaitS) },
-			{ id: 'slToday', name: names.slToday, type: 'line', yAxisIndex: 2, color: theme.colors.good, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.today.serviceLevel) },
-			{ id: 'slWeek', name: names.slWeek, type: 'line', yAxisIndex: 2, color: theme.colors.good, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.lastWeek.serviceLevel) }
+			{ id: 'waitToday', name: names.waitToday, type: 'line', xAxisIndex: 1, yAxisIndex: 1, color: theme.colors.warn, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.today.avgWaitS) },
+			{ id: 'waitWeek', name: names.waitWeek, type: 'line', xAxisIndex: 1, yAxisIndex: 1, color: theme.colors.warn, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.seconds }, data: filled.map((s) => s.lastWeek.avgWaitS) },
+			{ id: 'slToday', name: names.slToday, type: 'line', xAxisIndex: 2, yAxisIndex: 2, color: theme.colors.good, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.today.serviceLevel) },
+			{ id: 'slWeek', name: names.slWeek, type: 'line', xAxisIndex: 2, yAxisIndex: 2, color: theme.colors.good, lineStyle: { type: 'dashed' }, showSymbol: false, tooltip: { valueFormatter: f.percent }, data: filled.map((s) => s.lastWeek.serviceLevel) }
 		]
 	};
 }

@@ -86,6 +86,7 @@ const lt = {
 	'series.wrapUp': 'Darbas po pokalbio',
 	'series.notReady': 'Nepasiruošę',
 	'series.share': 'Atsilieptų dalis',
+	'series.consultants': 'Konsultantai pagal būseną',
 	'unit.seconds': 's',
 	'unit.calls': 'skamb.'
 } as const;
@@ -172,6 +173,7 @@ const en: Record<DashboardKey, string> = {
 	'series.wrapUp': 'Wrap-up',
 	'series.notReady': 'Not ready',
 	'series.share': 'Share of answered',
+	'series.consultants': 'Consultants by state',
 	'unit.seconds': 's',
 	'unit.calls': 'calls'
 };
