@@ -61,10 +61,17 @@ export function agentEventRow(e: AgentEvent, source: string) {
 	};
 }
 
-export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds'>) {
+/**
+ * The service-level target of a topic we do not know (an unmapped queue): the configured
+ * `unmappedServiceLevelTargetSeconds`, else the strictest configured topic's target.
+ */
+export function unmappedTarget(config: Pick<Config, 'topics' | 'unmappedServiceLevelTargetSeconds'>): number {
+	return config.unmappedServiceLevelTargetSeconds ?? Math.min(...config.topics.map((t) => t.serviceLevelTargetSeconds));
+}
+
+export function contactRowBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds' | 'unmappedServiceLevelTargetSeconds'>) {
 	const targets = new Map(config.topics.map((t) => [t.id, t.serviceLevelTargetSeconds]));
-	// Topics we do not know (an unmapped queue) get the strictest configured target.
-	const fallbackTarget = Math.min(...config.topics.map((t) => t.serviceLevelTargetSeconds));
+	const fallbackTarget = unmappedTarget(config);
 	const shortS = config.shortAbandonSeconds;
 	return (c: ContactRecord, source: string) => {
 		const target = targets.get(c.topic) ?? fallbackTarget;
@@ -135,9 +142,9 @@ export function agentEventLine(e: AgentEvent, source: string): string {
 	].join('\t');
 }
 
-export function contactLineBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds'>) {
+export function contactLineBuilder(config: Pick<Config, 'topics' | 'shortAbandonSeconds' | 'unmappedServiceLevelTargetSeconds'>) {
 	const targets = new Map(config.topics.map((t) => [t.id, t.serviceLevelTargetSeconds]));
-	const fallbackTarget = Math.min(...config.topics.map((t) => t.serviceLevelTargetSeconds));
+	const fallbackTarget = unmappedTarget(config);
 	const shortS = config.shortAbandonSeconds;
 	return (c: ContactRecord, source: string): string => {
 		const target = targets.get(c.topic) ?? fallbackTarget;

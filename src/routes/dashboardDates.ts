@@ -13,6 +13,12 @@ export const centreDate = (timeZone: string, now: number = Date.now()): string =
 /** The last day of the range as the figures are asked for: a `to` before `from` means just `from`. */
 export const rangeEnd = (from: string, to: string): string => (to < from ? from : to);
 
+/** A centre's date in words, as a chart names the day it shows: "2025 m. gruodžio 31 d." / "31 December 2025". */
+export function dateInWords(date: string, lang: 'lt' | 'en'): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return new Intl.DateTimeFormat(lang === 'lt' ? 'lt-LT' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
 /** Whether the inclusive range contains `day` (the figures for it can still change). */
 export const rangeIncludes = (from: string, to: string, day: string): boolean => from <= day && day <= rangeEnd(from, to);
 

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { CHANNEL_SCOPE_NOTE, DEFINITIONS, LIVE_DEFINITIONS, LIVE_METRICS, PERIOD_METRICS, SITE_SCOPE_NOTE } from '../../src/lib/metrics/definitions.ts';
+import { UNITS_NOTE } from '../../src/lib/metrics/units.ts';
+import { PARTIAL_NOTE } from '../../src/lib/charts/partial.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,5 +34,9 @@ describe('/glossary', () => {
 		for (const id of LIVE_METRICS) expect(text, id).toContain(norm(LIVE_DEFINITIONS[id][lang]));
 		expect(text).toContain(norm(CHANNEL_SCOPE_NOTE[lang]));
 		expect(text).toContain(norm(SITE_SCOPE_NOTE[lang]));
+		expect(text).toContain(norm(UNITS_NOTE[lang]));
+		expect(text).toContain(norm(PARTIAL_NOTE[lang]));
+		// The target of a queue no topic is mapped to is said, with its configured value.
+		expect(text).toMatch(lang === 'lt' ? /nepriskirtos jokiai temai, vertinamas pagal 60 s/ : /mapped to no topic is judged against a 60 s target/);
 	});
 });

@@ -130,8 +130,31 @@ function parseFigure(s: string, lang: 'lt' | 'en', format: ColumnFormat): number
 	return format === 'pct' || format === 'change' ? n / 100 : n;
 }
 
-/** Equal to the unit shown: counts exactly, rates to 0.1 %, seconds to 0.1 s. */
+/**
+ * A duration as the PDF wrote it (metrics/units.ts: "19,3 s", "4:05 min", "2:15 val.", "2,8 d.")
+ * back to seconds, with the precision it was written to.
+ */
+function parseDuration(s: string, lang: 'lt' | 'en'): { seconds: number; unit: number } | null {
+	if (s === '–') return null;
+	const t = space(s).trim();
+	const clock = /^(\d+):(\d{2}) (min|val\.|h)$/.exec(t);
+	if (clock) {
+		const [a, b] = [Number(clock[1]), Number(clock[2])];
+		return clock[3] === 'min' ? { seconds: a * 60 + b, unit: 1 } : { seconds: a * 3600 + b * 60, unit: 60 };
+	}
+	const m = /^([\d\s.,]+) (s|d\.|days)$/.exec(t);
+	expect(m, `"${s}" is a duration`).not.toBeNull();
+	const n = Number((lang === 'lt' ? m![1]!.replace(/\s/g, '').replace(',', '.') : m![1]!.replace(/,/g, '')).trim());
+	return m![2] === 's' ? { seconds: n, unit: 0.1 } : { seconds: n * 86_400, unit: 8_640 };
+}
+
+/** Equal to the unit shown: counts exactly, rates to 0.1 %, durations to their last digit. */
 function expectFigure(shown: string, expected: number | null, lang: 'lt' | 'en', format: ColumnFormat, what: string) {
+	if (format === 'seconds') {
+		const d = parseDuration(shown, lang);
+		if (expected === null) return expect(d, what).toBeNull();
+		return expect(Math.abs(d!.seconds - expected), `${what}: "${shown}" against ${expected}`).toBeLessThanOrEqual(d!.unit / 2 + 1e-9);
+	}
 	const got = parseFigure(shown, lang, format);
 	if (expected === null) return expect(got, what).toBeNull();
 	if (format === 'int') return expect(got, what).toBe(expected);
@@ -192,14 +215,15 @@ describe('the PDF’s figures are /api/stats’ figures', () => {
 		expect(stats.bySite['siauliai']!.offered).toBeNull();
 	});
 
-	it('numbers in the language’s locale: lt-LT groups thousands with a space and writes a decimal comma', () => {
+	it('numbers in the language’s locale: lt-LT groups thousands with a space and writes a decimal comma; durations as m:ss', () => {
 		const [offered, , , , abandonRate, asa] = rowValues(lt, 'Suvestinė', 'Pagrindiniai rodikliai', 'Iš viso', PERIOD_METRICS.length);
 		expect(offered).toBe('1 167');
-		expect(asa).toMatch(/^\d+,\d$/);
+		// A duration in the unit a person reads, not "88,4" seconds (metrics/units.ts).
+		expect(asa).toMatch(/^\d+:\d\d min$/);
 		expect(abandonRate).toMatch(/^\d+,\d %$/);
 		const [offeredEn, , , , , asaEn] = rowValues(en, 'Summary', 'Main figures', 'Total', PERIOD_METRICS.length);
 		expect(offeredEn).toBe('1,167');
-		expect(asaEn).toMatch(/^\d+\.\d$/);
+		expect(asaEn).toMatch(/^\d+:\d\d min$/);
 	});
 });
 

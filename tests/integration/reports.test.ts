@@ -225,6 +225,25 @@ describe('the report’s figures are /api/stats’ figures', () => {
 	});
 });
 
+describe('partial periods in the report’s trends', () => {
+	const rows = (r: MonthlyReport, key: string) => r.sections.find((x) => x.key === 'yearly_trend')!.tables.find((t) => t.key === key)!.rows;
+	it('the October report’s year stops at October: November’s and December’s calls are not in it, and the year is marked', () => {
+		const years = rows(reports['2026-10']!, 'yearly');
+		// 2026 voice to 31 October: o1 o2 o3 o4 o7 o8 o9 s1 s2 = 9 (n1, d1, d2 come later).
+		expect(years.at(-1)).toEqual({ year: '2026', offered: 9, covers: { lt: 'iki spalio 31 d.', en: 'to 31 October' } });
+		// 2025 holds one October call: the first year of the history, from 15 October.
+		expect(years[0]).toEqual({ year: '2025', offered: 1, covers: { lt: 'nuo spalio 15 d.', en: 'from 15 October' } });
+		expect(reports['2026-10']!.charts.yearly.at(-1)).toMatchObject({ year: 2026, offered: 9, partial: { to: '2026-10-31' } });
+	});
+	it('a month in progress says "to date" and is compared with the same days of the year before', async () => {
+		const r = await buildMonthlyReport(db.store.client, '2026-10', ALL, db.config, { now: Date.parse('2026-10-16T10:00:00Z') });
+		const last = rows(r, 'monthly').at(-1)!;
+		// 1–16 October 2026: o1 o2 o3 o4 = 4; 1–16 October 2025: y1 = 1.
+		expect(last).toMatchObject({ month: '2026-10', offered: 4, year_before: 1, yoy: 3, covers: { lt: 'iki spalio 16 d.', en: 'to 16 October' } });
+		expect(rows(r, 'yearly').at(-1)).toMatchObject({ year: '2026', offered: 6 });
+	});
+});
+
 describe('a month with public holidays (December 2026)', () => {
 	it('callbacks are due by the next working day, holidays skipped', () => {
 		const r = reports['2026-12']!;
@@ -240,6 +259,20 @@ describe('a month with public holidays (December 2026)', () => {
 		expect(rowOf(ei, 'Other social insurance')).toMatchObject({ total: 1, on_time: 1, late: 0 });
 		expect(rowOf(ei, 'Pensions')).toMatchObject({ total: 1, overdue: 1 });
 		expect(rowOf(ei, 'Total')).toMatchObject({ total: 2, on_time: 1, overdue: 1, on_time_share: 0.5 });
+	});
+
+	it('open written work is offered: the volumes count the callbacks and e-inquiries the deadline tables count', async () => {
+		const r = reports['2026-12']!;
+		const byChannel = tableOf(r, 'volumes', 'by_channel');
+		// cb3 (never made) and ei2 (never answered) are still open: offered, not answered.
+		expect(rowOf(byChannel, 'Callbacks')).toMatchObject({ offered: 3, answered: 2 });
+		expect(rowOf(byChannel, 'E-inquiries')).toMatchObject({ offered: 2, answered: 1 });
+		expect(rowOf(tableOf(r, 'callbacks', 'by_topic'), 'Total').total).toBe(3);
+		expect(rowOf(tableOf(r, 'e_inquiries', 'by_topic'), 'Total').total).toBe(2);
+		// The same on /api/stats' function, per topic too; calls are untouched.
+		const e = await stats('2026-12', { ...ALL, channel: 'einquiry' });
+		expect([e.total.offered, e.byTopic.pensions?.offered, e.byTopic.other?.offered]).toEqual([2, 1, 1]);
+		expect((await stats('2026-12', { ...ALL, channel: 'voice' })).total.offered).toBe(2);
 	});
 
 	it('the same open e-inquiry, judged before its deadline, is pending and out of the share', async () => {

@@ -72,7 +72,8 @@ describe('trends from the 15-minute rollup, in the centre’s zone', () => {
 	it('offered per year: local years, gap years as 0', async () => {
 		// 2022: L. 2023: none. 2024: A B C (D is 2024 in UTC but 2025 here). 2025: D E J F G H I.
 		expect(await yearlyOffered(db.store.client, voice, TZ)).toEqual([
-			{ year: 2022, offered: 1 },
+			// The history starts in June 2022: a year of seven months, marked as such.
+			{ year: 2022, offered: 1, partial: { from: '2022-06-01', to: null } },
 			{ year: 2023, offered: 0 },
 			{ year: 2024, offered: 3 },
 			{ year: 2025, offered: 7 }
@@ -80,7 +81,7 @@ describe('trends from the 15-minute rollup, in the centre’s zone', () => {
 	});
 
 	it('channel filter: chat has its own volume', async () => {
-		expect(await yearlyOffered(db.store.client, { ...voice, channel: 'chat' }, TZ)).toEqual([{ year: 2025, offered: 1 }]);
+		expect(await yearlyOffered(db.store.client, { ...voice, channel: 'chat' }, TZ)).toEqual([{ year: 2025, offered: 1, partial: { from: '2025-03-15', to: null } }]);
 		expect(await yearlyOffered(db.store.client, { ...voice, channel: null }, TZ)).toContainEqual({ year: 2025, offered: 8 });
 	});
 
@@ -94,11 +95,27 @@ describe('trends from the 15-minute rollup, in the centre’s zone', () => {
 		expect(by['2025-03']).toEqual({ month: '2025-03', offered: 5, offeredYearBefore: 2, yoy: 1.5 });
 		// E sits in UTC February, I in UTC March: local bucketing moves both.
 		expect(by['2025-02']).toEqual({ month: '2025-02', offered: 0, offeredYearBefore: 0, yoy: null });
-		expect(by['2025-04']).toEqual({ month: '2025-04', offered: 1, offeredYearBefore: 0, yoy: null });
+		// April 2025 is counted to the 15th (the day `now` falls in): partial, to date.
+		expect(by['2025-04']).toEqual({ month: '2025-04', offered: 1, offeredYearBefore: 0, yoy: null, partial: { from: null, to: '2025-04-15' } });
 		expect(by['2025-01']!.offered).toBe(1);
 		expect(by['2024-12']!.offered).toBe(1);
 		expect(by['2024-03']).toEqual({ month: '2024-03', offered: 2, offeredYearBefore: 0, yoy: null });
 		expect(months.reduce((s, m) => s + m.offered, 0)).toBe(10);
+	});
+
+	it('partial periods: cut at the last day counted, marked, and compared with the same days of the year before', async () => {
+		const client = db.store.client;
+		const years = await yearlyOffered(client, voice, TZ, Date.parse('2025-03-20T12:00:00Z'));
+		// 2025 to the 20th of March: D and E; the year is marked "to 20 March".
+		expect(years.at(-1)).toEqual({ year: 2025, offered: 2, partial: { from: null, to: '2025-03-20' } });
+		// A September-like cut: nothing after the cut's day is counted (I, on 1 April, is not).
+		const march = await monthlyOffered(client, voice, TZ, Date.parse('2025-03-31T20:59:59Z'), 2);
+		expect(march.at(-1)).toEqual({ month: '2025-03', offered: 5, offeredYearBefore: 2, yoy: 1.5 });
+		// March 2025 to the 15th (E only) against 1–15 March 2024 (A on the 10th; B, on the 20th, is not the same days).
+		const mid = await monthlyOffered(client, voice, TZ, Date.parse('2025-03-15T12:00:00Z'), 2);
+		expect(mid.at(-1)).toEqual({ month: '2025-03', offered: 1, offeredYearBefore: 1, yoy: 0, partial: { from: null, to: '2025-03-15' } });
+		// A whole year is not marked.
+		expect(years.find((y) => y.year === 2024)).toEqual({ year: 2024, offered: 3 });
 	});
 
 	it('average wait of all callers and ASA per month, every month of the data', async () => {

@@ -32,6 +32,23 @@ describe('yearly volume', () => {
 	});
 	it('is empty without data', () => {
 		expect(series(yearlyVolumeOption([], en), 'offered').data).toEqual([]);
+	});	it('outlines a partial year and says which part, beside whole years', () => {
+		const opt = yearlyVolumeOption(
+			[
+				{ year: 2016, offered: 13_628, partial: { from: '2016-12-01', to: null } },
+				{ year: 2017, offered: 180_000 },
+				{ year: 2026, offered: 170_000, partial: { from: null, to: '2026-12-04' } }
+			],
+			lt
+		);
+		const labels = xData(opt);
+		expect(labels[0]).toBe('2016\nnuo gruodžio 1 d.');
+		expect(labels[1]).toBe('2017');
+		expect(labels.at(-1)).toBe('2026\niki gruodžio 4 d.');
+		const data = series(opt, 'offered').data as ({ value: number; itemStyle: { borderType: string } } | number)[];
+		expect(data[1]).toBe(180_000);
+		expect(data.at(-1)).toMatchObject({ value: 170_000, itemStyle: { borderType: 'dashed' } });
+		expect(xData(yearlyVolumeOption([{ year: 2026, offered: 1, partial: { from: null, to: '2026-12-04' } }], en))[0]).toBe('2026\nto 4 December');
 	});
 });
 
@@ -84,6 +101,29 @@ describe('intraday today vs last week', () => {
 		expect(series(opt, 'waitWeek').data[i]).toBe(90);
 		expect(series(opt, 'offeredToday').data[i + 1]).toBe(0);
 		expect(series(opt, 'waitToday').data[i + 1]).toBeNull();
+	});
+	it('with opening hours, shows the open quarter hours and collapses the rest into two bars', () => {
+		const opt = intradayOption(
+			[
+				{ slot: '06:00', today: slot(1, 10, null), lastWeek: slot(0, null, null) },
+				{ slot: '07:45', today: slot(3, 30, null), lastWeek: slot(0, null, null) },
+				{ slot: '08:00', today: slot(12, 40, 0.75), lastWeek: slot(10, 90, 0.5) },
+				{ slot: '17:00', today: slot(2, 5, 1), lastWeek: slot(0, null, null) }
+			],
+			lt,
+			{ hours: { open: '08:00', close: '17:00' }, dayLabel: '2025 m. gruodžio 31 d.' }
+		);
+		const x = xData(opt);
+		// 08:00 … 16:45 is 36 quarter hours, with one bar before and one after.
+		expect(x).toHaveLength(38);
+		expect([x[0], x[1], x.at(-2), x.at(-1)]).toEqual(['iki 08:00', '08:00', '16:45', 'po 17:00']);
+		// Nothing is lost: the 4 calls before opening are in the first bar, their wait weighted by calls.
+		expect(series(opt, 'offeredToday').data[0]).toBe(4);
+		expect(series(opt, 'waitToday').data[0]).toBeCloseTo((1 * 10 + 3 * 30) / 4, 9);
+		expect(series(opt, 'offeredToday').data.at(-1)).toBe(2);
+		expect(series(opt, 'offeredToday').data.reduce((a: number, b) => a + (b as number), 0)).toBe(18);
+		// A day that is not today is named, not called "today".
+		expect(series(opt, 'offeredToday').name).toBe('Pasiūlyta · 2025 m. gruodžio 31 d.');
 	});
 	it('labels both days in both languages', () => {
 		expect(series(intradayOption([], en), 'offeredWeek').name).toBe('Offered · A week ago');
@@ -151,4 +191,35 @@ describe('Chart.svelte keeps the legend the user chose', () => {
 		const none = { series: [] };
 		expect(withoutLegendSelection(none)).toBe(none);
 	});
+});
+
+describe('one measure per axis (small multiples)', async () => {
+	const { monthComparisonOption } = await import('../../src/lib/charts/monthComparison.ts');
+	const { reportSiteLoadOption } = await import('../../src/lib/charts/reportSiteLoad.ts');
+	type Axes = { yAxis: { gridIndex?: number }[] | { gridIndex?: number }; series: { yAxisIndex?: number }[] };
+	/** Every value axis sits in a panel (grid) of its own: no panel carries two scales. */
+	const onePerPanel = (opt: unknown) => {
+		const y = (opt as Axes).yAxis;
+		const axes = Array.isArray(y) ? y : [y];
+		expect(new Set(axes.map((a) => a.gridIndex ?? 0)).size).toBe(axes.length);
+	};
+	const site: LiveSite = { site: 'siauliai', loggedIn: 10, available: 2, onCall: 6, wrapUp: 1, notReady: 1, notReadyReasons: {}, answeredToday: 300, shareOfLoad: 0.4, occupancy: 0.7 };
+	it('abandons are not drawn on the offered axis: each count has its own panel', () => {
+		const opt = monthComparisonOption(
+			[
+				{ metric: 'offered', current: 88_000, previousMonth: 80_000, sameMonthLastYear: 70_000 },
+				{ metric: 'abandoned', current: 3_000, previousMonth: 2_500, sameMonthLastYear: 2_000 }
+			],
+			en
+		);
+		onePerPanel(opt);
+		const s = o(opt).series as unknown as { id: string; yAxisIndex: number; data: unknown[] }[];
+		expect(s.find((x) => x.id === 'current:abandoned')!.yAxisIndex).not.toBe(s.find((x) => x.id === 'current:offered')!.yAxisIndex);
+	});
+	it.each([
+		['site load (live)', () => siteLoadOption([site], lt)],
+		['site load (report)', () => reportSiteLoadOption([{ site: 'siauliai', answered: 10, share: 1, ahtS: 100 }], lt)],
+		['monthly calls and their change', () => monthlyCallsOption([{ month: '2025-03', offered: 5, offeredYearBefore: 2, yoy: 1.5 }], lt)],
+		['intraday', () => intradayOption([], lt)]
+	])('%s: counts and shares in separate panels', (_name, make) => onePerPanel(make()));
 });

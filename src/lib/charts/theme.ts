@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../i18n/pick.ts';
 import { dashboardText, locale } from '../i18n/dashboard.ts';
+import { formatDuration } from '../metrics/units.ts';
 
 export type ChartTheme = {
 	lang: Lang;
@@ -58,7 +59,10 @@ export function chartFormat(theme: ChartTheme) {
 	return {
 		t,
 		count: (v: unknown) => (num(v) === null ? '–' : int.format(num(v)!)),
-		seconds: (v: unknown) => (num(v) === null ? '–' : `${secs.format(num(v)!)} ${t('unit.seconds')}`),
+		/** A duration in the unit a person reads (metrics/units.ts), the same as the report's. */
+		seconds: (v: unknown) => formatDuration(v, theme.lang),
+		/** Seconds as a bare number, for an axis whose name says "s". */
+		secondsNumber: (v: unknown) => (num(v) === null ? '–' : secs.format(num(v)!)),
 		percent: (v: unknown) => (num(v) === null ? '–' : pct.format(num(v)!)),
 		change: (v: unknown) => (num(v) === null ? '–' : signedPct.format(num(v)!)),
 		/** 'YYYY-MM' → "2025 m. kov." / "Mar 2025". */

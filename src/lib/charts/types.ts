@@ -4,7 +4,14 @@
  * contacts is present with 0 (counts) or null (averages and rates: nothing to measure).
  */
 
-export type YearlyPoint = { year: number; offered: number };
+/**
+ * A year or month the figures cover only in part: the history starts in it (`from`, the first
+ * day with contacts) or it is not over (`to`, the last day counted: today, or the end of the
+ * report's month). Absent on a whole period. Charts draw it outlined and say "iki gruodžio 4 d.".
+ */
+export type PartialPeriod = { from: string | null; to: string | null };
+
+export type YearlyPoint = { year: number; offered: number; partial?: PartialPeriod };
 
 export type MonthlyPoint = {
 	/** YYYY-MM, the centre's calendar month. */
@@ -14,6 +21,8 @@ export type MonthlyPoint = {
 	offeredYearBefore: number;
 	/** (offered − year before) ÷ year before; null when the year before had no contacts. */
 	yoy: number | null;
+	/** A month not over: offeredYearBefore then counts the same days of the year before (like with like). */
+	partial?: PartialPeriod;
 };
 
 export type MonthlyWaitPoint = { month: string; offered: number; answered: number; avgWaitS: number | null; asaS: number | null };
@@ -27,7 +36,15 @@ export type IntradayPoint = {
 	lastWeek: IntradaySlot;
 };
 
-export type Intraday = { date: string; lastWeekDate: string; slots: IntradayPoint[] };
+export type OpeningHours = { open: string; close: string };
+
+export type Intraday = {
+	date: string;
+	lastWeekDate: string;
+	slots: IntradayPoint[];
+	/** The centre's hours on that weekday (HH:MM); null when it is closed that day (every hour shown). */
+	hours: OpeningHours | null;
+};
 
 export type AhtPoint = { topic: string; answered: number; ahtS: number | null; talkS: number | null; holdS: number | null; wrapS: number | null };
 

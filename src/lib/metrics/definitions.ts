@@ -24,8 +24,8 @@ export type PeriodMetric = (typeof PERIOD_METRICS)[number];
 
 export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 	offered: {
-		en: 'Contacts that entered a topic queue in the period (counted by the time they were queued).',
-		lt: 'Kontaktai, patekę į temos eilę per laikotarpį (skaičiuojama pagal patekimo į eilę laiką).'
+		en: 'Contacts that entered a topic queue in the period (counted by the time they were queued). Callbacks and e-inquiries count when they arrive, whether done or still open, as in the deadline tables; rates and waits are of the finished ones.',
+		lt: 'Kontaktai, patekę į temos eilę per laikotarpį (skaičiuojama pagal patekimo į eilę laiką). Perskambinimai ir e. užklausos skaičiuojami gavus, nesvarbu, ar jau atlikti, ar dar laukia, kaip ir terminų lentelėse; dalys ir laukimo trukmės – tik baigtų.'
 	},
 	answered: { en: 'Offered contacts a consultant answered.', lt: 'Pasiūlyti kontaktai, į kuriuos atsiliepė konsultantas.' },
 	abandoned: {

@@ -6,6 +6,7 @@
 import type { ColumnFormat, ReportCell, ReportColumn } from '../server/reports/types.ts';
 import { locale } from '../i18n/dashboard.ts';
 import type { Lang } from '../i18n/pick.ts';
+import { formatDuration } from '../metrics/units.ts';
 
 export const DASH = '–';
 
@@ -23,7 +24,6 @@ export function monthInWords(month: string, lang: Lang): string {
 export function cellFormatter(lang: Lang): (value: ReportCell | undefined, format: ColumnFormat) => string {
 	const loc = locale(lang);
 	const int = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
-	const one = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 	const two = new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 	const pct = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 	const change = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
@@ -38,8 +38,8 @@ export function cellFormatter(lang: Lang): (value: ReportCell | undefined, forma
 			case 'pct':
 				return pct.format(value);
 			case 'seconds':
-				// The column title says the unit (", s"), as in XLSX and CSV.
-				return one.format(value);
+				// In the unit a person reads (metrics/units.ts); XLSX and CSV keep the seconds.
+				return formatDuration(value, lang);
 			case 'decimal':
 				return two.format(value);
 			case 'change':
@@ -56,3 +56,10 @@ export const isNumeric = (format: ColumnFormat): boolean => format !== 'text' &&
 
 /** How a column's cells are written: as its format says, but a year is a name, not an amount (lt would group it: "2 026"). */
 export const columnFormat = (column: Pick<ReportColumn, 'key' | 'format'>): ColumnFormat => (column.key === 'year' ? 'text' : column.format);
+
+/**
+ * A column's title on screen and in the PDF: a duration column's cells carry their own unit
+ * ("4:05 min"), so the ", s" its title has for the raw seconds of XLSX and CSV is left off.
+ */
+export const columnTitle = (column: Pick<ReportColumn, 'format' | 'lt' | 'en'>, lang: Lang): string =>
+	column.format === 'seconds' ? column[lang].replace(/, s$/, '') : column[lang];

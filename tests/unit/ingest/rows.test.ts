@@ -108,3 +108,31 @@ describe('rows written as lines', () => {
 		for (const s of [...AWKWARD, '', 'plain', '\ud800', '\udc00x', 'x\ud83d']) expect(tsvText(s)).toBe(tsvString(s.toWellFormed()));
 	});
 });
+
+describe('the service-level target of an unmapped queue is a configuration key', () => {
+	const contact = (topic: string): ContactRecord => ({
+		contactId: `u-${topic}`,
+		channel: 'voice',
+		topic,
+		site: 'siauliai',
+		agent: 'ona',
+		queuedAt: TS,
+		answeredAt: TS + 90_000,
+		endedAt: TS + 200_000,
+		outcome: 'answered',
+		waitMs: 90_000,
+		talkMs: 110_000,
+		holdMs: 0,
+		wrapMs: 0
+	});
+	it('unmappedServiceLevelTargetSeconds judges a topic the configuration does not know', () => {
+		expect(config.unmappedServiceLevelTargetSeconds).toBe(60);
+		const lenient = { ...config, unmappedServiceLevelTargetSeconds: 120 };
+		const row = contactRowBuilder(lenient)(contact('queue-7'), 'test');
+		expect([row.sl_target_s, row.in_service_level]).toEqual([120, 1]);
+		expect(contactLineBuilder(lenient)(contact('queue-7'), 'test')).toBe(tsvLine(row, CONTACT_COLUMNS));
+		// A configured topic keeps its own target; the default judges the unknown one at 60 s.
+		expect(contactRowBuilder(lenient)(contact('other'), 'test').sl_target_s).toBe(config.topics.find((t) => t.id === 'other')!.serviceLevelTargetSeconds);
+		expect(contactRowBuilder(config)(contact('queue-7'), 'test').in_service_level).toBe(0);
+	});
+});

@@ -23,6 +23,8 @@ export const defaultConfig: Config = {
 	extraHolidays: [],
 	shortAbandonSeconds: 5,
 	eInquiryDeadlineWorkingDays: 20,
+	// A queue not mapped to a topic is still judged: against the Fund's 60 s answer target.
+	unmappedServiceLevelTargetSeconds: 60,
 	topics: [
 		{
 			id: 'pensions',

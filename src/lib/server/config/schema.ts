@@ -58,6 +58,11 @@ export const configSchema = z.object({
 	extraHolidays: z.array(z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD')).default([]),
 	/** An abandon after less than this many seconds of waiting is a "short abandon". */
 	shortAbandonSeconds: z.number().int().min(0).max(120),
+	/**
+	 * The service-level target (seconds) of a contact whose topic is not configured (a queue not
+	 * mapped to a topic). Unset: the strictest configured topic's target. Said in the glossary.
+	 */
+	unmappedServiceLevelTargetSeconds: z.number().int().min(1).max(3600).optional(),
 	/** Working days within which an e-inquiry must be answered. */
 	eInquiryDeadlineWorkingDays: z.number().int().min(1).max(120),
 	topics: z.array(topicSchema).min(1),

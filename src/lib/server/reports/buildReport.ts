@@ -23,6 +23,7 @@ import { reportDefinitions } from './definitions.ts';
 import { NOTES, SECTION_TITLES, T, WEEKDAYS } from './texts.ts';
 import { col, metricColumn, metricRow, table } from './tables.ts';
 import { CHANNEL_NAMES, filterText } from '../../reports/labels.ts';
+import { coverage, WHOLE_MONTH, WHOLE_YEAR } from '../../charts/partial.ts';
 import type { Bilingual, ComparisonPoint, HeatCell, MonthlyReport, ReportCharts, ReportRow, ReportSection, ReportTable, SectionKey, SiteLoadPoint } from './types.ts';
 
 export type BuildOptions = {
@@ -55,6 +56,8 @@ export async function buildMonthlyReport(
 	// lists each channel in the volumes; a chosen channel narrows everything to it.
 	const calls: StatsFilter = { ...filter, channel: filter.channel ?? CALL_CHANNEL };
 	const trendFilter = { channel: calls.channel, topic: filter.topic, site: filter.site };
+	/** An instant in the last day the trends count: the report month's last day, or today. */
+	const trendCut = Math.min(range.toMs - 1, now);
 
 	let done = 0;
 	const total = 9;
@@ -75,9 +78,10 @@ export async function buildMonthlyReport(
 		),
 		step('heat map', weekdayHourGrid(db, range, calls, tz)),
 		step('callbacks and e-inquiries', writtenWork(db, range, filter.topic, calendar, config.eInquiryDeadlineWorkingDays, now)),
-		step('yearly trend', yearlyOffered(db, trendFilter, tz)),
-		// monthlyOffered counts back from the month `now` falls in: any instant inside ours.
-		step('monthly trend', monthlyOffered(db, trendFilter, tz, range.fromMs + 86_400_000, 13)),
+		// Both cut at the end of the report's month (or now, for the month in progress): a
+		// September report's year and months hold nothing of October. The cut's period is marked partial.
+		step('yearly trend', yearlyOffered(db, trendFilter, tz, trendCut)),
+		step('monthly trend', monthlyOffered(db, trendFilter, tz, trendCut, 13)),
 		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic, channel: calls.channel }, tz)),
 		// A site's share of the load is of the whole centre's answered calls, not of its own.
 		filter.site ? periodStats(db, range, { ...calls, site: null }, tz) : null
@@ -113,9 +117,8 @@ export async function buildMonthlyReport(
 		previousMonth: previousMonth.total[metric],
 		sameMonthLastYear: sameMonthLastYear.total[metric]
 	}));
-	const reportYear = Number(month.slice(0, 4));
 	const charts: ReportCharts = {
-		yearly: yearly.filter((y) => y.year <= reportYear),
+		yearly,
 		monthly,
 		heatMap: heat,
 		aht: shownTopics.map((topic) => {
@@ -196,8 +199,8 @@ export async function buildMonthlyReport(
 				siteLoad.map((s) => ({ site: siteLabel(s.site), answered: s.answered, share: s.share, aht_s: s.ahtS }))
 			)
 		]),
-		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
-		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct, mean: T.callbackMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
+		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct, mean: T.einquiryMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
 		ewtSection(ewt, topicLabel),
 		section('comparison', [
 			comparisonTable('counts', T.counts, COUNT_METRICS, 'int', current, previousMonth, sameMonthLastYear),
@@ -205,12 +208,19 @@ export async function buildMonthlyReport(
 			comparisonTable('times', T.times, TIME_METRICS, 'seconds', current, previousMonth, sameMonthLastYear)
 		]),
 		section('yearly_trend', [
-			table('yearly', T.yearly, [col('year', T.year, 'text'), col('offered', METRIC_NAMES.offered, 'int')], charts.yearly.map((y) => ({ year: String(y.year), offered: y.offered }))),
+			// A year or month counted only in part says so in its own column, in every export.
+			table(
+				'yearly',
+				T.yearly,
+				[col('year', T.year, 'text'), col('offered', METRIC_NAMES.offered, 'int'), col('covers', T.covers, 'text')],
+				charts.yearly.map((y) => ({ year: String(y.year), offered: y.offered, covers: coverage(y.partial, WHOLE_YEAR) }))
+			),
 			table(
 				'monthly',
 				T.monthly,
-				[col('month', T.month, 'month'), col('offered', METRIC_NAMES.offered, 'int'), col('year_before', T.yearBefore, 'int'), col('yoy', T.yoy, 'change')],
-				monthly.map((p) => ({ month: p.month, offered: p.offered, year_before: p.offeredYearBefore, yoy: p.yoy }))
+				[col('month', T.month, 'month'), col('offered', METRIC_NAMES.offered, 'int'), col('year_before', T.yearBefore, 'int'), col('yoy', T.yoy, 'change'), col('covers', T.covers, 'text')],
+				monthly.map((p) => ({ month: p.month, offered: p.offered, year_before: p.offeredYearBefore, yoy: p.yoy, covers: coverage(p.partial, WHOLE_MONTH) })),
+				monthly.some((p) => p.partial) ? NOTES.partialMonth : undefined
 			)
 		])
 	];
@@ -270,7 +280,7 @@ function heatTables(cells: HeatCell[], siteOnly: boolean): ReportTable[] {
 }
 
 /** `titles`: the columns' words for this kind of work (a callback is made, an e-inquiry answered). */
-type DeadlineTitles = Record<'total' | 'overdue' | 'pending' | 'pct', Bilingual>;
+type DeadlineTitles = Record<'total' | 'overdue' | 'pending' | 'pct' | 'mean', Bilingual>;
 
 function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topics: string[], topicLabel: (id: string) => Bilingual): ReportTable {
 	const row = (label: Bilingual, c: DeadlineCounts): ReportRow => ({
@@ -280,10 +290,11 @@ function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topic
 		late: c.late,
 		overdue: c.overdue,
 		pending: c.pending,
-		on_time_share: c.onTimeShare
+		on_time_share: c.onTimeShare,
+		mean_to_answer: c.meanToAnswer
 	});
 	const extra = Object.keys(w.byTopic).filter((t) => !topics.includes(t)).sort();
-	const none: DeadlineCounts = { total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null };
+	const none: DeadlineCounts = { total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null, meanToAnswer: null };
 	return table(
 		'by_topic',
 		T.byTopic,
@@ -294,7 +305,8 @@ function deadlineTable(w: WrittenWork['callback'], titles: DeadlineTitles, topic
 			col('late', T.late, 'int'),
 			col('overdue', titles.overdue, 'int'),
 			col('pending', titles.pending, 'int'),
-			col('on_time_share', titles.pct, 'pct')
+			col('on_time_share', titles.pct, 'pct'),
+			col('mean_to_answer', titles.mean, 'decimal')
 		],
 		[...[...topics, ...extra].map((t) => row(topicLabel(t), w.byTopic[t] ?? none)), row(T.total, w.total)]
 	);

@@ -64,6 +64,10 @@ export const T = {
 	einquiryPending: { lt: 'Neatsakyta, terminas nepraėjęs', en: 'Open, not yet due' },
 	callbackPct: { lt: 'Iki kitos darbo dienos pabaigos', en: 'By the next working day' },
 	einquiryPct: { lt: 'Per 20 darbo dienų', en: 'Within 20 working days' },
+	// Each written channel in its own unit (metrics/units.ts), never in a call's seconds.
+	covers: { lt: 'Laikotarpis', en: 'Covers' },
+	callbackMean: { lt: 'Vid. laikas iki perskambinimo, val.', en: 'Mean time to call back, h' },
+	einquiryMean: { lt: 'Vid. atsakymo laikas, darbo d.', en: 'Mean time to answer, working days' },
 	current: { lt: 'Šis mėnuo', en: 'This month' },
 	previousMonth: { lt: 'Ankstesnis mėnuo', en: 'Previous month' },
 	sameMonthLastYear: { lt: 'Tas pats mėnuo pernai', en: 'Same month last year' },
@@ -92,6 +96,10 @@ export const T = {
 } satisfies Record<string, Bilingual>;
 
 export const NOTES = {
+	partialMonth: {
+		lt: 'Nebaigtas mėnuo lyginamas su tomis pačiomis praėjusių metų dienomis, ne su visu mėnesiu.',
+		en: 'A month not over is compared with the same days of the year before, not with the whole month.'
+	},
 	empty: {
 		lt: 'Šį mėnesį kontaktų nebuvo: nei skambučių, nei rašytinių užklausų. Ataskaitoje nėra ko matuoti.',
 		en: 'There was no traffic this month: no calls and no written inquiries. There is nothing to measure.'

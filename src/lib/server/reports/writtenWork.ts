@@ -22,17 +22,25 @@ export type DeadlineCounts = {
 	pending: number;
 	/** onTime ÷ (onTime + late + overdue); null when none could be judged yet. */
 	onTimeShare: number | null;
+	/**
+	 * Mean time to answer of the answered ones, in the kind's unit (metrics/units.ts): hours for
+	 * callbacks; working days for e-inquiries (answered the day it came: 0, the next working day: 1).
+	 */
+	meanToAnswer: number | null;
+	/** Internal sum behind meanToAnswer. */
+	toAnswerSum?: number;
 };
 
 export type WrittenWork = Record<WrittenKind, { byTopic: Record<string, DeadlineCounts>; total: DeadlineCounts }>;
 
 type Row = { kind: string; topic: string; queued_ms: number | string; answered_ms: number | string | null; due_ms: number | string | null; outcome: string };
 
-const emptyCounts = (): DeadlineCounts => ({ total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null });
+const emptyCounts = (): DeadlineCounts => ({ total: 0, onTime: 0, late: 0, overdue: 0, pending: 0, onTimeShare: null, meanToAnswer: null, toAnswerSum: 0 });
 
-function finish(c: DeadlineCounts): DeadlineCounts {
+function finish({ toAnswerSum, ...c }: DeadlineCounts): DeadlineCounts {
 	const judged = c.onTime + c.late + c.overdue;
-	return { ...c, onTimeShare: judged > 0 ? c.onTime / judged : null };
+	const answered = c.onTime + c.late;
+	return { ...c, onTimeShare: judged > 0 ? c.onTime / judged : null, meanToAnswer: answered > 0 ? (toAnswerSum ?? 0) / answered : null };
 }
 
 export async function writtenWork(
@@ -56,10 +64,13 @@ export async function writtenWork(
 		const due =
 			r.due_ms !== null ? Number(r.due_ms) : (kind === 'callback' ? calendar.callbackDue(queued) : calendar.eInquiryDue(queued, eInquiryDays)).getTime();
 		const answered = r.answered_ms === null ? null : Number(r.answered_ms);
-		const bucket: keyof DeadlineCounts = answered !== null ? (answered <= due ? 'onTime' : 'late') : now > due ? 'overdue' : 'pending';
+		const bucket = answered !== null ? (answered <= due ? 'onTime' : 'late') : now > due ? 'overdue' : 'pending';
+		const toAnswer =
+			answered === null ? 0 : kind === 'callback' ? (answered - queued) / 3_600_000 : calendar.workingDaysBetween(calendar.localDate(queued), calendar.localDate(answered));
 		for (const c of [(out[kind].byTopic[r.topic] ??= emptyCounts()), out[kind].total]) {
 			c.total++;
 			c[bucket]++;
+			c.toAnswerSum = (c.toAnswerSum ?? 0) + toAnswer;
 		}
 	}
 	for (const kind of ['callback', 'einquiry'] as const) {

@@ -6,6 +6,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import { answeredOnly, computePeriodMetrics, emptySums, type PeriodMetrics, type PeriodSums } from '../../metrics/definitions.ts';
 import type { UtcRange } from './periodRange.ts';
+import { isWrittenChannel } from '../../metrics/units.ts';
 
 export type StatsFilter = { topic: string | null; site: string | null; channel: string | null };
 
@@ -49,24 +50,47 @@ export async function periodStats(
 		site: filter.site ?? '',
 		channel: filter.channel ?? ''
 	});
+	// Written work still open is offered too (one definition: DEFINITIONS.offered), for the
+	// written channels and for all channels together; a site has none (only answered work has one).
+	const open = filter.site || !(filter.channel === null || filter.channel === '' || isWrittenChannel(filter.channel)) ? [] : await openWritten(db, range, filter);
+	const openByTopic = new Map<string, number>();
+	for (const o of open) openByTopic.set(o.topic, (openByTopic.get(o.topic) ?? 0) + Number(o.open));
+	const openTotal = [...openByTopic.values()].reduce((a, b) => a + b, 0);
+	/** Offered plus the open work; rates and waits stay those of the finished contacts. */
+	const withOpen = (m: PeriodMetrics, n: number): PeriodMetrics => (n > 0 && m.offered !== null ? { ...m, offered: m.offered + n } : m);
 	const total = rows.find((r) => r.all_topics && r.all_sites);
 	const byTopic: Record<string, PeriodMetrics> = {};
 	const bySite: Record<string, PeriodMetrics> = {};
 	// Filtered to one site, every figure is that site's answered calls only: the total and each
 	// topic's alike (a topic's offered or service level at one site would be its answered calls').
-	const scope = filter.site ? answeredOnly : (m: PeriodMetrics) => m;
+	const siteScope = filter.site ? answeredOnly : (m: PeriodMetrics) => m;
+	// A written channel is judged against its deadline in working days (writtenDeadlines.ts),
+	// never against the rollup's seconds target, which was made for calls.
+	const scope = isWrittenChannel(filter.channel) ? (m: PeriodMetrics) => ({ ...siteScope(m), service_level: null }) : siteScope;
 	for (const r of rows) {
-		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = scope(computePeriodMetrics(pickSums(r)));
+		if (!r.all_topics && r.all_sites) byTopic[r.topic_key] = withOpen(scope(computePeriodMetrics(pickSums(r))), openByTopic.get(r.topic_key) ?? 0);
 		if (r.all_topics && !r.all_sites && r.site_key !== '') bySite[r.site_key] = answeredOnly(computePeriodMetrics(pickSums(r)));
 	}
 	const totalMetrics = computePeriodMetrics(total ? pickSums(total) : emptySums());
+	// A topic with only open work has no rollup row yet.
+	for (const [topic, n] of openByTopic) if (!byTopic[topic]) byTopic[topic] = withOpen(scope(computePeriodMetrics(emptySums())), n);
 	return {
 		from: range.fromDate,
 		to: range.toDate,
 		timeZone,
 		filter,
-		total: scope(totalMetrics),
+		total: withOpen(scope(totalMetrics), openTotal),
 		byTopic,
 		bySite
 	};
+}
+
+/** Callbacks and e-inquiries that arrived in the range and are still open, per channel and topic. */
+function openWritten(db: ClickHouseClient, range: UtcRange, filter: StatsFilter) {
+	return queryRows<{ channel: string; topic: string; open: number | string }>(db, 'stats/open_written', {
+		from: range.fromMs / 1000,
+		to: range.toMs / 1000,
+		topic: filter.topic ?? '',
+		channel: filter.channel ?? ''
+	});
 }

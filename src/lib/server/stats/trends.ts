@@ -11,7 +11,11 @@ import { queryRows } from '../clickhouse/sql.ts';
 import { computePeriodMetrics, emptySums, type PeriodSums } from '../../metrics/definitions.ts';
 import { localDateOf, startOfLocalDay, type UtcRange } from './periodRange.ts';
 import { addMonths, monthsBetween, QUARTER_HOURS } from '../../charts/fill.ts';
-import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, TrendFilter, YearlyPoint } from '../../charts/types.ts';
+import type { AhtPoint, Intraday, IntradaySlot, MonthlyPoint, MonthlyWaitPoint, OpeningHours, TrendFilter, YearlyPoint } from '../../charts/types.ts';
+import { isoWeekday } from '../calendar/holidays.ts';
+
+/** Opening hours by ISO weekday as configured ('1' = Monday); a missing or null day is closed. */
+export type WeekHours = Partial<Record<string, OpeningHours | null>>;
 
 const filterParams = (f: TrendFilter, timeZone: string) => ({
 	tz: timeZone,
@@ -27,17 +31,55 @@ const metricsOf = (sums: Partial<PeriodSums>) => computePeriodMetrics({ ...empty
 /** UTC epoch ms where a local month starts. */
 const monthStart = (month: string, zone: string) => startOfLocalDay(`${month}-01`, zone);
 
-/** Offered per calendar year, every year from the first to the last in the data. */
-export async function yearlyOffered(db: ClickHouseClient, filter: TrendFilter, timeZone: string): Promise<YearlyPoint[]> {
-	const rows = await queryRows<{ year: number; offered: number }>(db, 'trends/yearly_offered', filterParams(filter, timeZone));
+/** The local day after `date`, and the same day a year before (29 February → 28 February). */
+const dayAfter = (date: string) => shiftDate(date, 1);
+function yearBefore(date: string): string {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	const back = new Date(Date.UTC(y - 1, m - 1, d));
+	return back.getUTCMonth() === m - 1 ? back.toISOString().slice(0, 10) : new Date(Date.UTC(y - 1, m, 0)).toISOString().slice(0, 10);
+}
+const lastDayOfMonth = (month: string) => {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The first year of history counts as whole when its contacts start in the first week of
+ * January: 1 January is a holiday and the days after it are quiet, so a centre that went live
+ * with the year has no contacts on the 1st.
+ */
+const WHOLE_YEAR_START = '-01-07';
+
+/**
+ * Offered per calendar year, every year from the first in the data to the one `now` falls in,
+ * counted up to the end of `now`'s local day (a report passes an instant in its month's last
+ * day: its year stops there). The first year, when the history starts after its first week, and
+ * the last, when it is not over, carry `partial`.
+ */
+export async function yearlyOffered(db: ClickHouseClient, filter: TrendFilter, timeZone: string, now = Date.now()): Promise<YearlyPoint[]> {
+	const lastDay = localDateOf(now, timeZone);
+	const rows = await queryRows<{ year: number; offered: number; first_day: string }>(db, 'trends/yearly_offered', {
+		...filterParams(filter, timeZone),
+		to: sec(startOfLocalDay(dayAfter(lastDay), timeZone))
+	});
 	if (rows.length === 0) return [];
 	const byYear = new Map(rows.map((r) => [r.year, r.offered]));
+	const first = rows[0]!;
 	const out: YearlyPoint[] = [];
-	for (let y = rows[0]!.year; y <= rows.at(-1)!.year; y++) out.push({ year: y, offered: byYear.get(y) ?? 0 });
+	for (let y = first.year; y <= rows.at(-1)!.year; y++) {
+		const from = y === first.year && first.first_day > `${y}${WHOLE_YEAR_START}` ? first.first_day : null;
+		const to = lastDay.startsWith(`${y}-`) && lastDay < `${y}-12-31` ? lastDay : null;
+		out.push(from || to ? { year: y, offered: byYear.get(y) ?? 0, partial: { from, to } } : { year: y, offered: byYear.get(y) ?? 0 });
+	}
 	return out;
 }
 
-/** Offered per month for the last `months` months (this month included) with year-on-year change. */
+/**
+ * Offered per month for the last `months` months (the one `now` falls in included), counted up
+ * to the end of `now`'s local day, with year-on-year change. A month not over is marked partial
+ * and compared with the same days of the year before, not with the whole month (4 days of
+ * December against a whole December read −81 %).
+ */
 export async function monthlyOffered(
 	db: ClickHouseClient,
 	filter: TrendFilter,
@@ -45,19 +87,24 @@ export async function monthlyOffered(
 	now = Date.now(),
 	months = 24
 ): Promise<MonthlyPoint[]> {
-	const last = localDateOf(now, timeZone).slice(0, 7);
+	const lastDay = localDateOf(now, timeZone);
+	const last = lastDay.slice(0, 7);
 	const first = addMonths(last, -(months - 1));
+	const inPart = lastDay < lastDayOfMonth(last);
+	const count = (fromMs: number, toMs: number) =>
+		queryRows<{ month: string; offered: number }>(db, 'trends/monthly_offered', { ...filterParams(filter, timeZone), from: sec(fromMs), to: sec(toMs) });
 	// A year more than shown, for the year-on-year figure of the first months.
-	const rows = await queryRows<{ month: string; offered: number }>(db, 'trends/monthly_offered', {
-		...filterParams(filter, timeZone),
-		from: sec(monthStart(addMonths(first, -12), timeZone)),
-		to: sec(monthStart(addMonths(last, 1), timeZone))
-	});
+	const [rows, sameDays] = await Promise.all([
+		count(monthStart(addMonths(first, -12), timeZone), startOfLocalDay(dayAfter(lastDay), timeZone)),
+		inPart ? count(monthStart(addMonths(last, -12), timeZone), startOfLocalDay(dayAfter(yearBefore(lastDay)), timeZone)) : null
+	]);
 	const byMonth = new Map(rows.map((r) => [r.month.slice(0, 7), r.offered]));
 	return monthsBetween(first, last).map((month) => {
 		const offered = byMonth.get(month) ?? 0;
-		const before = byMonth.get(addMonths(month, -12)) ?? 0;
-		return { month, offered, offeredYearBefore: before, yoy: before > 0 ? (offered - before) / before : null };
+		const partial = inPart && month === last;
+		const before = partial ? (sameDays?.[0]?.offered ?? 0) : (byMonth.get(addMonths(month, -12)) ?? 0);
+		const point: MonthlyPoint = { month, offered, offeredYearBefore: before, yoy: before > 0 ? (offered - before) / before : null };
+		return partial ? { ...point, partial: { from: null, to: lastDay } } : point;
 	});
 }
 
@@ -112,7 +159,8 @@ export async function intradayProfile(
 	filter: TrendFilter,
 	timeZone: string,
 	date: string | null = null,
-	now = Date.now()
+	now = Date.now(),
+	openingHours: WeekHours = {}
 ): Promise<Intraday> {
 	const day = date ?? localDateOf(now, timeZone);
 	const lastWeekDate = shiftDate(day, -7);
@@ -123,6 +171,8 @@ export async function intradayProfile(
 	return {
 		date: day,
 		lastWeekDate,
+		// The same weekday a week before has the same hours: one span for both days.
+		hours: openingHours[String(isoWeekday(day))] ?? null,
 		slots: QUARTER_HOURS.map((slot) => ({ slot, today: today.get(slot) ?? emptySlot(), lastWeek: lastWeek.get(slot) ?? emptySlot() }))
 	};
 }

@@ -38,7 +38,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		yearly: () => yearlyOffered(db, filter, tz),
 		monthly: () => monthlyOffered(db, filter, tz),
 		waits: () => monthlyWaits(db, filter, tz),
-		intraday: () => intradayProfile(db, filter, tz, date),
+		intraday: () => intradayProfile(db, filter, tz, date, Date.now(), app.config.openingHours),
 		aht: async () => ({ from: range.fromDate, to: range.toDate, topics: await ahtByTopic(db, filter, tz, range, topicIds) })
 	};
 	const values = await Promise.all(kinds.map((k) => run[k]()));

@@ -10,7 +10,7 @@ import { cellValue } from '../cells.ts';
 import type { Lang } from '../../../i18n/pick.ts';
 import { FONT, FONT_BOLD } from './fonts.ts';
 import { COLORS, bottom, contentWidth, ensureSpace, left, moveTo } from './layout.ts';
-import { cellFormatter, columnFormat, isNumeric } from '../../../reports/cellFormat.ts';
+import { cellFormatter, columnFormat, columnTitle, isNumeric } from '../../../reports/cellFormat.ts';
 
 /** Type sizes tried in turn before a table is cut into bands. */
 const FONT_SIZES = [8.5, 7.5, 7] as const;
@@ -25,7 +25,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, lang: Lan
 	const fmt = cellFormatter(lang);
 	const text = table.columns.map((column) => ({
 		column,
-		header: column[lang],
+		header: columnTitle(column, lang),
 		// :TRICKY: a year column is 'int' in the report, but lt-LT groups four digits ("2 026").
 		cells: table.rows.map((row) => fmt(cellValue(row[column.key], lang), columnFormat(column))),
 		numeric: isNumeric(column.format)
