@@ -12,6 +12,7 @@
  * reconnects with backoff; it never shows a false 0.
  */
 import type { PeriodMetrics } from '../metrics/definitions.ts';
+import type { Consultant } from './consultants.ts';
 
 export const STALE_AFTER_MS = 5_000;
 
@@ -82,6 +83,11 @@ export type LiveState = {
 	 */
 	periods: { today: PeriodBlock; last15m: PeriodBlock; last60m: PeriodBlock };
 	backlogs: Backlogs;
+	/**
+	 * Consultants one by one (./consultants.ts), only in the frames of screens that may see
+	 * names (supervisors, admins; a site's only for a site view); absent everywhere else.
+	 */
+	consultants?: Consultant[];
 };
 
 export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

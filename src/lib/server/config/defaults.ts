@@ -76,6 +76,8 @@ export const defaultConfig: Config = {
 	demo: true,
 	demoYears: 10,
 	ewt: { announced: 'erlangA', refreshMs: 1000 },
+	// Where a call or a break starts to stand out on the supervisor's list; a centre sets its own.
+	consultants: { longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false },
 	wallboard: {
 		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
 		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.

@@ -109,6 +109,20 @@ export const configSchema = z.object({
 		/** How often the in-memory queues catch up with ClickHouse, milliseconds. */
 		refreshMs: z.number().int().min(100).max(60_000)
 	}),
+	/**
+	 * The supervisor's list of consultants (src/lib/server/live/consultants.ts): when a call or a
+	 * break has gone on too long, and whether TVs may show consultants by name (off: the fund is
+	 * a public body under the GDPR; names go only to those who supervise the consultants).
+	 */
+	consultants: z
+		.object({
+			/** On a call (or in its after-call work) longer than this stands out. */
+			longCallMinutes: z.number().min(1).max(600).default(15),
+			/** Not ready (break, training…) longer than this stands out. */
+			longNotReadyMinutes: z.number().min(1).max(600).default(15),
+			namesOnWallboards: z.boolean().default(false)
+		})
+		.default({ longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false }),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

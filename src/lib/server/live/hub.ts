@@ -11,6 +11,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView } from './liveState.ts';
+import { readConsultants, withConsultants } from './consultants.ts';
+import type { Consultant } from '../../live/consultants.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
 /** A client with this much unsent data skips the next frame. */
@@ -26,6 +28,12 @@ const NUDGE_MS = 200;
 type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null };
 
 /**
+ * The frame a screen gets: its view, with consultants one by one only where it may see names
+ * (consultants.ts): two serializations per view, whatever the number of screens.
+ */
+const frameKey = (view: string, names: boolean) => (names ? `${view}+names` : view);
+
+/**
  * How often open screens' access is checked again: the access lookups' own freshness, so a
  * revoked token's socket closes about as soon as its HTTP requests are refused.
  */
@@ -39,8 +47,8 @@ const metrics = {
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes (readLiveState): queue, consultants, today, rolling windows, backlogs. */
-export const QUERIES_PER_TICK = 5;
+/** Queries one tick makes (readLiveState): queue, consultants, today, rolling windows, backlogs; and the consultants one by one. */
+export const QUERIES_PER_TICK = 6;
 
 export class LiveHub {
 	readonly #db: ClickHouseClient;
@@ -49,6 +57,7 @@ export class LiveHub {
 	readonly #subs = new Set<Subscriber>();
 	#seq = 0;
 	#state: LiveState | null = null;
+	#consultants: Consultant[] | null = null;
 	/** The latest serialized state per view (JSON of LiveState). */
 	#frames = new Map<string, string>();
 	#timer: NodeJS.Timeout | null = null;
@@ -93,9 +102,9 @@ export class LiveHub {
 	}
 
 	/** The current state of a view (for GET /api/live), computed now if older than a tick. */
-	async current(view: string): Promise<LiveState> {
+	async current(view: string, names = false): Promise<LiveState> {
 		if (!this.#state || Date.now() - this.#state.asOf > this.#intervalMs) await this.tick();
-		return view === 'all' ? this.#state! : siteView(this.#state!, view);
+		return withConsultants(view === 'all' ? this.#state! : siteView(this.#state!, view), this.#consultants, names);
 	}
 
 	#lastNudge = 0;
@@ -124,8 +133,17 @@ export class LiveHub {
 	async #compute(): Promise<void> {
 		const started = performance.now();
 		let state: LiveState;
+		let consultants: Consultant[] | null;
 		try {
-			state = await readLiveState(this.#db, this.#config, Date.now(), this.announcedWait);
+			const now = Date.now();
+			[state, consultants] = await Promise.all([
+				readLiveState(this.#db, this.#config, now, this.announcedWait),
+				// The list failing leaves the boards their figures: the dashboard says it is unavailable.
+				readConsultants(this.#db, this.#config, now).catch((e: Error) => {
+					console.error(`live: reading the consultants failed: ${e.message}`);
+					return null;
+				})
+			]);
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
@@ -135,9 +153,14 @@ export class LiveHub {
 		metrics.ticks.inc();
 		metrics.queries.inc(QUERIES_PER_TICK);
 		this.#state = state;
+		this.#consultants = consultants;
 		this.#seq++;
-		const frames = new Map<string, string>([['all', JSON.stringify(state)]]);
-		for (const s of this.#config.sites) frames.set(s.id, JSON.stringify(siteView(state, s.id)));
+		const frames = new Map<string, string>();
+		for (const view of [null, ...this.#config.sites.map((s) => s.id)]) {
+			const viewState = view === null ? state : siteView(state, view);
+			frames.set(frameKey(view ?? 'all', false), JSON.stringify(viewState));
+			frames.set(frameKey(view ?? 'all', true), JSON.stringify(withConsultants(viewState, consultants, true)));
+		}
 		this.#frames = frames;
 		const messages = new Map<string, string>();
 		for (const [view, json] of frames) messages.set(view, `{"type":"update","seq":${this.#seq},"state":${json}}`);
@@ -156,18 +179,18 @@ export class LiveHub {
 	 * Adds a screen: it gets the latest snapshot at once, then every update, for as long as
 	 * `allowed` (checked every RECHECK_MS) says its credentials still may.
 	 */
-	async subscribe(ws: WebSocket, view: string, allowed: (() => Promise<boolean>) | null = null): Promise<void> {
-		const sub: Subscriber = { ws, view, alive: true, allowed };
+	async subscribe(ws: WebSocket, view: string, allowed: (() => Promise<boolean>) | null = null, names = false): Promise<void> {
+		const sub: Subscriber = { ws, view: frameKey(view, names), alive: true, allowed };
 		ws.on('pong', () => (sub.alive = true));
 		ws.on('close', () => {
 			this.#subs.delete(sub);
 			metrics.clients.set(this.#subs.size);
 		});
 		ws.on('error', () => ws.terminate());
-		if (!this.#frames.has(view)) await this.tick();
+		if (!this.#frames.has(sub.view)) await this.tick();
 		if (ws.readyState !== ws.OPEN) return;
 		// The snapshot first, then the screen joins the updates (a tick cannot overtake it).
-		const json = this.#frames.get(view);
+		const json = this.#frames.get(sub.view);
 		if (json) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${json}}`);
 		this.#subs.add(sub);
 		metrics.clients.set(this.#subs.size);
