@@ -13,6 +13,7 @@
  */
 import type { PeriodMetrics } from '../metrics/definitions.ts';
 import type { Consultant } from './consultants.ts';
+import type { LiveNowBlock } from './now.ts';
 
 export const STALE_AFTER_MS = 5_000;
 
@@ -88,6 +89,8 @@ export type LiveState = {
 	 * names (supervisors, admins; a site's only for a site view); absent everywhere else.
 	 */
 	consultants?: Consultant[];
+	/** The centre's queues per topic and channel (voice, chat) and open written work (./now.ts); absent if it could not be read. */
+	now?: LiveNowBlock;
 };
 
 export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

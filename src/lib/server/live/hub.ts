@@ -11,8 +11,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView } from './liveState.ts';
-import { readConsultants, withConsultants } from './consultants.ts';
-import type { Consultant } from '../../live/consultants.ts';
+import { EXTRA_QUERIES, readExtras, withExtras, type Extras } from './extras.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
 /** A client with this much unsent data skips the next frame. */
@@ -47,8 +46,8 @@ const metrics = {
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes (readLiveState): queue, consultants, today, rolling windows, backlogs; and the consultants one by one. */
-export const QUERIES_PER_TICK = 6;
+/** Queries one tick makes: readLiveState's five (queue, consultants, today, rolling windows, backlogs) and the supervisor view's (extras.ts). */
+export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES;
 
 export class LiveHub {
 	readonly #db: ClickHouseClient;
@@ -57,7 +56,7 @@ export class LiveHub {
 	readonly #subs = new Set<Subscriber>();
 	#seq = 0;
 	#state: LiveState | null = null;
-	#consultants: Consultant[] | null = null;
+	#extras: Extras = { consultants: null, now: null };
 	/** The latest serialized state per view (JSON of LiveState). */
 	#frames = new Map<string, string>();
 	#timer: NodeJS.Timeout | null = null;
@@ -104,7 +103,7 @@ export class LiveHub {
 	/** The current state of a view (for GET /api/live), computed now if older than a tick. */
 	async current(view: string, names = false): Promise<LiveState> {
 		if (!this.#state || Date.now() - this.#state.asOf > this.#intervalMs) await this.tick();
-		return withConsultants(view === 'all' ? this.#state! : siteView(this.#state!, view), this.#consultants, names);
+		return withExtras(view === 'all' ? this.#state! : siteView(this.#state!, view), this.#extras, names);
 	}
 
 	#lastNudge = 0;
@@ -133,17 +132,10 @@ export class LiveHub {
 	async #compute(): Promise<void> {
 		const started = performance.now();
 		let state: LiveState;
-		let consultants: Consultant[] | null;
+		let extras: Extras;
 		try {
 			const now = Date.now();
-			[state, consultants] = await Promise.all([
-				readLiveState(this.#db, this.#config, now, this.announcedWait),
-				// The list failing leaves the boards their figures: the dashboard says it is unavailable.
-				readConsultants(this.#db, this.#config, now).catch((e: Error) => {
-					console.error(`live: reading the consultants failed: ${e.message}`);
-					return null;
-				})
-			]);
+			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait), readExtras(this.#db, this.#config, now)]);
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
@@ -153,13 +145,13 @@ export class LiveHub {
 		metrics.ticks.inc();
 		metrics.queries.inc(QUERIES_PER_TICK);
 		this.#state = state;
-		this.#consultants = consultants;
+		this.#extras = extras;
 		this.#seq++;
 		const frames = new Map<string, string>();
 		for (const view of [null, ...this.#config.sites.map((s) => s.id)]) {
 			const viewState = view === null ? state : siteView(state, view);
-			frames.set(frameKey(view ?? 'all', false), JSON.stringify(viewState));
-			frames.set(frameKey(view ?? 'all', true), JSON.stringify(withConsultants(viewState, consultants, true)));
+			frames.set(frameKey(view ?? 'all', false), JSON.stringify(withExtras(viewState, extras, false)));
+			frames.set(frameKey(view ?? 'all', true), JSON.stringify(withExtras(viewState, extras, true)));
 		}
 		this.#frames = frames;
 		const messages = new Map<string, string>();
