@@ -30,7 +30,25 @@ export type WrittenQueue = {
 	deadlineWorkingDays: number;
 };
 
-export type LiveNowBlock = { queues: ChannelQueue[]; written: WrittenQueue[] };
+/** One caller waiting now (no number: none is stored). */
+export type CallerWaiting = {
+	/** 1 is next to be served in this topic's queue of this channel. */
+	position: number;
+	topic: string;
+	channel: 'voice' | 'chat' | 'callback';
+	/** When the caller entered the queue (epoch ms); screens tick the wait from it. */
+	queuedAt: number;
+	/** The wait the caller was told on entering (seconds); null if none was announced. */
+	announcedS: number | null;
+	/** How the caller got here: the IVR's topic choice (calls), a chat, or a callback being returned. */
+	from: 'ivr' | 'chat' | 'callback';
+};
+
+/** At most this many callers are listed (oldest first); `callersWaiting` counts them all. */
+export const CALLERS_LISTED = 200;
+
+/** `callers`: only in supervisors' and admins' frames (a TV has no use for the list; it would only make every frame larger). */
+export type LiveNowBlock = { queues: ChannelQueue[]; written: WrittenQueue[]; callers?: CallerWaiting[] };
 
 /** One figure that set a topic's level: which, its value and the limit it reached. */
 export type LevelReason = { figure: 'waiting' | 'longest_wait' | 'service_level' | 'available'; level: Level; value: number; limit: number };

@@ -14,8 +14,8 @@ import { readNow } from './now.ts';
 
 export type Extras = { consultants: Consultant[] | null; now: LiveNowBlock | null };
 
-/** Queries readExtras makes: consultants one by one; channel queues and open written work. */
-export const EXTRA_QUERIES = 3;
+/** Queries readExtras makes: consultants one by one; channel queues, open written work, callers waiting. */
+export const EXTRA_QUERIES = 4;
 
 export async function readExtras(db: ClickHouseClient, config: Config, now: number): Promise<Extras> {
 	const logged = (part: string) => (e: Error) => {
@@ -26,8 +26,11 @@ export async function readExtras(db: ClickHouseClient, config: Config, now: numb
 	return { consultants, now: nowBlock };
 }
 
-/** A view's state with the extras its screen may see: the centre's queues for all, consultants for those who may see names. */
+/**
+ * A view's state with the extras its screen may see: the centre's queues for all; consultants
+ * and the callers waiting one by one for those who may see names.
+ */
 export function withExtras(state: LiveState, extras: Extras, names: boolean): LiveState {
-	const withNow = extras.now ? { ...state, now: extras.now } : state;
+	const withNow = extras.now ? { ...state, now: names ? extras.now : { ...extras.now, callers: undefined } } : state;
 	return withConsultants(withNow, extras.consultants, names);
 }

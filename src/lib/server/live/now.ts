@@ -6,7 +6,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
-import type { ChannelQueue, LiveNowBlock, WrittenQueue } from '../../live/now.ts';
+import { CALLERS_LISTED, type CallerWaiting, type ChannelQueue, type LiveNowBlock, type WrittenQueue } from '../../live/now.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 
@@ -22,11 +22,33 @@ const DUE_SOON_WORKING_DAYS = 5;
 type QueueRow = { channel: string; topic: string; waiting: number | string; oldest_ms: number | string; recent_waits_ms: (number | string)[] };
 
 export async function readNow(db: ClickHouseClient, config: Config, now = Date.now()): Promise<LiveNowBlock> {
-	const [queues, written] = await Promise.all([
+	const [queues, written, callers] = await Promise.all([
 		queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
-		queryRows<{ kind: string; day: string; open: number | string }>(db, 'live/written_open', { since: now - WRITTEN_HORIZON_MS, tz: config.timeZone })
+		queryRows<{ kind: string; day: string; open: number | string }>(db, 'live/written_open', { since: now - WRITTEN_HORIZON_MS, tz: config.timeZone }),
+		queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
 	]);
-	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now) };
+	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };
+}
+
+type CallerRow = { topic: string; channel: string; queued_ms: number | string; announced_s: number | string | null };
+
+/** Oldest first, numbered within each topic's queue of each channel. */
+export function callersWaiting(rows: CallerRow[]): CallerWaiting[] {
+	const next = new Map<string, number>();
+	return rows.map((r) => {
+		const channel = r.channel === 'chat' || r.channel === 'callback' ? r.channel : 'voice';
+		const key = `${channel}:${r.topic}`;
+		const position = (next.get(key) ?? 0) + 1;
+		next.set(key, position);
+		return {
+			position,
+			topic: r.topic,
+			channel,
+			queuedAt: Number(r.queued_ms),
+			announcedS: r.announced_s === null ? null : Number(r.announced_s),
+			from: channel === 'voice' ? 'ivr' : channel
+		};
+	});
 }
 
 /** Every configured topic in both live channels, in IVR order, whether anyone waits or not. */
