@@ -14,6 +14,7 @@
 import type { PeriodMetrics } from '../metrics/definitions.ts';
 import type { Consultant } from './consultants.ts';
 import type { LiveNowBlock } from './now.ts';
+import type { ActiveAlert } from './alerts.ts';
 
 export const STALE_AFTER_MS = 5_000;
 
@@ -91,6 +92,8 @@ export type LiveState = {
 	consultants?: Consultant[];
 	/** The centre's queues per topic and channel (voice, chat) and open written work (./now.ts); absent if it could not be read. */
 	now?: LiveNowBlock;
+	/** Alerts active now, oldest first (./alerts.ts); who acknowledged only in supervisors' and admins' frames. */
+	alerts?: ActiveAlert[];
 };
 
 export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

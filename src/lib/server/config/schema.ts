@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EWT_METHODS } from '../ewt/estimators.ts';
 import { isIsoDate } from '../../calendar/localDate.ts';
+import { alertRulesSchema, DEFAULT_ALERT_RULES } from '../alerts/rules.ts';
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');
@@ -123,6 +124,8 @@ export const configSchema = z.object({
 			namesOnWallboards: z.boolean().default(false)
 		})
 		.default({ longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false }),
+	/** Alert rules (src/lib/server/alerts); an administrator's rules saved in the UI take their place. */
+	alerts: z.object({ rules: alertRulesSchema }).default({ rules: DEFAULT_ALERT_RULES }),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

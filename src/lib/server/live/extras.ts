@@ -8,11 +8,12 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { Consultant } from '../../live/consultants.ts';
 import type { LiveNowBlock } from '../../live/now.ts';
+import type { ActiveAlert } from '../../live/alerts.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readConsultants, withConsultants } from './consultants.ts';
 import { readNow } from './now.ts';
 
-export type Extras = { consultants: Consultant[] | null; now: LiveNowBlock | null };
+export type Extras = { consultants: Consultant[] | null; now: LiveNowBlock | null; alerts?: ActiveAlert[] };
 
 /** Queries readExtras makes: consultants one by one; channel queues, open written work, callers waiting. */
 export const EXTRA_QUERIES = 4;
@@ -31,6 +32,7 @@ export async function readExtras(db: ClickHouseClient, config: Config, now: numb
  * and the callers waiting one by one for those who may see names.
  */
 export function withExtras(state: LiveState, extras: Extras, names: boolean): LiveState {
-	const withNow = extras.now ? { ...state, now: names ? extras.now : { ...extras.now, callers: undefined } } : state;
-	return withConsultants(withNow, extras.consultants, names);
+	const withNow: LiveState = extras.now ? { ...state, now: names ? extras.now : { ...extras.now, callers: undefined } } : state;
+	const alerts = extras.alerts && (names ? extras.alerts : extras.alerts.map((a) => ({ ...a, acknowledgedBy: undefined })));
+	return withConsultants(alerts ? { ...withNow, alerts } : withNow, extras.consultants, names);
 }

@@ -12,6 +12,7 @@ import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView } from './liveState.ts';
 import { EXTRA_QUERIES, readExtras, withExtras, type Extras } from './extras.ts';
+import type { AlertService } from '../alerts/service.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
 /** A client with this much unsent data skips the next frame. */
@@ -72,6 +73,9 @@ export class LiveHub {
 	 */
 	announcedWait: ((topic: string) => number | null | undefined) | null = null;
 
+	/** Alerts, evaluated once per tick on what the tick read (never per screen). */
+	alerts: AlertService | null = null;
+
 	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
 		this.#db = db;
 		this.#config = config;
@@ -83,8 +87,9 @@ export class LiveHub {
 	}
 
 	start(): void {
-		// Nobody watching, nothing to compute: GET /api/live computes on demand.
-		this.#timer ??= setInterval(() => void (this.#subs.size > 0 && this.tick()), this.#intervalMs);
+		// Nobody watching, nothing to compute (GET /api/live computes on demand), unless alerts
+		// are to be judged: they go to webhooks and the log with no screen open.
+		this.#timer ??= setInterval(() => void ((this.#subs.size > 0 || (this.alerts?.rules.length ?? 0) > 0) && this.tick()), this.#intervalMs);
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
 		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
@@ -136,6 +141,7 @@ export class LiveHub {
 		try {
 			const now = Date.now();
 			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait), readExtras(this.#db, this.#config, now)]);
+			if (this.alerts) extras.alerts = this.alerts.evaluate({ state, consultants: extras.consultants, now: extras.now, at: now });
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
