@@ -9,4 +9,6 @@ export type LiveViewData = {
 	thresholds: Thresholds;
 	/** Whether this person's frames carry consultants one by one (else the section says why not). */
 	seesConsultants: boolean;
+	/** Whether this person may acknowledge alerts (supervisors, admins). */
+	canAcknowledge: boolean;
 };

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config/schema.ts';
 import type { Lang } from '../../i18n/pick.ts';
-import type { Principal } from '../auth/principal.ts';
+import { canOperate, type Principal } from '../auth/principal.ts';
 import { maySeeConsultants } from './consultants.ts';
 import type { LiveViewData } from '../../live/view.ts';
 
@@ -19,6 +19,7 @@ export function liveViewData(config: Config, lang: Lang, principal: Principal | 
 		topics: topics.map((t) => ({ id: t.id, name: t.name[lang], slTargetS: t.serviceLevelTargetSeconds, slGoal: t.serviceLevelGoal })),
 		limits: { longCallMinutes: config.consultants.longCallMinutes, longNotReadyMinutes: config.consultants.longNotReadyMinutes },
 		thresholds: config.wallboard.thresholds,
-		seesConsultants: maySeeConsultants(principal, config)
+		seesConsultants: maySeeConsultants(principal, config),
+		canAcknowledge: canOperate(principal)
 	};
 }
