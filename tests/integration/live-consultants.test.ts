@@ -13,6 +13,7 @@ import { signedInCookie, startServer, type TestServer } from '../helpers/server.
 import { tempDir } from '../helpers/tempDir.ts';
 import { earlierToday } from '../helpers/today.ts';
 import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
+import { QUERIES_PER_TICK } from '../../src/lib/server/live/hub.ts';
 
 let server: TestServer;
 const configDir = tempDir('consultants-config');
@@ -137,4 +138,33 @@ describe('consultants on the live socket', () => {
 		const api = (await (await fetch(`${server.url}/api/live`, { headers: { cookie } })).json()) as LiveState;
 		expect(api.consultants!.map((c) => c.agent).sort()).toEqual(['jonas', 'ona', 'petras']);
 	});
+
+	it('makes the same number of queries per tick with 1 supervisor screen and with 40 (the list included)', async () => {
+		const counters = async () => {
+			const text = await (await fetch(`${server.url}/metrics`, { headers: admin })).text();
+			return ['callboard_live_ticks_total', 'callboard_live_queries_total'].map((n) => Number(new RegExp(`^${n} (\\d+)`, 'm').exec(text)?.[1] ?? NaN));
+		};
+		const perTick = async (screens: number) => {
+			const sockets = await Promise.all(
+				Array.from({ length: screens }, () => new Promise<WebSocket>((resolve, reject) => {
+					const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: admin });
+					ws.once('message', () => resolve(ws));
+					ws.once('error', reject);
+				}))
+			);
+			// A few ticks, however slow they are on a loaded machine.
+			const [t0, q0] = await counters();
+			let [t1, q1] = [t0, q0];
+			for (let waited = 0; t1! - t0! < 3 && waited < 25_000; waited += 500) {
+				await new Promise((r) => setTimeout(r, 500));
+				[t1, q1] = await counters();
+			}
+			for (const ws of sockets) ws.close();
+			expect(t1! - t0!).toBeGreaterThanOrEqual(3);
+			return (q1! - q0!) / (t1! - t0!);
+		};
+		const one = await perTick(1);
+		expect(await perTick(40)).toBe(one);
+		expect(one).toBe(QUERIES_PER_TICK);
+	}, 70_000);
 });
