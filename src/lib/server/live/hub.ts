@@ -39,6 +39,9 @@ const frameKey = (view: string, names: boolean) => (names ? `${view}+names` : vi
  */
 const RECHECK_MS = 5_000;
 
+/** How often alerts are judged while no screen is open. */
+const ALERTS_IDLE_MS = 5_000;
+
 const metrics = {
 	clients: gauge('callboard_live_clients', 'Connected live screens'),
 	ticks: counter('callboard_live_ticks_total', 'Live state computations'),
@@ -64,6 +67,8 @@ export class LiveHub {
 	#pinger: NodeJS.Timeout | null = null;
 	#rechecker: NodeJS.Timeout | null = null;
 	#ticking: Promise<void> | null = null;
+	/** When the last tick started (epoch ms). */
+	#lastTickAt = 0;
 	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
 	ticks = 0;
 
@@ -87,9 +92,13 @@ export class LiveHub {
 	}
 
 	start(): void {
-		// Nobody watching, nothing to compute (GET /api/live computes on demand), unless alerts
-		// are to be judged: they go to webhooks and the log with no screen open.
-		this.#timer ??= setInterval(() => void ((this.#subs.size > 0 || (this.alerts?.rules.length ?? 0) > 0) && this.tick()), this.#intervalMs);
+		// Nobody watching, nothing to compute (GET /api/live computes on demand), except that
+		// alerts go to webhooks and the log with no screen open: judged then every
+		// ALERTS_IDLE_MS, which spares the engine a second-by-second load nobody looks at.
+		this.#timer ??= setInterval(() => {
+			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
+			if (this.#subs.size > 0 || alertsDue) void this.tick();
+		}, this.#intervalMs);
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
 		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
@@ -136,6 +145,7 @@ export class LiveHub {
 
 	async #compute(): Promise<void> {
 		const started = performance.now();
+		this.#lastTickAt = Date.now();
 		let state: LiveState;
 		let extras: Extras;
 		try {
