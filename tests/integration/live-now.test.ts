@@ -131,3 +131,18 @@ describe('queues now per topic and channel', () => {
 		expect(admin.now!.queues.map((q) => [q.channel, q.topic, q.waiting])).toEqual(all.now!.queues.map((q) => [q.channel, q.topic, q.waiting]));
 	});
 });
+
+describe('TVs online (the admin page)', () => {
+	it('lists the wallboard screens open now with token, view and address; not to a wallboard', async () => {
+		const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live?token=${wallboard}`);
+		await new Promise((resolve, reject) => (ws.once('message', resolve), ws.once('error', reject)));
+		const res = await fetch(`${server.url}/api/admin/screens`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+		const { screens } = (await res.json()) as { screens: { who: string; role: string; view: string; address: string; since: number; lastSeen: number }[] };
+		const tv = screens.filter((x) => x.role === 'wallboard');
+		expect(tv).toHaveLength(1);
+		expect(tv[0]).toMatchObject({ view: 'all', address: '127.0.0.1' });
+		expect(tv[0]!.who).toBeTruthy();
+		expect((await fetch(`${server.url}/api/admin/screens`, { headers: { authorization: `Bearer ${wallboard}` } })).status).toBe(403);
+		ws.close();
+	});
+});

@@ -25,7 +25,10 @@ const NUDGE_MS = 200;
  * `allowed` asks again whether the screen's credentials may still see its view (a token revoked,
  * a user disabled or their password changed): an open socket must not outlive them.
  */
-type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null };
+type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null; screen: ScreenInfo };
+
+/** An open screen as the admin page lists it (TVs online). */
+export type ScreenInfo = { who: string; role: string; view: string; address: string; since: number; lastSeen: number };
 
 /**
  * The frame a screen gets: its view, with consultants one by one only where it may see names
@@ -187,9 +190,18 @@ export class LiveHub {
 	 * Adds a screen: it gets the latest snapshot at once, then every update, for as long as
 	 * `allowed` (checked every RECHECK_MS) says its credentials still may.
 	 */
-	async subscribe(ws: WebSocket, view: string, allowed: (() => Promise<boolean>) | null = null, names = false): Promise<void> {
-		const sub: Subscriber = { ws, view: frameKey(view, names), alive: true, allowed };
-		ws.on('pong', () => (sub.alive = true));
+	async subscribe(
+		ws: WebSocket,
+		view: string,
+		allowed: (() => Promise<boolean>) | null = null,
+		names = false,
+		who: { who: string; role: string; address: string } = { who: '', role: '', address: '' }
+	): Promise<void> {
+		const sub: Subscriber = { ws, view: frameKey(view, names), alive: true, allowed, screen: { ...who, view, since: Date.now(), lastSeen: Date.now() } };
+		ws.on('pong', () => {
+			sub.alive = true;
+			sub.screen.lastSeen = Date.now();
+		});
 		ws.on('close', () => {
 			this.#subs.delete(sub);
 			metrics.clients.set(this.#subs.size);
@@ -221,6 +233,11 @@ export class LiveHub {
 				}
 			})
 		);
+	}
+
+	/** The screens open now, oldest first. */
+	screens(): ScreenInfo[] {
+		return [...this.#subs].map((s) => ({ ...s.screen })).sort((a, b) => a.since - b.since);
 	}
 
 	#ping(): void {

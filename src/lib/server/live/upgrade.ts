@@ -68,7 +68,9 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 					const again = (await authenticate(app, credentials)).principal;
 					return again !== null && (again.site ?? view) === view && mayRead(again) && (!names || maySeeConsultants(again, app.config));
 				};
-				wss.handleUpgrade(req, socket, head, (ws) => void app.live.subscribe(ws, view, stillAllowed, names));
+				wss.handleUpgrade(req, socket, head, (ws) =>
+					void app.live.subscribe(ws, view, stillAllowed, names, { who: principal.name || principal.id, role: principal.role, address: req.socket.remoteAddress ?? '' })
+				);
 			} catch (e) {
 				refuse(socket, 503, `live view unavailable: ${(e as Error).message}`);
 			}
