@@ -65,10 +65,13 @@ describe('consultants on the dashboard', () => {
 		expect(await ona.innerText()).toMatch(/Šiauliai\s+Nepasiruošęs: pietūs\s*Ilgai nepasiruošęs \(> 10 min\)/);
 		const jonas = page.locator('section.consultants tr[data-agent=jonas]');
 		expect(await jonas.innerText()).toMatch(/Panevėžys\s+Kalba: Išmokos/);
-		// Time in state: from the first event of the state, on the server's clock (±2 s), ticking.
+		// Time in state: from the first event of the state (lunch at base + 5 min, not the login),
+		// ticking. The screen counts on the server's clock as the frames' asOf shows it, the start
+		// of a tick: on this loaded machine a tick has taken 5 s, so a few seconds' lag is allowed
+		// (the nearest other event, the login, is 5 minutes away).
 		const read = async () => seconds(await ona.locator('td.num').first().innerText());
 		const first = await read();
-		expect(Math.abs(first - (Date.now() - (base + 5 * MIN)) / 1000)).toBeLessThanOrEqual(2);
+		expect(Math.abs(first - (Date.now() - (base + 5 * MIN)) / 1000)).toBeLessThanOrEqual(10);
 		await expect.poll(read, { timeout: 5_000 }).toBeGreaterThanOrEqual(first + 2);
 		// Those past a limit first.
 		expect(await page.locator('section.consultants tbody tr').first().getAttribute('data-agent')).toBe('ona');
