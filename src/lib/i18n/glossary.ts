@@ -13,7 +13,10 @@ export const LIVE_METRIC_NAMES: Record<LiveMetric, Bilingual> = {
 	occupancy: { lt: 'Užimtumas', en: 'Occupancy' },
 	share_of_load: { lt: 'Atsilieptų dalis', en: 'Share of answered calls' },
 	callbacks_waiting: { lt: 'Laukiantys perskambinimai', en: 'Callbacks waiting' },
-	einquiries_open: { lt: 'Neatsakytos e. užklausos', en: 'E-inquiries open' }
+	einquiries_open: { lt: 'Neatsakytos e. užklausos', en: 'E-inquiries open' },
+	time_in_state: { lt: 'Būsenoje (konsultanto)', en: 'In state (a consultant)' },
+	consultant_occupancy_today: { lt: 'Užimtumas šiandien (konsultanto)', en: 'Occupancy today (a consultant)' },
+	consultant_aht_today: { lt: 'AHT šiandien (konsultanto)', en: 'AHT today (a consultant)' }
 };
 
 const TEXTS = {

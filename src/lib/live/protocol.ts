@@ -12,6 +12,9 @@
  * reconnects with backoff; it never shows a false 0.
  */
 import type { PeriodMetrics } from '../metrics/definitions.ts';
+import type { Consultant } from './consultants.ts';
+import type { LiveNowBlock } from './now.ts';
+import type { ActiveAlert } from './alerts.ts';
 
 export const STALE_AFTER_MS = 5_000;
 
@@ -82,6 +85,15 @@ export type LiveState = {
 	 */
 	periods: { today: PeriodBlock; last15m: PeriodBlock; last60m: PeriodBlock };
 	backlogs: Backlogs;
+	/**
+	 * Consultants one by one (./consultants.ts), only in the frames of screens that may see
+	 * names (supervisors, admins; a site's only for a site view); absent everywhere else.
+	 */
+	consultants?: Consultant[];
+	/** The centre's queues per topic and channel (voice, chat) and open written work (./now.ts); absent if it could not be read. */
+	now?: LiveNowBlock;
+	/** Alerts active now, oldest first (./alerts.ts); who acknowledged only in supervisors' and admins' frames. */
+	alerts?: ActiveAlert[];
 };
 
 export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

@@ -125,7 +125,10 @@ export const LIVE_METRICS = [
 	'occupancy',
 	'share_of_load',
 	'callbacks_waiting',
-	'einquiries_open'
+	'einquiries_open',
+	'time_in_state',
+	'consultant_occupancy_today',
+	'consultant_aht_today'
 ] as const;
 export type LiveMetric = (typeof LIVE_METRICS)[number];
 
@@ -161,6 +164,19 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	einquiries_open: {
 		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
 		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal tai, kiek darbo dienų jos laukia, lyginant su 20 darbo dienų terminu.'
+	},
+	// Consultants one by one (src/lib/server/live/consultants.ts, sql/queries/live/consultants_now.sql).
+	time_in_state: {
+		en: "How long a consultant has been in the current state (and not-ready reason), from the first event of that state: a source repeating the same state does not restart it.",
+		lt: 'Kiek laiko konsultantas yra dabartinėje būsenoje (ir su ta pačia nepasiruošimo priežastimi), nuo pirmojo tos būsenos įvykio: pakartotas tos pačios būsenos įvykis laiko nepradeda iš naujo.'
+	},
+	consultant_occupancy_today: {
+		en: "One consultant's time today on calls and in after-call work ÷ (that time + time available). Time not ready is left out. Not the sites' occupancy now, which counts consultants.",
+		lt: 'Vieno konsultanto šiandienos laikas pokalbiuose ir darbe po pokalbio ÷ (tas laikas + laikas, kai buvo laisvas). Laikas, kai nepasiruošęs, neskaičiuojamas. Tai ne padalinio užimtumas dabar, kuris skaičiuoja konsultantus.'
+	},
+	consultant_aht_today: {
+		en: "AHT (talk + hold + after-call work ÷ answered) of the calls one consultant answered today and has finished; the calls (voice) are counted beside it.",
+		lt: 'AHT (pokalbis + laukimas linijoje + darbas po pokalbio ÷ atsiliepti) tų skambučių, kuriuos konsultantas šiandien atsiliepė ir baigė; šalia nurodomas jų skaičius (balso skambučiai).'
 	}
 };
 

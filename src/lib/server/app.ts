@@ -12,6 +12,7 @@ import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
+import { AlertService } from './alerts/service.ts';
 import { EwtService } from './ewt/ewtService.ts';
 import { applyRejectedRetention } from '../../../ingest/rejectedRetention.ts';
 
@@ -25,6 +26,8 @@ export type App = {
 	ingest: IngestService;
 	/** Live state for screens: computed once per tick, sent to every subscriber. */
 	live: LiveHub;
+	/** Alert rules, the active alerts, their log and webhooks (src/lib/server/alerts). */
+	alerts: AlertService;
 	/** Estimated waits for the IVR, from queues kept in memory (src/lib/server/ewt). */
 	ewt: EwtService;
 	startedAt: number;
@@ -50,6 +53,9 @@ async function start(opts: StartOptions): Promise<App> {
 	startDefaultMetrics();
 	const ingest = new IngestService(store.client, config, log);
 	const live = new LiveHub(store.client, config);
+	const alerts = new AlertService(store.client, config, log);
+	await alerts.init();
+	live.alerts = alerts;
 	live.start();
 	const ewt = new EwtService(store.client, config, log);
 	// New data: the boards tick at once, and the queues they show (the EWT service's) read it
@@ -62,7 +68,7 @@ async function start(opts: StartOptions): Promise<App> {
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
 	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);
-	return { config, store, access, sessionKey, ingest, live, ewt, startedAt: Date.now() };
+	return { config, store, access, sessionKey, ingest, live, alerts, ewt, startedAt: Date.now() };
 }
 
 /** The process's application, started on first call (migrations included). */

@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		self: signedInUser(locals.principal),
 		timeZone: config.timeZone,
 		sites: config.sites.map((s) => ({ id: s.id, name: s.name })),
+		alertTopics: config.topics.map((t) => ({ id: t.id, name: t.name[locals.lang] })),
 		users,
 		// Revoked ones last: the list is for finding what is in use.
 		tokens: [...tokens.filter((t) => !t.revoked), ...tokens.filter((t) => t.revoked)],

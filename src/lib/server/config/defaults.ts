@@ -3,6 +3,7 @@
  * A config file (CALLBOARD_CONFIG) overrides any of these keys.
  */
 import type { Config } from './schema.ts';
+import { DEFAULT_ALERT_RULES } from '../alerts/rules.ts';
 
 export const defaultConfig: Config = {
 	port: 3000,
@@ -80,6 +81,9 @@ export const defaultConfig: Config = {
 	demo: true,
 	demoYears: 10,
 	ewt: { announced: 'erlangA', refreshMs: 1000, clock: 'wall' },
+	// Where a call or a break starts to stand out on the supervisor's list; a centre sets its own.
+	consultants: { longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false },
+	alerts: { rules: DEFAULT_ALERT_RULES },
 	wallboard: {
 		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
 		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.

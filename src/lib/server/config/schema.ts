@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EWT_METHODS } from '../ewt/estimators.ts';
 import { isIsoDate } from '../../calendar/localDate.ts';
+import { alertRulesSchema, DEFAULT_ALERT_RULES } from '../alerts/rules.ts';
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'ids are lower-case letters, digits, "_" or "-"');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-hour');
@@ -143,6 +144,22 @@ export const configSchema = z.object({
 		 */
 		clock: z.enum(['wall', 'events'])
 	}),
+	/**
+	 * The supervisor's list of consultants (src/lib/server/live/consultants.ts): when a call or a
+	 * break has gone on too long, and whether TVs may show consultants by name (off: the fund is
+	 * a public body under the GDPR; names go only to those who supervise the consultants).
+	 */
+	consultants: z
+		.object({
+			/** On a call (or in its after-call work) longer than this stands out. */
+			longCallMinutes: z.number().min(1).max(600).default(15),
+			/** Not ready (break, training…) longer than this stands out. */
+			longNotReadyMinutes: z.number().min(1).max(600).default(15),
+			namesOnWallboards: z.boolean().default(false)
+		})
+		.default({ longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false }),
+	/** Alert rules (src/lib/server/alerts); an administrator's rules saved in the UI take their place. */
+	alerts: z.object({ rules: alertRulesSchema }).default({ rules: DEFAULT_ALERT_RULES }),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

@@ -11,6 +11,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView, type QueueNow } from './liveState.ts';
+import { EXTRA_QUERIES, readExtras, withExtras, type Extras } from './extras.ts';
+import type { AlertService } from '../alerts/service.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
 /** A client with this much unsent data skips the next frame. */
@@ -23,13 +25,25 @@ const NUDGE_MS = 200;
  * `allowed` asks again whether the screen's credentials may still see its view (a token revoked,
  * a user disabled or their password changed): an open socket must not outlive them.
  */
-type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null };
+type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null; screen: ScreenInfo };
+
+/** An open screen as the admin page lists it (TVs online). */
+export type ScreenInfo = { who: string; role: string; view: string; address: string; since: number; lastSeen: number };
+
+/**
+ * The frame a screen gets: its view, with consultants one by one only where it may see names
+ * (consultants.ts): two serializations per view, whatever the number of screens.
+ */
+const frameKey = (view: string, names: boolean) => (names ? `${view}+names` : view);
 
 /**
  * How often open screens' access is checked again: the access lookups' own freshness, so a
  * revoked token's socket closes about as soon as its HTTP requests are refused.
  */
 const RECHECK_MS = 5_000;
+
+/** How often alerts are judged while no screen is open. */
+const ALERTS_IDLE_MS = 5_000;
 
 const metrics = {
 	clients: gauge('callboard_live_clients', 'Connected live screens'),
@@ -39,8 +53,8 @@ const metrics = {
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes at most (readLiveState): queue (until the EWT service is ready), consultants, today, rolling windows, backlogs. */
-export const QUERIES_PER_TICK = 5;
+/** Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready, consultants, today, rolling windows, backlogs) and the supervisor view's (extras.ts). */
+export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES;
 
 export class LiveHub {
 	readonly #db: ClickHouseClient;
@@ -49,12 +63,15 @@ export class LiveHub {
 	readonly #subs = new Set<Subscriber>();
 	#seq = 0;
 	#state: LiveState | null = null;
+	#extras: Extras = { consultants: null, now: null };
 	/** The latest serialized state per view (JSON of LiveState). */
 	#frames = new Map<string, string>();
 	#timer: NodeJS.Timeout | null = null;
 	#pinger: NodeJS.Timeout | null = null;
 	#rechecker: NodeJS.Timeout | null = null;
 	#ticking: Promise<void> | null = null;
+	/** When the last tick started (epoch ms). */
+	#lastTickAt = 0;
 	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
 	ticks = 0;
 
@@ -70,6 +87,8 @@ export class LiveHub {
 	 * the same rule from ClickHouse).
 	 */
 	queueNow: (() => ((topic: string) => QueueNow) | null) | null = null;
+	/** Alerts, evaluated once per tick on what the tick read (never per screen). */
+	alerts: AlertService | null = null;
 
 	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
 		this.#db = db;
@@ -82,8 +101,13 @@ export class LiveHub {
 	}
 
 	start(): void {
-		// Nobody watching, nothing to compute: GET /api/live computes on demand.
-		this.#timer ??= setInterval(() => void (this.#subs.size > 0 && this.tick()), this.#intervalMs);
+		// Nobody watching, nothing to compute (GET /api/live computes on demand), except that
+		// alerts go to webhooks and the log with no screen open: judged then every
+		// ALERTS_IDLE_MS, which spares the engine a second-by-second load nobody looks at.
+		this.#timer ??= setInterval(() => {
+			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
+			if (this.#subs.size > 0 || alertsDue) void this.tick();
+		}, this.#intervalMs);
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
 		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
@@ -100,9 +124,9 @@ export class LiveHub {
 	}
 
 	/** The current state of a view (for GET /api/live), computed now if older than a tick. */
-	async current(view: string): Promise<LiveState> {
+	async current(view: string, names = false): Promise<LiveState> {
 		if (!this.#state || Date.now() - this.#state.asOf > this.#intervalMs) await this.tick();
-		return view === 'all' ? this.#state! : siteView(this.#state!, view);
+		return withExtras(view === 'all' ? this.#state! : siteView(this.#state!, view), this.#extras, names);
 	}
 
 	#lastNudge = 0;
@@ -130,10 +154,14 @@ export class LiveHub {
 
 	async #compute(): Promise<void> {
 		const started = performance.now();
+		this.#lastTickAt = Date.now();
 		let state: LiveState;
 		const queues = this.queueNow?.() ?? null;
+		let extras: Extras;
 		try {
-			state = await readLiveState(this.#db, this.#config, Date.now(), this.announcedWait, queues);
+			const now = Date.now();
+			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait, queues), readExtras(this.#db, this.#config, now)]);
+			if (this.alerts) extras.alerts = this.alerts.evaluate({ state, consultants: extras.consultants, now: extras.now, at: now });
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
@@ -143,9 +171,14 @@ export class LiveHub {
 		metrics.ticks.inc();
 		metrics.queries.inc(queues ? QUERIES_PER_TICK - 1 : QUERIES_PER_TICK);
 		this.#state = state;
+		this.#extras = extras;
 		this.#seq++;
-		const frames = new Map<string, string>([['all', JSON.stringify(state)]]);
-		for (const s of this.#config.sites) frames.set(s.id, JSON.stringify(siteView(state, s.id)));
+		const frames = new Map<string, string>();
+		for (const view of [null, ...this.#config.sites.map((s) => s.id)]) {
+			const viewState = view === null ? state : siteView(state, view);
+			frames.set(frameKey(view ?? 'all', false), JSON.stringify(withExtras(viewState, extras, false)));
+			frames.set(frameKey(view ?? 'all', true), JSON.stringify(withExtras(viewState, extras, true)));
+		}
 		this.#frames = frames;
 		const messages = new Map<string, string>();
 		for (const [view, json] of frames) messages.set(view, `{"type":"update","seq":${this.#seq},"state":${json}}`);
@@ -164,18 +197,27 @@ export class LiveHub {
 	 * Adds a screen: it gets the latest snapshot at once, then every update, for as long as
 	 * `allowed` (checked every RECHECK_MS) says its credentials still may.
 	 */
-	async subscribe(ws: WebSocket, view: string, allowed: (() => Promise<boolean>) | null = null): Promise<void> {
-		const sub: Subscriber = { ws, view, alive: true, allowed };
-		ws.on('pong', () => (sub.alive = true));
+	async subscribe(
+		ws: WebSocket,
+		view: string,
+		allowed: (() => Promise<boolean>) | null = null,
+		names = false,
+		who: { who: string; role: string; address: string } = { who: '', role: '', address: '' }
+	): Promise<void> {
+		const sub: Subscriber = { ws, view: frameKey(view, names), alive: true, allowed, screen: { ...who, view, since: Date.now(), lastSeen: Date.now() } };
+		ws.on('pong', () => {
+			sub.alive = true;
+			sub.screen.lastSeen = Date.now();
+		});
 		ws.on('close', () => {
 			this.#subs.delete(sub);
 			metrics.clients.set(this.#subs.size);
 		});
 		ws.on('error', () => ws.terminate());
-		if (!this.#frames.has(view)) await this.tick();
+		if (!this.#frames.has(sub.view)) await this.tick();
 		if (ws.readyState !== ws.OPEN) return;
 		// The snapshot first, then the screen joins the updates (a tick cannot overtake it).
-		const json = this.#frames.get(view);
+		const json = this.#frames.get(sub.view);
 		if (json) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${json}}`);
 		this.#subs.add(sub);
 		metrics.clients.set(this.#subs.size);
@@ -198,6 +240,11 @@ export class LiveHub {
 				}
 			})
 		);
+	}
+
+	/** The screens open now, oldest first. */
+	screens(): ScreenInfo[] {
+		return [...this.#subs].map((s) => ({ ...s.screen })).sort((a, b) => a.since - b.since);
 	}
 
 	#ping(): void {

@@ -15,6 +15,7 @@ import type { App } from '../app.ts';
 import { authenticate, cookieReader } from '../auth/authenticate.ts';
 import { canRead, type Principal } from '../auth/principal.ts';
 import { routedPath } from '../http/guard.ts';
+import { maySeeConsultants } from './consultants.ts';
 
 export const LIVE_PATH = '/live';
 
@@ -60,12 +61,16 @@ export function liveUpgradeHandler(getApp: () => Promise<App>, opts: { exclusive
 				if (view !== 'all' && !app.config.sites.some((s) => s.id === view)) return refuse(socket, 400, `unknown site "${view}"`);
 				const mayRead = (p: Principal) => canRead(p, view === 'all' ? null : view) || (p.site === null && p.role !== 'ingest');
 				if (!mayRead(principal)) return refuse(socket, 403, 'this needs a reader (supervisor, admin or wallboard)');
+				// Consultants one by one (names) only to those who supervise them (consultants.ts).
+				const names = maySeeConsultants(principal, app.config);
 				// The same credentials, asked again while the socket is open (the hub's RECHECK_MS).
 				const stillAllowed = async () => {
 					const again = (await authenticate(app, credentials)).principal;
-					return again !== null && (again.site ?? view) === view && mayRead(again);
+					return again !== null && (again.site ?? view) === view && mayRead(again) && (!names || maySeeConsultants(again, app.config));
 				};
-				wss.handleUpgrade(req, socket, head, (ws) => void app.live.subscribe(ws, view, stillAllowed));
+				wss.handleUpgrade(req, socket, head, (ws) =>
+					void app.live.subscribe(ws, view, stillAllowed, names, { who: principal.name || principal.id, role: principal.role, address: req.socket.remoteAddress ?? '' })
+				);
 			} catch (e) {
 				refuse(socket, 503, `live view unavailable: ${(e as Error).message}`);
 			}

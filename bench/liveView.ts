@@ -1,0 +1,175 @@
+/**
+ * The supervisor's live view, measured as a screen sees it (BENCH_ONLY=live-view, and part of
+ * npm run bench), on the real server:
+ *  1. an event posted → the consultant's row and the alert it raises on every one of
+ *     BENCH_VIEW_SCREENS supervisor screens (default 1,000): p50/p99/max;
+ *  2. a line appended to a queue_log the server follows (INGEST_SOURCE) → the frame showing it,
+ *     at BENCH_FOLLOW_EPS lines/s (1,000) for BENCH_FOLLOW_SECONDS (10): p50/p99/max;
+ *  3. the tick's ClickHouse queries and time with BENCH_CONSULTANTS (300) consultants logged in;
+ *  4. fan-out to BENCH_FANOUT_SCREENS (10,000) screens: from the tick's start (the frame's asOf)
+ *     to the frame at each screen and at the last one, p50/p99.
+ */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { startServer } from '../tests/helpers/server.ts';
+import { tempDir } from '../tests/helpers/tempDir.ts';
+
+const VIEW_SCREENS = Number(process.env.BENCH_VIEW_SCREENS ?? 1_000);
+const FOLLOW_EPS = Number(process.env.BENCH_FOLLOW_EPS ?? 1_000);
+const FOLLOW_SECONDS = Number(process.env.BENCH_FOLLOW_SECONDS ?? 10);
+const CONSULTANTS = Number(process.env.BENCH_CONSULTANTS ?? 300);
+const FANOUT_SCREENS = Number(process.env.BENCH_FANOUT_SCREENS ?? 10_000);
+const ROUNDS = 3;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const ms = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0)} ms   p99 ${pct(xs, 99).toFixed(0)} ms   max ${Math.max(...xs).toFixed(0)} ms`;
+const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
+
+type Screen = { ws: WebSocket; onFrame: ((text: string, at: number) => void) | null };
+
+export async function benchLiveView(): Promise<void> {
+	const dir = tempDir('bench-live-view');
+	const queueLog = join(dir.path, 'queue_log');
+	writeFileSync(queueLog, '');
+	const server = await startServer({ CALLBOARD_DEMO: 'off', INGEST_SOURCE: `queue-log:${queueLog}` });
+	try {
+		const admin = { authorization: `Bearer ${server.adminToken}` };
+		const mk = async (role: string) =>
+			((await (await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ role }) })).json()) as { token: string }).token;
+		const wallboard = await mk('wallboard');
+		const ingestToken = await mk('ingest');
+		const post = async (lines: object[]) => {
+			const res = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${ingestToken}` }, body: lines.map((l) => JSON.stringify(l)).join('\n') });
+			if (!res.ok) throw new Error(`ingest answered ${res.status}`);
+		};
+		const metrics = async <N extends string[]>(...names: N) => {
+			const text = await (await fetch(`${server.url}/metrics`, { headers: admin })).text();
+			return names.map((name) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN)) as { [K in keyof N]: number };
+		};
+		const open = (headers: Record<string, string>, query = '') =>
+			new Promise<Screen>((resolve, reject) => {
+				const s: Screen = { ws: new WebSocket(`${server.url.replace('http', 'ws')}/live${query}`, { headers }), onFrame: null };
+				s.ws.on('message', (d) => s.onFrame?.(String(d), performance.now()));
+				s.ws.once('open', () => resolve(s));
+				s.ws.once('error', reject);
+			});
+		const openMany = async (n: number, headers: Record<string, string>, query = '') => {
+			const out: Screen[] = [];
+			for (let i = 0; i < n; i += 100) out.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, () => open(headers, query)))));
+			return out;
+		};
+
+		// 3 first (before the screens: the tick's own cost): consultants logged in at every site.
+		const sites = ['panevezys', 'radviliskis', 'siauliai'];
+		const topics = ['pensions', 'benefits', 'contributions', 'other'];
+		const t0 = Date.now() - 3_600_000;
+		const states = ['available', 'on_call', 'wrap_up', 'not_ready'];
+		await post(
+			Array.from({ length: CONSULTANTS }, (_, i) => [
+				{ type: 'agent.state', ts: t0, agent: `c${i}`, site: sites[i % 3], state: 'logged_in', topics: [topics[i % 4], topics[(i + 1) % 4]] },
+				{ type: 'agent.state', ts: t0 + 60_000 + i, agent: `c${i}`, state: states[i % 4], reason: i % 4 === 3 ? 'break' : undefined }
+			]).flat()
+		);
+		const probe = await open(admin);
+		await sleep(1_500);
+		const [tk0, q0, s0] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total', 'callboard_live_tick_seconds_sum');
+		await sleep(5_000);
+		const [tk1, q1, s1] = await metrics('callboard_live_ticks_total', 'callboard_live_queries_total', 'callboard_live_tick_seconds_sum');
+		console.log(`\nlive view: the tick with ${CONSULTANTS} consultants logged in (one supervisor screen):`);
+		console.log(`  ClickHouse queries per tick: ${((q1 - q0) / (tk1 - tk0)).toFixed(0)}   mean tick (read and serialize): ${(((s1 - s0) / (tk1 - tk0)) * 1000).toFixed(0)} ms over ${tk1 - tk0} ticks`);
+		probe.ws.close();
+
+		// 1. event → consultant row and alert on every supervisor screen.
+		const screens = await openMany(VIEW_SCREENS, admin);
+		await sleep(2_000);
+		const viewLatencies: number[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			const agent = `bench-a-${round}`;
+			const row = new RegExp(`"agent":"${agent}","site":"[^"]*","state":"on_call"`);
+			const alert = /"figure":"waiting","scope":"other"/;
+			const seen = screens.map(
+				(s) =>
+					new Promise<number>((resolve) => {
+						s.onFrame = (text, at) => {
+							if (row.test(text) && alert.test(text)) (s.onFrame = null, resolve(at));
+						};
+					})
+			);
+			const now = Date.now() - 1_000;
+			const posted = performance.now();
+			await post([
+				{ type: 'agent.state', ts: now, agent, site: 'siauliai', state: 'on_call', topics: ['other'] },
+				...Array.from({ length: 15 }, (_, i) => ({ type: 'call.queued', ts: now, call_id: `bench-q-${round}-${i}`, topic: 'other' }))
+			]);
+			for (const at of await Promise.all(seen)) viewLatencies.push(at - posted);
+			// The queue empties and the alert ends before the next round.
+			await post(Array.from({ length: 15 }, (_, i) => ({ type: 'call.abandoned', ts: now + 500, call_id: `bench-q-${round}-${i}` })));
+			await sleep(2_500);
+		}
+		for (const s of screens) s.ws.close();
+		console.log(`\nlive view: event posted → consultant's row and alert on each of ${VIEW_SCREENS.toLocaleString('en-US')} supervisor screens (${ROUNDS} events):`);
+		console.log(`  ${ms(viewLatencies)}   (target p99 ≤ 250 ms)`);
+
+		// 2. a line appended to the followed queue_log → the frame showing it.
+		const watcher = await open({}, `?token=${wallboard}`);
+		let waiting = 0;
+		const shown: { n: number; at: number }[] = [];
+		watcher.onFrame = (text, at) => {
+			const m = /"topic":"contributions","waiting":(\d+)/.exec(text);
+			if (m && Number(m[1]) > waiting) shown.push({ n: (waiting = Number(m[1])), at });
+		};
+		await sleep(1_500);
+		const base = waiting;
+		const total = FOLLOW_EPS * FOLLOW_SECONDS;
+		const appendedAt: number[] = [];
+		const step = 10;
+		const perStep = Math.max(1, Math.round((FOLLOW_EPS * step) / 1000));
+		const start = performance.now();
+		for (let k = 0; k < total; ) {
+			const epoch = Math.floor(Date.now() / 1000);
+			const chunk: string[] = [];
+			for (let i = 0; i < perStep && k < total; i++, k++) chunk.push(`${epoch}|bench-f-${k}|contributions|NONE|ENTERQUEUE||37060000000|1`);
+			appendFileSync(queueLog, chunk.join('\n') + '\n');
+			const at = performance.now();
+			for (let i = 0; i < chunk.length; i++) appendedAt.push(at);
+			await sleep(Math.max(0, start + (k / perStep) * step - performance.now()));
+		}
+		const deadline = performance.now() + 30_000;
+		while (waiting - base < total && performance.now() < deadline) await sleep(50);
+		watcher.ws.close();
+		const followLatencies: number[] = [];
+		let j = 0;
+		for (let k = 0; k < total; k++) {
+			while (j < shown.length && shown[j]!.n - base < k + 1) j++;
+			if (j < shown.length) followLatencies.push(shown[j]!.at - appendedAt[k]!);
+		}
+		console.log(`\nlive view: a line appended to a followed queue_log → the frame showing it, ${FOLLOW_EPS.toLocaleString('en-US')} lines/s for ${FOLLOW_SECONDS} s:`);
+		console.log(`  ${followLatencies.length ? ms(followLatencies) : 'no frame'}   (${followLatencies.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines seen; target p99 ≤ 500 ms)`);
+
+		// 4. fan-out: tick start (asOf) → frame at each screen, and at the last one of each tick.
+		const many = await openMany(FANOUT_SCREENS, {}, `?token=${wallboard}`);
+		const byTick = new Map<number, number[]>();
+		for (const s of many)
+			s.onFrame = (text) => {
+				const m = /"asOf":(\d+)/.exec(text);
+				if (!m) return;
+				const asOf = Number(m[1]);
+				const list = byTick.get(asOf) ?? [];
+				list.push(Date.now() - asOf);
+				byTick.set(asOf, list);
+			};
+		await sleep(6_000);
+		for (const s of many) s.ws.close();
+		const complete = [...byTick.values()].filter((l) => l.length === FANOUT_SCREENS);
+		const each = complete.flat();
+		const last = complete.map((l) => Math.max(...l));
+		console.log(`\nlive view: fan-out to ${FANOUT_SCREENS.toLocaleString('en-US')} wallboard screens (${complete.length} complete ticks; tick start → frame, includes the tick's queries):`);
+		console.log(complete.length ? `  each screen: ${ms(each)}\n  last screen of a tick: ${ms(last)}` : '  no tick reached every screen');
+	} finally {
+		await server.stop();
+		dir.remove();
+	}
+}
+
+if (process.argv[1]?.endsWith('liveView.ts')) await benchLiveView();

@@ -1,0 +1,29 @@
+-- Per channel (voice, chat) and topic, now: the contacts waiting and the oldest's entry (the
+-- rules of live/queue_now, which the voice figures on screens come from, applied to chat too:
+-- chat had no live queue), and the waits of the last contacts answered since {recent_since}
+-- (newest first, up to 5): what happens, shown beside the wait callers are told.
+-- A wait answered is from the contact's newest entry to its answer, as queue_now counts a
+-- re-queued caller's wait.
+SELECT
+    channel,
+    topic,
+    toUInt64(countIf(entries > exits))                                                    AS waiting,
+    if(countIf(entries > exits) > 0, toUnixTimestamp64Milli(minIf(queued_at, entries > exits)), 0) AS oldest_ms,
+    arrayMap(x -> x.2, arraySlice(arrayReverseSort(x -> x.1, groupArrayIf((answered_at, toUInt32(greatest(0, dateDiff('millisecond', queued_at, answered_at)))), answered_at >= {recent_since:DateTime64(3, 'UTC')} AND answered_at >= queued_at)), 1, 5)) AS recent_waits_ms
+FROM
+(
+    SELECT
+        call_id,
+        argMaxIf(topic, ts, type = 'queued')     AS topic,
+        if(argMaxIf(channel, ts, type = 'queued') = '', 'voice', argMaxIf(channel, ts, type = 'queued')) AS channel,
+        maxIf(ts, type = 'queued')               AS queued_at,
+        maxIf(ts, type = 'answered')             AS answered_at,
+        uniqExactIf(event_id, type = 'queued')   AS entries,
+        uniqExactIf(event_id, type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
+    FROM call_events
+    WHERE ts >= {since:DateTime64(3, 'UTC')}
+    GROUP BY call_id
+    HAVING entries > 0
+)
+WHERE channel IN ('voice', 'chat')
+GROUP BY channel, topic

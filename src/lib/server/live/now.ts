@@ -1,0 +1,94 @@
+/**
+ * "Now" per topic and channel for the supervisor's view (LiveState.now): the chat queues beside
+ * the voice ones, the waits of the last contacts answered, and open written work (callbacks,
+ * e-inquiries, e-mails) against its deadline with the oldest item's age. Two queries per tick,
+ * for every screen; the centre's queues are the same in every view (every site serves them).
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Config } from '../config/schema.ts';
+import { CALLERS_LISTED, type CallerWaiting, type ChannelQueue, type LiveNowBlock, type WrittenQueue } from '../../live/now.ts';
+import { queryRows } from '../clickhouse/sql.ts';
+import { WorkingCalendar } from '../calendar/workingDays.ts';
+
+/** As live/queue_now: contacts waiting longer than this are not waiting any more. */
+const QUEUE_HORIZON_MS = 4 * 3600_000;
+/** "The last callers answered": within the last hour, else there is nothing recent to compare. */
+const RECENT_MS = 3600_000;
+/** Open written work is looked for this far back (as live/backlog_open). */
+const WRITTEN_HORIZON_MS = 60 * 86_400_000;
+/** Written work within this many working days of its deadline is due soon. */
+const DUE_SOON_WORKING_DAYS = 5;
+
+type QueueRow = { channel: string; topic: string; waiting: number | string; oldest_ms: number | string; recent_waits_ms: (number | string)[] };
+
+export async function readNow(db: ClickHouseClient, config: Config, now = Date.now()): Promise<LiveNowBlock> {
+	const [queues, written, callers] = await Promise.all([
+		queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
+		queryRows<{ kind: string; day: string; open: number | string }>(db, 'live/written_open', { since: now - WRITTEN_HORIZON_MS, tz: config.timeZone }),
+		queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
+	]);
+	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };
+}
+
+type CallerRow = { topic: string; channel: string; queued_ms: number | string; announced_s: number | string | null };
+
+/** Oldest first, numbered within each topic's queue of each channel. */
+export function callersWaiting(rows: CallerRow[]): CallerWaiting[] {
+	const next = new Map<string, number>();
+	return rows.map((r) => {
+		const channel = r.channel === 'chat' || r.channel === 'callback' ? r.channel : 'voice';
+		const key = `${channel}:${r.topic}`;
+		const position = (next.get(key) ?? 0) + 1;
+		next.set(key, position);
+		return {
+			position,
+			topic: r.topic,
+			channel,
+			queuedAt: Number(r.queued_ms),
+			announcedS: r.announced_s === null ? null : Number(r.announced_s),
+			from: channel === 'voice' ? 'ivr' : channel
+		};
+	});
+}
+
+/** Every configured topic in both live channels, in IVR order, whether anyone waits or not. */
+export function channelQueues(rows: QueueRow[], config: Config): ChannelQueue[] {
+	const topics = [...config.topics].sort((a, b) => a.ivrPriority - b.ivrPriority).map((t) => t.id);
+	const out: ChannelQueue[] = [];
+	for (const channel of ['voice', 'chat'] as const)
+		for (const topic of topics) {
+			const r = rows.find((x) => x.channel === channel && x.topic === topic);
+			const waiting = Number(r?.waiting ?? 0);
+			out.push({
+				channel,
+				topic,
+				waiting,
+				oldestQueuedAt: waiting > 0 ? Number(r!.oldest_ms) : null,
+				recentWaitsS: (r?.recent_waits_ms ?? []).map((ms) => Math.round(Number(ms) / 1000))
+			});
+		}
+	return out;
+}
+
+export function writtenQueues(rows: { kind: string; day: string; open: number | string }[], calendar: WorkingCalendar, config: Config, now: number): WrittenQueue[] {
+	const today = calendar.localDate(now);
+	const deadline = config.eInquiryDeadlineWorkingDays;
+	const queue = (kind: WrittenQueue['kind']): WrittenQueue => ({ kind, open: 0, dueSoon: 0, overdue: 0, oldestAgeWorkingDays: null, deadlineWorkingDays: kind === 'callback' ? 1 : deadline });
+	const out = { callback: queue('callback'), einquiry: queue('einquiry'), email: queue('email') };
+	for (const r of rows) {
+		const q = out[r.kind as WrittenQueue['kind']];
+		if (!q) continue;
+		const open = Number(r.open);
+		const age = calendar.workingDaysBetween(r.day, today);
+		q.open += open;
+		q.oldestAgeWorkingDays = Math.max(q.oldestAgeWorkingDays ?? 0, age);
+		if (r.kind === 'callback') {
+			// Due by the close of the next working day after the request (as live/backlog_open's reading).
+			const dueDay = calendar.nextWorkingDay(r.day);
+			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) q.overdue += open;
+			else if (dueDay === today) q.dueSoon += open;
+		} else if (age > deadline) q.overdue += open;
+		else if (age > deadline - DUE_SOON_WORKING_DAYS) q.dueSoon += open;
+	}
+	return [out.callback, out.einquiry, out.email];
+}
