@@ -199,6 +199,14 @@ export type SimParams = {
 		/** Share of consultants on holiday, by month. */
 		vacationShare: number[];
 		breaks: BreakRule[];
+		/**
+		 * How far the day's phone roster follows the calls expected per opening hour: 0 puts every
+		 * consultant at work on the phones every day (a flat roster: Mondays drown, Fridays idle),
+		 * 1 rosters each day in proportion to its expected calls per hour, the busiest weekday
+		 * (Monday) taking everyone present. The centre plans its rota from the weekly pattern; the
+		 * consultants not rostered on a quieter day are off or on written work, not on the phones.
+		 */
+		rosterFollowsVolume: number;
 		/** Consultants log in up to this many minutes before opening. */
 		loginEarlyMaxMin: number;
 		skills: SkillGroup[];
@@ -355,7 +363,7 @@ export function defaultSimParams(config: Config): SimParams {
 		},
 		staffing: {
 			// Calibrated: ordinary years average 40–50 s of waiting, service level ~83% in 60 s.
-			consultantsPerThousandCalls: 0.072,
+			consultantsPerThousandCalls: 0.086,
 			sites,
 			// Calibrated: February of the opening year averages ~5 min (3.5–7 over seeds).
 			hiringFreezeMonths: 18,
@@ -369,6 +377,7 @@ export function defaultSimParams(config: Config): SimParams {
 				{ reason: 'lunch', from: '11:00', to: '14:30', minutes: 45 },
 				{ reason: 'break', from: '14:45', to: '16:00', minutes: 10 }
 			],
+			rosterFollowsVolume: 1,
 			loginEarlyMaxMin: 10,
 			skills: [
 				{ topics: 'all', share: 0.7 },
