@@ -7,7 +7,7 @@
  * The waits, abandons and service levels the simulator produces are never set here: they come
  * out of the queue, from arrivals meeting the staff configured below.
  */
-import type { Config } from '../../src/lib/server/config/schema.ts';
+import type { Config, FundEvent } from '../../src/lib/server/config/schema.ts';
 import type { Dist } from './distributions.ts';
 
 export type TopicHandling = {
@@ -96,6 +96,12 @@ export type SimParams = {
 		afterHoliday: number;
 		/** Day-to-day variation beyond Poisson: a mean-one lognormal factor with this cv. */
 		dailyNoiseCv: number;
+		/**
+		 * The fund's known busy days (payment days, indexation, deadlines) with the multiple of an
+		 * ordinary day's calls they bring. Default: the config's `fundCalendar`, so the history has
+		 * the days the forecast is told about; override the effects to see the forecast learn them.
+		 */
+		fundEvents: FundEvent[];
 	};
 	pandemic: {
 		/** Volume multipliers for date ranges (inclusive); outside them 1. */
@@ -303,7 +309,8 @@ export function defaultSimParams(config: Config): SimParams {
 			weekday: [1.25, 1.05, 1.0, 0.95, 0.8, 0.4, 0.3],
 			month: [1.2, 1.12, 1.08, 1.0, 0.95, 0.9, 0.8, 0.85, 0.95, 1.0, 1.0, 0.88],
 			afterHoliday: 1.2,
-			dailyNoiseCv: 0.06
+			dailyNoiseCv: 0.06,
+			fundEvents: config.fundCalendar ?? []
 		},
 		pandemic: {
 			// Sick-leave, downtime and job-seeker benefits: the first wave, the second, the tail.
