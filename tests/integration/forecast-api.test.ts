@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
-import { simulateHistory } from '../../ingest/simulator/index.ts';
+import { sendSimulatedHistory } from '../helpers/simulatedHistory.ts';
 import { loadConfig } from '../../src/lib/server/config/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const config = loadConfig({});
 let server: TestServer;
 const tokens: Record<string, string> = {};
-const voiceByDate = new Map<string, number>();
+let voiceByDate = new Map<string, number>();
 
 async function token(role: string): Promise<string> {
 	const res = await fetch(`${server.url}/api/admin/tokens`, {
@@ -29,27 +29,7 @@ const localDate = (t: number) => new TZDate(t, config.timeZone).toISOString().sl
 beforeAll(async () => {
 	server = await startServer();
 	for (const role of ['ingest', 'wallboard']) tokens[role] = await token(role);
-	const today = new TZDate(Date.now(), config.timeZone);
-	const to = new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), 0, 0, 0, config.timeZone);
-	const from = new Date(to.getTime() - 63 * 86_400_000);
-	// A tenth of our centre's volume: the same shapes, quick to ingest.
-	const params = { volume: { currentYearCalls: 100_000, tenYearsAgoCalls: 20_000 } };
-	let batch: string[] = [];
-	const send = async () => {
-		const res = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${tokens.ingest}` }, body: batch.join('\n') });
-		expect(res.status).toBe(200);
-		batch = [];
-	};
-	for (const line of simulateHistory({ config, seed: 9, from, to: new Date(to.getTime()), params })) {
-		batch.push(line);
-		const c = JSON.parse(line) as { channel: string; queued_at: string };
-		if (c.channel === 'voice') {
-			const d = localDate(Date.parse(c.queued_at));
-			voiceByDate.set(d, (voiceByDate.get(d) ?? 0) + 1);
-		}
-		if (batch.length >= 20_000) await send();
-	}
-	if (batch.length) await send();
+	voiceByDate = await sendSimulatedHistory(server.url, tokens.ingest!, config, 63);
 }, 180_000);
 afterAll(async () => server?.stop());
 
