@@ -4,7 +4,7 @@
  */
 import type { Config } from '../../src/lib/server/config/schema.ts';
 import { CallerFactory } from './callers.ts';
-import { DayFrames } from './dayFrames.ts';
+import { DayFrames, type DayFrame } from './dayFrames.ts';
 import { resolveParams, type SimParams, type SimParamsOverrides } from './params.ts';
 import { Staffing } from './staffing.ts';
 import { VolumeModel } from './volume.ts';
@@ -21,6 +21,8 @@ export type SimContext = {
 	volume: VolumeModel;
 	staffing: Staffing;
 	callers: CallerFactory;
+	/** Told each day's expected first-attempt voice calls, noise included (the forecast bench's truth). */
+	onDayRate?: (frame: DayFrame, expectedVoice: number) => void;
 };
 
 /** Queues are tracked in a 31-bit mask per consultant: voice and chat for each topic. */

@@ -58,6 +58,7 @@ export function planCalls(ctx: SimContext, frame: DayFrame): DayTraffic {
 	const noise = dayNoise(rng, p.profile.dailyNoiseCv);
 	const weights = p.profile.halfHour;
 	const expectedVoice = volume.expectedCalls(frame) * (1 - p.volume.repeatAllowance) * noise;
+	if (ctx.onDayRate) ctx.onDayRate(frame, expectedVoice);
 	const voiceAt = frame.serviceOpen === 0 ? [] : times(rng, frame, weights, [[frame.serviceOpen, frame.serviceClose]], expectedVoice);
 	const expectedChats = frame.working ? volume.expectedCalls(frame) * volume.chatShare(frame.year) * noise : 0;
 	const chatAt = frame.working ? times(rng, frame, weights, [[frame.open, frame.close]], expectedChats) : [];

@@ -7,7 +7,7 @@
  * The waits, abandons and service levels the simulator produces are never set here: they come
  * out of the queue, from arrivals meeting the staff configured below.
  */
-import type { Config } from '../../src/lib/server/config/schema.ts';
+import type { Config, FundEvent } from '../../src/lib/server/config/schema.ts';
 import type { Dist } from './distributions.ts';
 
 export type TopicHandling = {
@@ -96,6 +96,12 @@ export type SimParams = {
 		afterHoliday: number;
 		/** Day-to-day variation beyond Poisson: a mean-one lognormal factor with this cv. */
 		dailyNoiseCv: number;
+		/**
+		 * The fund's known busy days (payment days, indexation, deadlines) with the multiple of an
+		 * ordinary day's calls they bring. Default: the config's `fundCalendar`, so the history has
+		 * the days the forecast is told about; override the effects to see the forecast learn them.
+		 */
+		fundEvents: FundEvent[];
 	};
 	pandemic: {
 		/** Volume multipliers for date ranges (inclusive); outside them 1. */
@@ -199,6 +205,14 @@ export type SimParams = {
 		/** Share of consultants on holiday, by month. */
 		vacationShare: number[];
 		breaks: BreakRule[];
+		/**
+		 * How far the day's phone roster follows the calls expected per opening hour: 0 puts every
+		 * consultant at work on the phones every day (a flat roster: Mondays drown, Fridays idle),
+		 * 1 rosters each day in proportion to its expected calls per hour, the busiest weekday
+		 * (Monday) taking everyone present. The centre plans its rota from the weekly pattern; the
+		 * consultants not rostered on a quieter day are off or on written work, not on the phones.
+		 */
+		rosterFollowsVolume: number;
 		/** Consultants log in up to this many minutes before opening. */
 		loginEarlyMaxMin: number;
 		skills: SkillGroup[];
@@ -295,7 +309,8 @@ export function defaultSimParams(config: Config): SimParams {
 			weekday: [1.25, 1.05, 1.0, 0.95, 0.8, 0.4, 0.3],
 			month: [1.2, 1.12, 1.08, 1.0, 0.95, 0.9, 0.8, 0.85, 0.95, 1.0, 1.0, 0.88],
 			afterHoliday: 1.2,
-			dailyNoiseCv: 0.06
+			dailyNoiseCv: 0.06,
+			fundEvents: config.fundCalendar ?? []
 		},
 		pandemic: {
 			// Sick-leave, downtime and job-seeker benefits: the first wave, the second, the tail.
@@ -355,7 +370,7 @@ export function defaultSimParams(config: Config): SimParams {
 		},
 		staffing: {
 			// Calibrated: ordinary years average 40–50 s of waiting, service level ~83% in 60 s.
-			consultantsPerThousandCalls: 0.072,
+			consultantsPerThousandCalls: 0.086,
 			sites,
 			// Calibrated: February of the opening year averages ~5 min (3.5–7 over seeds).
 			hiringFreezeMonths: 18,
@@ -369,6 +384,7 @@ export function defaultSimParams(config: Config): SimParams {
 				{ reason: 'lunch', from: '11:00', to: '14:30', minutes: 45 },
 				{ reason: 'break', from: '14:45', to: '16:00', minutes: 10 }
 			],
+			rosterFollowsVolume: 1,
 			loginEarlyMaxMin: 10,
 			skills: [
 				{ topics: 'all', share: 0.7 },

@@ -53,6 +53,9 @@ export class Staffing {
 	readonly #agents = new Map<string, Agent>();
 	readonly #skillShares: number[];
 	readonly #skillTopics: number[][];
+	/** The busiest weekday's expected share of the week's calls per opening minute (the roster's reference). */
+	readonly #peakRate: number;
+	readonly #openMinutes: number[];
 
 	constructor(config: Config, params: SimParams, frames: DayFrames, volume: VolumeModel, seed: number, topicIds: string[]) {
 		this.#p = params;
@@ -74,6 +77,11 @@ export class Staffing {
 		let newest: SiteInfo | null = null;
 		for (const s of this.#sites) if (s.opensAt !== null && (newest === null || s.opensAt > newest.opensAt!)) newest = s;
 		this.#newest = newest;
+		this.#openMinutes = [1, 2, 3, 4, 5, 6, 7].map((d) => {
+			const h = config.openingHours[String(d) as keyof Config['openingHours']];
+			return h ? minutesOf(h.close) - minutesOf(h.open) : 0;
+		});
+		this.#peakRate = Math.max(...this.#openMinutes.map((m, i) => (m > 0 ? params.profile.weekday[i]! / m : 0)));
 		const all = topicIds.map((_, i) => i);
 		this.#skillShares = params.staffing.skills.map((g) => g.share);
 		this.#skillTopics = params.staffing.skills.map((g) => {
@@ -164,6 +172,22 @@ export class Staffing {
 		return months < 0 || ramp <= 0 ? 0 : Math.max(0, 1 - months / ramp);
 	}
 
+	/**
+	 * Share of the consultants present who are rostered on the phones on a working day: the
+	 * day's expected calls per opening minute (weekday, and the busier day after a holiday)
+	 * against the busiest weekday's, blended by `rosterFollowsVolume`. Volume, not the month:
+	 * the months are met by when holidays are taken.
+	 */
+	rosterShare(frame: DayFrame): number {
+		const k = this.#p.staffing.rosterFollowsVolume;
+		const minutes = this.#openMinutes[frame.weekday - 1]!;
+		if (k <= 0 || minutes <= 0 || !(this.#peakRate > 0)) return 1;
+		let w = this.#p.profile.weekday[frame.weekday - 1]!;
+		if (this.#frames.byIndex(frame.index - 1).weekdayHoliday) w *= this.#p.profile.afterHoliday;
+		const share = Math.min(1, w / minutes / this.#peakRate);
+		return 1 - Math.min(1, k) * (1 - share);
+	}
+
 	/** Chat consultants for the day: enough for the expected peak half-hour's load. */
 	#chatConsultants(frame: DayFrame, expectedChats: number): number {
 		if (expectedChats <= 0) return 0;
@@ -187,12 +211,16 @@ export class Staffing {
 		const s = this.#p.staffing;
 		const rng = createRng(this.#seed, frame.index, STREAM.staffing);
 		const absent = s.sickShare[frame.month - 1]! + s.vacationShare[frame.month - 1]!;
+		const rostered = this.rosterShare(frame);
 		const counts = this.headcount(frame);
 		const present: { agent: Agent; site: SiteInfo }[] = [];
 		for (const site of this.#sites) {
 			for (let n = 1; n <= counts[site.index]!; n++) {
 				const agent = this.#agent(site, n);
-				if (rng() >= absent) present.push({ agent, site });
+				// Two draws always, so the roster share does not shift the other draws of the day.
+				const away = rng() < absent;
+				const off = rng() >= rostered;
+				if (!away && !off) present.push({ agent, site });
 			}
 		}
 		// Chat is staffed from the consultants who can take any topic (a random few each day).

@@ -7,6 +7,7 @@
 import type { DayFrame, DayFrames } from './dayFrames.ts';
 import { dayIndexOf } from './dayFrames.ts';
 import type { SimParams } from './params.ts';
+import { FundCalendar } from '../../src/lib/server/forecast/fundCalendar.ts';
 
 export class VolumeModel {
 	readonly #p: SimParams;
@@ -14,11 +15,13 @@ export class VolumeModel {
 	readonly #yearWeight = new Map<number, number>();
 	readonly #workingDays = new Map<number, number>();
 	readonly #surge: [number, number, number][];
+	readonly #fund: FundCalendar;
 
 	constructor(params: SimParams, frames: DayFrames) {
 		this.#p = params;
 		this.#frames = frames;
 		this.#surge = params.pandemic.surge.map((s) => [dayIndexOf(s.from), dayIndexOf(s.to), s.factor]);
+		this.#fund = new FundCalendar(params.profile.fundEvents, frames.calendar);
 	}
 
 	/** The configured curve: voice calls offered in `year` (before any pandemic surge). */
@@ -54,6 +57,7 @@ export class VolumeModel {
 		const p = this.#p.profile;
 		let w = p.weekday[frame.weekday - 1]! * p.month[frame.month - 1]!;
 		if (this.#frames.byIndex(frame.index - 1).weekdayHoliday) w *= p.afterHoliday;
+		for (const e of this.#fund.on(frame.date)) w *= e.effect;
 		return w;
 	}
 

@@ -33,7 +33,7 @@ function stationary(agents: number, ahtS: number, patienceS: number, yearly: num
 			}
 		},
 		// Daily volume in proportion to opening hours (Friday is 7¾ h): the same rate every hour.
-		profile: { halfHour: new Array<number>(48).fill(1), weekday: [9, 9, 9, 9, 7.75, 1, 1], month: new Array<number>(12).fill(1), afterHoliday: 1, dailyNoiseCv: 0 },
+		profile: { halfHour: new Array<number>(48).fill(1), weekday: [9, 9, 9, 9, 7.75, 1, 1], month: new Array<number>(12).fill(1), afterHoliday: 1, dailyNoiseCv: 0, fundEvents: [] },
 		pandemic: { surge: [], nightService: [] },
 		ivr: { callbackAcceptShare: 0 },
 		callers: { patience: { kind: 'exponential', mean: patienceS }, shortAbandonShare: 0, repeatShare: 0 },

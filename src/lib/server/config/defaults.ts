@@ -84,6 +84,13 @@ export const defaultConfig: Config = {
 	// Where a call or a break starts to stand out on the supervisor's list; a centre sets its own.
 	consultants: { longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false },
 	alerts: { rules: DEFAULT_ALERT_RULES },
+	// Pensions are paid around the 10th, benefits around the 20th; indexation letters go out in
+	// early January. Effects are the planners' expectations until the history has such days.
+	fundCalendar: [
+		{ id: 'pension-payment', name: { lt: 'pensijų mokėjimo diena', en: 'pension payment day' }, effect: 1.3, monthDays: [10], dates: [] },
+		{ id: 'benefit-payment', name: { lt: 'išmokų diena', en: 'benefit payment day' }, effect: 1.15, monthDays: [20], dates: [] },
+		{ id: 'indexation', name: { lt: 'indeksacija', en: 'indexation' }, effect: 1.25, monthDays: [5], months: [1], dates: [] }
+	],
 	wallboard: {
 		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
 		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.

@@ -38,6 +38,23 @@ const upper = z
 	.object({ warn: z.number().min(0), alarm: z.number().min(0) })
 	.refine((t) => t.alarm >= t.warn, 'alarm must not be below warn');
 
+/**
+ * A known event of the fund's calendar (payment days, indexation, deadlines, campaigns): the
+ * forecast multiplies its days by `effect` until the history has such days, then by what they
+ * brought. A monthly day that is not a working day moves to the next working day.
+ */
+export const fundEventSchema = z.object({
+	id,
+	name: z.object({ lt: z.string().min(1), en: z.string().min(1) }),
+	/** Expected calls on the day as a multiple of an ordinary day (1.3 = +30 %). */
+	effect: z.number().min(0).max(10),
+	/** Days of the month (1–31) the event falls on, in `months` (1–12; every month when absent). */
+	monthDays: z.array(z.number().int().min(1).max(31)).default([]),
+	months: z.array(z.number().int().min(1).max(12)).optional(),
+	/** One-off dates (YYYY-MM-DD): announced campaigns, a deadline. */
+	dates: z.array(z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD')).default([])
+});
+
 export const configSchema = z.object({
 	/** 0 picks a free port (tests). */
 	port: z.number().int().min(0).max(65535),
@@ -160,6 +177,8 @@ export const configSchema = z.object({
 		.default({ longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false }),
 	/** Alert rules (src/lib/server/alerts); an administrator's rules saved in the UI take their place. */
 	alerts: z.object({ rules: alertRulesSchema }).default({ rules: DEFAULT_ALERT_RULES }),
+	/** The fund's calendar of known busy days, for the forecast (and the simulator's truth). */
+	fundCalendar: z.array(fundEventSchema).default([]),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({
@@ -181,3 +200,4 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Site = z.infer<typeof siteSchema>;
+export type FundEvent = z.infer<typeof fundEventSchema>;

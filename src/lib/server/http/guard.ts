@@ -48,6 +48,8 @@ const rules: [RegExp, Rule][] = [
 	// The IVR asks for the wait to announce with its service token (an ingest token).
 	[/^\/api\/ewt$/, { check: (p) => canIngest(p) || canOperate(p), what: 'an ingest token, an admin or a supervisor' }],
 	[/^\/api\/ewt\/accuracy$/, { check: canOperate, what: 'an admin or supervisor' }],
+	// The forecast panel is for supervisors; TVs read only /api/forecast/tv's one line per topic.
+	[/^\/api\/forecast$/, { check: canOperate, what: 'an admin or supervisor' }],
 	// Monthly reports are for the management unit, not for wallboard screens.
 	[/^\/(api\/)?reports(\/|$)/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/metrics$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],

@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<void> {
 		await migrate(store.client);
 		if (values.remove) {
 			const before = await simulatedCounts(store.client);
-			for (const t of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'contacts_1h', 'ewt_estimates', 'checkpoints'])
+			for (const t of ['call_events', 'agent_events', 'contacts', 'contacts_15m', 'contacts_1h', 'ewt_estimates', 'forecast_intervals', 'checkpoints'])
 				await runStatement(store.client, `simulated/delete_${t}`);
 			console.log(`removed ${before.simulated.toLocaleString('en-US')} simulated contacts and their events; ${before.real.toLocaleString('en-US')} real contacts kept`);
 			return;
