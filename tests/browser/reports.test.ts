@@ -92,7 +92,9 @@ describe('GET /api/reports', () => {
 	it('serves the stored revision, whose figures equal /api/stats for the month', async () => {
 		const report = (await (await api(`/api/reports/${month}.json`)).json()) as MonthlyReport;
 		expect(report.stored?.revision).toBe(1);
-		const stats = (await (await api(`/api/stats?from=${month}-01&to=${lastDayOf(month)}`)).json()) as PeriodStats;
+		// /api/stats adds `written` (deadline figures, null for calls) to the period's figures.
+		const { written, ...stats } = (await (await api(`/api/stats?from=${month}-01&to=${lastDayOf(month)}`)).json()) as PeriodStats & { written: unknown };
+		expect(written).toBeNull();
 		expect(report.stats.month).toEqual(stats);
 		expect(stats.total.offered).toBe(3);
 		const totals = report.sections[0]!.tables.find((t) => t.key === 'totals')!.rows[0]!;
@@ -126,12 +128,35 @@ describe('the /reports page', () => {
 		expect(await page.locator('input[name=month]').inputValue()).toBe(month);
 		const summary = await page.locator('section#summary').innerText();
 		expect(summary).toMatch(/Iš viso/);
-		expect(await page.locator('section#summary table[data-table=totals] tbody td').first().textContent()).toBe('3');
+		// The key figures are cards (label first, then offered), not a one-row table.
+		expect(await page.locator('section#summary [data-table=totals] dd').nth(1).textContent()).toBe('3');
 		await expect.poll(() => page.locator('figure svg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
 		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija Nr\. 1/);
 		expect(await page.locator('section[aria-labelledby=stored-title] tbody tr').count()).toBeGreaterThanOrEqual(1);
 		mkdirSync('test-results', { recursive: true });
 		await page.screenshot({ path: 'test-results/reports.png', fullPage: true });
+	});
+
+	it.each([1366, 1920])('at %i px in Lithuanian nothing is cut off: no card, table or chart overflows, every scrollable region is focusable', async (width) => {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`${server.url}/reports`);
+		await expect.poll(() => page.locator('figure svg').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+		const found = await page.evaluate(() => {
+			const overflowing: string[] = [];
+			for (const el of document.querySelectorAll<HTMLElement>('main section, main figure, .scroll, .cards-wrap, .card'))
+				if (el.scrollWidth > el.clientWidth + 1) overflowing.push(`${el.closest('section')?.id ?? ''} ${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+			// axe's scrollable-region-focusable: a region that scrolls must be reachable from the keyboard.
+			const unfocusable = [...document.querySelectorAll<HTMLElement>('main *')]
+				.filter((el) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.tabIndex < 0)
+				.map((el) => el.className);
+			const emptyHeaders = [...document.querySelectorAll('th')].filter((th) => !th.textContent?.trim()).length;
+			return { overflowing, unfocusable, emptyHeaders, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+		});
+		expect(found).toEqual({ overflowing: [], unfocusable: [], emptyHeaders: 0, page: 0 });
+		// The heat map starts at opening time, not with eight hours of zeros.
+		expect(await page.locator('section#heat_map table thead th').nth(1).textContent()).toBe('08:00');
+		await page.screenshot({ path: `test-results/reports-${width}.png`, fullPage: true });
+		await page.setViewportSize({ width: 1440, height: 1000 });
 	});
 
 	it('each export button downloads a file of its type', async () => {

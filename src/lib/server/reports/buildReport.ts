@@ -190,7 +190,7 @@ export async function buildMonthlyReport(
 			)
 		]),
 		section('handle_time', [table('by_topic', T.byTopic, [col('topic', T.topic, 'text'), ...AHT_METRICS.map(metricColumn)], topicRows(AHT_METRICS))]),
-		section('heat_map', heatTables(heat, !!filter.site), filter.site ? NOTES.heatMapSite : undefined),
+		section('heat_map', heatTables(heat, !!filter.site, shownHours(heat, config)), filter.site ? NOTES.heatMapSite : undefined),
 		section('site_load', [
 			table(
 				'by_site',
@@ -264,8 +264,20 @@ function filterLabel(f: StatsFilter, topic: (id: string) => Bilingual, site: (id
 	return { lt: text('lt'), en: text('en') };
 }
 
-function heatTables(cells: HeatCell[], siteOnly: boolean): ReportTable[] {
-	const hours = Array.from({ length: 24 }, (_, h) => h);
+/**
+ * The heat map's hours: from the earliest opening to the latest closing of the week, widened to
+ * any hour that had contacts (nothing is hidden); not eight columns of night-time zeros.
+ */
+function shownHours(cells: HeatCell[], config: Config): number[] {
+	const days = Object.values(config.openingHours).filter((h): h is { open: string; close: string } => !!h);
+	const busy = cells.filter((c) => (c.offered ?? 0) > 0).map((c) => c.hour);
+	const first = Math.min(...days.map((h) => Number(h.open.slice(0, 2))), ...busy);
+	const last = Math.max(...days.map((h) => Number(h.close.slice(0, 2)) - (h.close.endsWith(':00') ? 1 : 0)), ...busy);
+	if (!Number.isFinite(first) || !Number.isFinite(last)) return Array.from({ length: 24 }, (_, h) => h);
+	return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+function heatTables(cells: HeatCell[], siteOnly: boolean, hours: number[]): ReportTable[] {
 	const hourCols = (format: 'int' | 'seconds') => hours.map((h) => col(`h${String(h).padStart(2, '0')}`, { lt: `${String(h).padStart(2, '0')}:00`, en: `${String(h).padStart(2, '0')}:00` }, format));
 	const grid = (pick: (c: HeatCell) => number | null): ReportRow[] =>
 		WEEKDAYS.map((wd, i) => {
