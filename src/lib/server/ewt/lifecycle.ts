@@ -4,29 +4,23 @@
  * instant, and a call without wrap-up ends and "wraps up" at once. Ordered by time and then by
  * event id (a hash), the answer could come before the queue entry, and the caller would stay
  * "waiting" for ever. Ties are ordered by where each event sits in a call's life:
- * queued < wait_announced < answered = any other exit < ended < wrapup_ended; any other type last.
+ * queued < wait_announced < answered < ended = any other exit < wrapup_ended; any other type last.
+ * The ranks are the ingest's (ingest/eventOrder.ts): one order everywhere call events are ordered.
  *
  * sql/queries/ewt/events_since.sql orders by the same ranks (its ORDER BY multiIf): keep the two
  * in step. The live queue's rule (queueFeed.ts, sql/queries/live/queue_now.sql) counts entries
  * and exits, so it does not depend on this order at all; the order matters for the sliding sums
  * and for which window a completion lands in.
  */
-export const LIFECYCLE_RANK: Readonly<Record<string, number>> = {
-	queued: 0,
-	wait_announced: 1,
-	answered: 2,
-	abandoned: 2,
-	timed_out: 2,
-	left: 2,
-	callback_requested: 2,
-	closed_unknown: 2,
-	ended: 3,
-	wrapup_ended: 4
-};
+import { lifecycleRank as rankOf } from '../../../../ingest/eventOrder.ts';
+import { CALL_EVENT_TYPES, type CallEventType } from '../../../../ingest/types.ts';
 
-const OTHER_RANK = 5;
+const KNOWN = new Set<string>(CALL_EVENT_TYPES);
 
-export const lifecycleRank = (type: string): number => LIFECYCLE_RANK[type] ?? OTHER_RANK;
+/** The ingest's rank (ingest/eventOrder.ts, the one definition), for a stored event's type. */
+export const lifecycleRank = (type: string): number => (KNOWN.has(type) ? rankOf(type as CallEventType) : OTHER_RANK);
+
+const OTHER_RANK = 7;
 
 /** Time, then lifecycle, then event id: the order the queue feed takes events in. */
 export function byTimeThenLifecycle(a: { ts_ms: number; type: string; event_id: string }, b: { ts_ms: number; type: string; event_id: string }): number {
