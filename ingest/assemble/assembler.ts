@@ -89,12 +89,10 @@ export class Assembler {
 		}
 		if (e.type === 'pbx_other') return out;
 		// The call-back is its own contact, opened by the request (see #openCallback).
-		if (e.type === 'callback_completed') {
-			// The request's call, if it still waits for a queue entry, has waited long enough.
-			const origin = this.#open.get(e.callId);
-			if (origin) this.#maybeFinish(origin, out);
-			e = { ...e, callId: callbackId(e.callId) };
-		}
+		// The request's call, if it still waits for its queue entry, keeps waiting: the call-back's
+		// time (often a day later) must not end that wait early, or a queue entry sent after it in
+		// the same body would be late and the offered call lost. Only the stream's clock ends it.
+		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
 		let call = this.#open.get(e.callId);
 		const done = this.#done.get(e.callId);
 		// An event from a finished earlier leg of a re-queued call must not touch the new leg. In

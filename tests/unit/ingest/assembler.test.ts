@@ -627,6 +627,8 @@ describe('callbacks', () => {
 		expect(contacts.map((c) => [c.channel, c.outcome, c.topic, iso(c.dueAt)])).toEqual([
 			['callback', 'answered', 'pensions', '2026-11-30T15:00:00.000Z']
 		]);
+		// The request's call waits for a queue entry until the stream's clock moves on (a tick).
+		expect(asm.advance(at('2026-11-30T07:00:00Z'))).toEqual([]);
 		expect(asm.openCount).toBe(0);
 	});
 
@@ -933,6 +935,24 @@ describe('ties, late wrap-ups and callbacks out of order (issue 14)', () => {
 });
 
 describe('a callback request still waiting for its queue entry', () => {
+	it('keeps waiting when its call-back, a day later, arrives before the queue entry in one body: the offered call is not lost', () => {
+		const requested = s(0);
+		const completed = requested + 86_400_000;
+		const { contacts, asm } = run(
+			[
+				ev('callback_requested', requested, { topic: 'pensions' }),
+				ev('callback_completed', completed, { agent: 'ona' }),
+				ev('queued', requested - 40_000, { topic: 'pensions', channel: 'voice' })
+			],
+			WITH_WRAP
+		);
+		expect(contacts.map((c) => [c.contactId, c.channel, c.outcome])).toEqual([
+			[`c1#callback#${requested}`, 'callback', 'answered'],
+			[`c1#${requested - 40_000}`, 'voice', 'callback_requested']
+		]);
+		expect(asm.openCount).toBe(0);
+	});
+
 	it('is not made an offered call by a PBX restart: only its callback counts', () => {
 		const { asm } = run([ev('callback_requested', s(0), { topic: 'pensions' })]);
 		expect(asm.pbxRestart(s(60))).toEqual([]);
