@@ -485,6 +485,21 @@ describe('re-queue with the same callId (queue_log, FORMATS.md §1.7)', () => {
 		]);
 	});
 
+	it('a timeout and the entry back into the same queue in that second (a dialplan loop): both legs count', () => {
+		const { contacts, asm } = run([
+			ev('queued', s(0), { topic: 'pensions' }),
+			ev('timed_out', s(300), { topic: 'pensions', waitMs: 300_000 }),
+			ev('queued', s(300), { topic: 'pensions' }),
+			ev('answered', s(320), { topic: 'pensions', agent: 'ona', waitMs: 20_000 }),
+			ev('ended', s(400), { topic: 'pensions' })
+		]);
+		expect(contacts.map((c) => [c.contactId, c.outcome, c.waitMs])).toEqual([
+			[`c1#${s(0)}`, 'timed_out', 300_000],
+			[`c1#${s(300)}`, 'answered', 20_000]
+		]);
+		expect(asm.openCount).toBe(0);
+	});
+
 	it('a timed-out leg then an answered leg: two contacts, each with its own outcome', () => {
 		const { contacts } = run([
 			ev('queued', s(0)),
