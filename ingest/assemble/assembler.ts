@@ -49,13 +49,20 @@ export type AssemblerOptions = {
 };
 
 /**
- * `done`: call id, the event time it finished, its topic and whether it was answered (1/0); older
- * checkpoints have only the first two.
+ * `done`: call id, the event time it finished, its topic, whether it was answered (1/0) and
+ * whether its own queue entry was seen (1/0); older checkpoints have only the first two or four.
  */
-export type AssemblerState = { open: OpenCall[]; done: ([string, number] | [string, number, string, number])[]; watermark: number };
+export type AssemblerState = {
+	open: OpenCall[];
+	done: ([string, number] | [string, number, string, number] | [string, number, string, number, number])[];
+	watermark: number;
+};
 
-/** A finished leg, remembered for REMEMBER_MS: when it finished (event time), in which queue, answered or not. */
-type DoneLeg = { at: number; topic: string; answered: boolean };
+/**
+ * A finished leg, remembered for REMEMBER_MS: when it finished (event time), in which queue,
+ * answered or not, and whether its own queue entry had come (`entered`).
+ */
+type DoneLeg = { at: number; topic: string; answered: boolean; entered: boolean };
 
 export type AssemblerStats = { emitted: number; duplicates: number; lateAfterCompletion: number; closedUnknown: number };
 
@@ -89,12 +96,10 @@ export class Assembler {
 		}
 		if (e.type === 'pbx_other') return out;
 		// The call-back is its own contact, opened by the request (see #openCallback).
-		if (e.type === 'callback_completed') {
-			// The request's call, if it still waits for a queue entry, has waited long enough.
-			const origin = this.#open.get(e.callId);
-			if (origin) this.#maybeFinish(origin, out);
-			e = { ...e, callId: callbackId(e.callId) };
-		}
+		// The request's call, if it still waits for its queue entry, keeps waiting: the call-back's
+		// time (often a day later) must not end that wait early, or a queue entry sent after it in
+		// the same body would be late and the offered call lost. Only the stream's clock ends it.
+		if (e.type === 'callback_completed') e = { ...e, callId: callbackId(e.callId) };
 		let call = this.#open.get(e.callId);
 		const done = this.#done.get(e.callId);
 		// An event from a finished earlier leg of a re-queued call must not touch the new leg. In
@@ -108,10 +113,15 @@ export class Assembler {
 		if (!call) {
 			// A finished call only reopens for a new queue entry (re-queue), from its finishing second
 			// on. A queue entry in the very millisecond the leg finished ranks before the event that
-			// finished it (lifecycleRank, eventOrder.ts): it is that leg's own, late, unless it names another queue.
+			// finished it (lifecycleRank, eventOrder.ts): it is that leg's own, late, unless it names
+			// another queue, or the leg had its own entry already (a leg enters once: this is a caller
+			// sent back into the same queue, an Asterisk dialplan looping on timeout).
 			if (
 				done !== undefined &&
-				!(e.type === 'queued' && (e.ts > done.at || (e.ts === done.at && e.topic !== undefined && e.topic !== done.topic)))
+				!(
+					e.type === 'queued' &&
+					(e.ts > done.at || (e.ts === done.at && (done.entered || (e.topic !== undefined && e.topic !== done.topic))))
+				)
 			) {
 				this.stats.lateAfterCompletion++;
 				return out;
@@ -265,14 +275,15 @@ export class Assembler {
 		this.#done.set(call.callId, {
 			at: call.terminalAt ?? call.endedAt ?? call.lastTs,
 			topic: call.topic,
-			answered: call.outcome === null && call.answeredAt !== null
+			answered: call.outcome === null && call.answeredAt !== null,
+			entered: !call.queuedDerived
 		});
 	}
 
 	/** A callback request that never queued: not an offered call, only its callback counts. */
 	#dropUnqueued(call: OpenCall): void {
 		this.#open.delete(call.callId);
-		this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic, answered: false });
+		this.#done.set(call.callId, { at: call.terminalAt!, topic: call.topic, answered: false, entered: false });
 	}
 
 	/** Sets queuedAt from the wait of the answer or terminal event; false when there is none. */
@@ -286,7 +297,10 @@ export class Assembler {
 
 	/** When time or a restart forces a contact out: the best queue time there is. */
 	#forceQueuedAt(call: OpenCall): void {
-		if (call.queuedAt === null && !this.#deriveQueuedAt(call)) call.queuedAt = call.lastTs;
+		if (call.queuedAt === null && !this.#deriveQueuedAt(call)) {
+			call.queuedAt = call.lastTs;
+			call.queuedDerived = true; // not from a queue entry of its own
+		}
 	}
 
 	/**
@@ -338,7 +352,7 @@ export class Assembler {
 	snapshot(): AssemblerState {
 		return {
 			open: [...this.#open.values()],
-			done: [...this.#done].map(([id, d]) => [id, d.at, d.topic, d.answered ? 1 : 0]),
+			done: [...this.#done].map(([id, d]) => [id, d.at, d.topic, d.answered ? 1 : 0, d.entered ? 1 : 0]),
 			watermark: this.#watermark
 		};
 	}
@@ -347,7 +361,11 @@ export class Assembler {
 		// Checkpoints written before heardAt: the call's own time is the best there is.
 		for (const c of state.open) c.heardAt ??= c.lastTs;
 		this.#open = new Map(state.open.map((c) => [c.callId, c]));
-		this.#done = new Map(state.done.map(([id, at, topic, answered]) => [id, { at, topic: topic ?? '', answered: answered === 1 }]));
+		// Without `entered` (older checkpoints), a queue entry in the finishing millisecond re-opens
+		// the call, as it always did before.
+		this.#done = new Map(
+			state.done.map(([id, at, topic, answered, entered]) => [id, { at, topic: topic ?? '', answered: answered === 1, entered: entered !== 0 }])
+		);
 		this.#watermark = state.watermark;
 	}
 }

@@ -1,7 +1,7 @@
 /** /glossary on the built server: every metric's one definition, as the code has it, in both languages. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { CHANNEL_SCOPE_NOTE, DEFINITIONS, LIVE_DEFINITIONS, LIVE_METRICS, PERIOD_METRICS, SITE_SCOPE_NOTE } from '../../src/lib/metrics/definitions.ts';
+import { CHANNEL_SCOPE_NOTE, DEFINITIONS, LIVE_DEFINITIONS, LIVE_METRICS, PERIOD_METRICS, SITE_SCOPE_NOTE, WAIT_LIMITS_NOTE, WRAP_UP_RULE_NOTE } from '../../src/lib/metrics/definitions.ts';
 import { UNITS_NOTE } from '../../src/lib/metrics/units.ts';
 import { PARTIAL_NOTE } from '../../src/lib/charts/partial.ts';
 
@@ -27,7 +27,7 @@ async function pageText(lang: 'lt' | 'en'): Promise<string> {
 }
 
 describe('/glossary', () => {
-	it.each(['lt', 'en'] as const)('shows every period and live figure and the rules of scope (%s)', async (lang) => {
+	it.each(['lt', 'en'] as const)('shows every period and live figure, the rules of scope and the ingest rules that move figures (%s)', async (lang) => {
 		const text = await pageText(lang);
 		const norm = (s: string) => s.replace(/\s+/g, ' ');
 		for (const id of PERIOD_METRICS) expect(text, id).toContain(norm(DEFINITIONS[id][lang]));
@@ -38,5 +38,7 @@ describe('/glossary', () => {
 		expect(text).toContain(norm(PARTIAL_NOTE[lang]));
 		// The target of a queue no topic is mapped to is said, with its configured value.
 		expect(text).toMatch(lang === 'lt' ? /nepriskirtos jokiai temai, vertinamas pagal 60 s/ : /mapped to no topic is judged against a 60 s target/);
+		expect(text).toContain(norm(WRAP_UP_RULE_NOTE[lang]));
+		expect(text).toContain(norm(WAIT_LIMITS_NOTE[lang]));
 	});
 });

@@ -144,3 +144,30 @@ describe('events out of order and in pieces, through POST /api/ingest', () => {
 		expect(await stats('2026-10-20')).toMatchObject({ offered: 1, answered: 1 });
 	}, 90_000);
 });
+
+describe('a caller looped back into the same queue, as an Asterisk queue_log says it', () => {
+	// Timed out of queue 500 at 08:05:00 and entered it again in that second (a dialplan that
+	// loops on timeout), then answered: two legs. Since h14a the second entry was taken for the
+	// first leg's own, late, and the answered leg was lost.
+	const T = 1794297600; // 2026-11-10T08:00:00Z
+	const queueLog = [
+		`${T}|1794297600.7|500|NONE|ENTERQUEUE|||1`,
+		`${T + 300}|1794297600.7|500|NONE|EXITWITHTIMEOUT|1|1|300`,
+		`${T + 300}|1794297600.7|500|NONE|ENTERQUEUE|||1`,
+		`${T + 320}|1794297600.7|500|SIP/1001|CONNECT|20|1794297620.8|2`,
+		`${T + 400}|1794297600.7|500|SIP/1001|COMPLETECALLER|20|80|1`
+	].join('\n');
+
+	it('stores both legs, the second answered', async () => {
+		const res = await fetch(`${server.url}/api/ingest?format=queue-log&stream=pbx-1`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${ingestToken}` },
+			body: queueLog
+		});
+		expect(await res.json()).toMatchObject({ accepted: 5, rejected: 0 });
+		expect((await contacts('2026-11-10')).map((c) => [c[0], c[2], c[5], c[6]])).toEqual([
+			[`1794297600.7@500#${T * 1000}`, 'timed_out', 300_000, 0],
+			[`1794297600.7@500#${(T + 300) * 1000}`, 'answered', 20_000, 80_000]
+		]);
+	});
+});

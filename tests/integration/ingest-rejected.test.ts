@@ -26,7 +26,7 @@ beforeAll(async () => {
 	const res = await fetch(`${server.url}/api/admin/tokens`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ role: 'ingest', name: 'backfill', streams: ['mail', 'junk', 'junk-genesys', 'calls'] })
+		body: JSON.stringify({ role: 'ingest', name: 'backfill', streams: ['mail', 'junk', 'junk-genesys', 'calls', 'retry'] })
 	});
 	ingestToken = ((await res.json()) as { token: string }).token;
 }, 90_000);
@@ -83,6 +83,13 @@ describe('rejected records', () => {
 		expect(nulls!.rows).toBeLessThanOrEqual(1001);
 		console.log(`2,000,000 nulls: ${seconds.toFixed(1)} s, ${nulls!.rows} rows stored`);
 	}, 120_000);
+
+	it('a retried body past the cap stores nothing new: the summary row is the same batch', async () => {
+		const body = Array.from({ length: 1_500 }, (_, i) => `{"type":"call.queued","call_id":"r-${i}"}`).join('\n');
+		for (let i = 0; i < 2; i++) expect(await (await post(body, 'retry')).json()).toMatchObject({ accepted: 0, rejected: 1_500 });
+		const [missing] = await byReason('retry');
+		expect(missing).toMatchObject({ reason: 'missing_field', n: 1_500, rows: 1_001 });
+	});
 
 	it('a Genesys array of nulls is bounded the same way', async () => {
 		const res = await post(`[${Array(200_000).fill('null').join(',')}]`, 'junk-genesys', 'genesys');

@@ -20,8 +20,8 @@ export const LIVE_METRIC_NAMES: Record<LiveMetric, Bilingual> = {
 };
 
 const TEXTS = {
-	lt: { period: 'Laikotarpio rodikliai', live: 'Dabar (tiesiogiai)', scope: 'Kam taikoma' },
-	en: { period: 'Figures for a period', live: 'Now (live)', scope: 'What they cover' }
+	lt: { period: 'Laikotarpio rodikliai', live: 'Dabar (tiesiogiai)', scope: 'Kam taikoma ir kaip skaičiuojama' },
+	en: { period: 'Figures for a period', live: 'Now (live)', scope: 'What they cover, and how they are counted' }
 } satisfies Record<Lang, Record<string, string>>;
 
 export function glossaryText(lang: Lang): (typeof TEXTS)['en'] {

@@ -4,6 +4,7 @@
  * Asking for a metric that is not here is an error, not a silent zero.
  */
 import type { Bilingual } from '../i18n/pick.ts';
+import { WAIT_LIMIT_MS } from '../../../ingest/parsers/limits.ts';
 
 export const PERIOD_METRICS = [
 	'offered',
@@ -201,6 +202,27 @@ export const CHANNEL_SCOPE_NOTE: Bilingual = {
 export const SITE_SCOPE_NOTE: Bilingual = {
 	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and the waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
 	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
+};
+
+/**
+ * Rules of the ingest that move the figures above, said where the figures are defined. The
+ * numbers come from the code that applies them: WRAP_WAIT_MS in ingest/assemble/assembler.ts
+ * (kept equal to WRAP_WAIT_MIN by tests/unit/server/periodMetrics.test.ts; the assembler is not
+ * imported here, this module reaches the browser) and ingest/parsers/limits.ts.
+ */
+export const WRAP_WAIT_MIN = 10;
+
+export const WRAP_UP_RULE_NOTE: Bilingual = {
+	en: `Wrap-up: a call that ended with no wrap-up reported counts 0 s of wrap-up once its source's own time (its events' times, running on with the clock only while the source sends live) has moved ${WRAP_WAIT_MIN} minutes past the call's latest event. Sources that never report wrap-up (Asterisk queue_log and CDR) count 0 s at the call's end.`,
+	lt: `Darbas po pokalbio: jei pasibaigus skambučiui šaltinis nepraneša darbo po pokalbio, skaičiuojama 0 s, kai šaltinio laikas (jo įvykių laikas, kuris kartu su laikrodžiu slenka tik tol, kol šaltinis siunčia duomenis realiu laiku) pasislenka ${WRAP_WAIT_MIN} minučių po paskutinio skambučio įvykio. Šaltiniams, kurie darbo po pokalbio niekada nepraneša (Asterisk queue_log ir CDR), skambučio pabaigoje skaičiuojama 0 s.`
+};
+
+const hours = (ms: number) => ms / 3_600_000;
+const days = (ms: number) => ms / 86_400_000;
+
+export const WAIT_LIMITS_NOTE: Bilingual = {
+	en: `Longest wait a record may carry: ${hours(WAIT_LIMIT_MS.voice)} hours for calls and chat, ${days(WAIT_LIMIT_MS.einquiry)} days for callbacks, e-inquiries and e-mail (an overdue e-inquiry may be answered weeks late). A longer wait is a unit mistake: the record is rejected with its reason, shown on the admin page, and never counted in a figure.`,
+	lt: `Ilgiausias laukimas, kurį gali nurodyti įrašas: ${hours(WAIT_LIMIT_MS.voice)} valandos skambučiams ir pokalbiams, ${days(WAIT_LIMIT_MS.einquiry)} dienos perskambinimams, e. užklausoms ir el. laiškams (pavėluota e. užklausa gali būti atsakyta po kelių savaičių). Ilgesnis laukimas – matavimo vienetų klaida: įrašas atmetamas nurodant priežastį, rodomas administravimo puslapyje ir į rodiklius neįskaičiuojamas.`
 };
 
 export function answeredOnly(m: PeriodMetrics): PeriodMetrics {

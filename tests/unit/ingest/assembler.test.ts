@@ -485,6 +485,21 @@ describe('re-queue with the same callId (queue_log, FORMATS.md §1.7)', () => {
 		]);
 	});
 
+	it('a timeout and the entry back into the same queue in that second (a dialplan loop): both legs count', () => {
+		const { contacts, asm } = run([
+			ev('queued', s(0), { topic: 'pensions' }),
+			ev('timed_out', s(300), { topic: 'pensions', waitMs: 300_000 }),
+			ev('queued', s(300), { topic: 'pensions' }),
+			ev('answered', s(320), { topic: 'pensions', agent: 'ona', waitMs: 20_000 }),
+			ev('ended', s(400), { topic: 'pensions' })
+		]);
+		expect(contacts.map((c) => [c.contactId, c.outcome, c.waitMs])).toEqual([
+			[`c1#${s(0)}`, 'timed_out', 300_000],
+			[`c1#${s(300)}`, 'answered', 20_000]
+		]);
+		expect(asm.openCount).toBe(0);
+	});
+
 	it('a timed-out leg then an answered leg: two contacts, each with its own outcome', () => {
 		const { contacts } = run([
 			ev('queued', s(0)),
@@ -627,6 +642,8 @@ describe('callbacks', () => {
 		expect(contacts.map((c) => [c.channel, c.outcome, c.topic, iso(c.dueAt)])).toEqual([
 			['callback', 'answered', 'pensions', '2026-11-30T15:00:00.000Z']
 		]);
+		// The request's call waits for a queue entry until the stream's clock moves on (a tick).
+		expect(asm.advance(at('2026-11-30T07:00:00Z'))).toEqual([]);
 		expect(asm.openCount).toBe(0);
 	});
 
@@ -933,6 +950,24 @@ describe('ties, late wrap-ups and callbacks out of order (issue 14)', () => {
 });
 
 describe('a callback request still waiting for its queue entry', () => {
+	it('keeps waiting when its call-back, a day later, arrives before the queue entry in one body: the offered call is not lost', () => {
+		const requested = s(0);
+		const completed = requested + 86_400_000;
+		const { contacts, asm } = run(
+			[
+				ev('callback_requested', requested, { topic: 'pensions' }),
+				ev('callback_completed', completed, { agent: 'ona' }),
+				ev('queued', requested - 40_000, { topic: 'pensions', channel: 'voice' })
+			],
+			WITH_WRAP
+		);
+		expect(contacts.map((c) => [c.contactId, c.channel, c.outcome])).toEqual([
+			[`c1#callback#${requested}`, 'callback', 'answered'],
+			[`c1#${requested - 40_000}`, 'voice', 'callback_requested']
+		]);
+		expect(asm.openCount).toBe(0);
+	});
+
 	it('is not made an offered call by a PBX restart: only its callback counts', () => {
 		const { asm } = run([ev('callback_requested', s(0), { topic: 'pensions' })]);
 		expect(asm.pbxRestart(s(60))).toEqual([]);

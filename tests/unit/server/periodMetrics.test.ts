@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computePeriodMetrics, emptySums, PERIOD_METRICS, DEFINITIONS } from '../../../src/lib/metrics/definitions.ts';
+import {
+	computePeriodMetrics,
+	emptySums,
+	PERIOD_METRICS,
+	DEFINITIONS,
+	WAIT_LIMITS_NOTE,
+	WRAP_UP_RULE_NOTE,
+	WRAP_WAIT_MIN
+} from '../../../src/lib/metrics/definitions.ts';
+import { WRAP_WAIT_MS } from '../../../ingest/assemble/assembler.ts';
+import { WAIT_LIMIT_MS } from '../../../ingest/parsers/limits.ts';
 import { localDateRange } from '../../../src/lib/server/stats/periodRange.ts';
 import { isIsoDate } from '../../../src/lib/calendar/localDate.ts';
 
@@ -94,5 +104,21 @@ describe('isIsoDate', () => {
 		''
 	])('%s is not', (v) => {
 		expect(isIsoDate(v)).toBe(false);
+	});
+});
+
+describe('the ingest rules the glossary states', () => {
+	it('says the wrap-up wait the assembler applies', () => {
+		expect(WRAP_WAIT_MIN * 60_000).toBe(WRAP_WAIT_MS);
+		expect(WRAP_UP_RULE_NOTE.en).toContain(`${WRAP_WAIT_MS / 60_000} minutes`);
+		expect(WRAP_UP_RULE_NOTE.lt).toContain(`${WRAP_WAIT_MS / 60_000} minučių`);
+	});
+
+	it('says each channel’s longest wait as limits.ts has it', () => {
+		expect(WAIT_LIMIT_MS.chat).toBe(WAIT_LIMIT_MS.voice);
+		expect(WAIT_LIMIT_MS.callback).toBe(WAIT_LIMIT_MS.einquiry);
+		expect(WAIT_LIMIT_MS.email).toBe(WAIT_LIMIT_MS.einquiry);
+		expect(WAIT_LIMITS_NOTE.en).toContain(`${WAIT_LIMIT_MS.voice / 3_600_000} hours for calls and chat, ${WAIT_LIMIT_MS.einquiry / 86_400_000} days`);
+		expect(WAIT_LIMITS_NOTE.lt).toContain(`${WAIT_LIMIT_MS.voice / 3_600_000} valandos`);
 	});
 });
