@@ -76,6 +76,8 @@ export const defaultConfig: Config = {
 	demo: true,
 	demoYears: 10,
 	ewt: { announced: 'erlangA', refreshMs: 1000 },
+	/** No SMTP server until one is configured; files go to DATA_DIR/exports. */
+	exports: {},
 	wallboard: {
 		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
 		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.

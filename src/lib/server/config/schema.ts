@@ -109,6 +109,26 @@ export const configSchema = z.object({
 		/** How often the in-memory queues catch up with ClickHouse, milliseconds. */
 		refreshMs: z.number().int().min(100).max(60_000)
 	}),
+	/**
+	 * Scheduled exports (src/lib/server/exports): where files are written (default
+	 * DATA_DIR/exports) and the SMTP server e-mails go through. The password comes from
+	 * SMTP_PASSWORD only and is never logged.
+	 */
+	exports: z
+		.object({
+			dir: z.string().min(1).optional(),
+			smtp: z
+				.object({
+					host: z.string().min(1),
+					port: z.number().int().min(1).max(65535).default(587),
+					security: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+					user: z.string().optional(),
+					password: z.string().optional(),
+					from: z.string().regex(/^[^\s<>(),;:"@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'from must be an e-mail address')
+				})
+				.optional()
+		})
+		.default({}),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

@@ -3,6 +3,7 @@ import { serve } from '../../http/serve.ts';
 import { followSourcesPart } from '../../parts/followSources.ts';
 import { demoPart } from '../../parts/demo.ts';
 import { reportFreezerPart } from '../../parts/reportFreezer.ts';
+import { exportSchedulerPart } from '../../parts/exportScheduler.ts';
 import { buildApp, buildIsStale } from '../build.ts';
 import { parse } from '../args.ts';
 
@@ -17,7 +18,7 @@ export async function run(argv: string[]): Promise<void> {
 	if (!values['no-build'] && buildIsStale()) buildApp(console.log);
 	const config = getConfig();
 	if (values['no-demo']) config.demo = false;
-	const running = await serve(config, [followSourcesPart(), demoPart(), reportFreezerPart()]);
+	const running = await serve(config, [followSourcesPart(), demoPart(), reportFreezerPart(), exportSchedulerPart()]);
 	const stop = async (signal: string) => {
 		console.log(`${signal}: shutting down`);
 		const hard = setTimeout(() => process.exit(1), 15_000);
