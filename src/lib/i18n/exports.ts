@@ -27,7 +27,9 @@ const lt = {
 	'result.failed': 'nepavyko',
 	none: 'Nėra.',
 	all: 'visas centras',
-	error: 'Klaida:'
+	error: 'Klaida:',
+	'problem.targets': 'Pasirinkite aplanką, el. pašto adresus arba abu.',
+	'problem.email': 'Neteisingas el. pašto adresas:'
 };
 type Key = keyof typeof lt;
 const en: Record<Key, string> = {
@@ -56,7 +58,9 @@ const en: Record<Key, string> = {
 	'result.failed': 'failed',
 	none: 'None.',
 	all: 'whole centre',
-	error: 'Error:'
+	error: 'Error:',
+	'problem.targets': 'Choose a folder, e-mail recipients, or both.',
+	'problem.email': 'Not an e-mail address:'
 };
 
 export function exportsText(lang: Lang): (key: Key) => string {

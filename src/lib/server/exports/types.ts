@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 
-/** An address we put in an SMTP command and a header: no spaces, brackets or line breaks. */
-export const EMAIL = /^[^\s<>(),;:"@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+import { EMAIL } from '../../exportAddress.ts';
 
 const filterPart = z.string().regex(/^[a-z0-9_-]{1,40}$/).nullable().default(null);
 
