@@ -4,7 +4,9 @@
  * logged per target. The log is the memory: a target with a 'sent' or 'failed' row for the
  * period is never tried again by the scheduler (a restart resends nothing), a 'retry' row is
  * tried again after a growing pause, and after MAX_ATTEMPTS the last one is logged 'failed'.
- * "Send now" (force) delivers regardless and is logged like any other attempt.
+ * "Send now" (force) delivers regardless and is logged like any other attempt. Within one
+ * process a period is delivered by one caller at a time; several servers sharing one database
+ * each run the scheduler, and could both send a period they start on in the same second.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -78,14 +80,29 @@ async function writeToFolder(dir: string, file: Attachment) {
 	await rename(`${path}.part`, path);
 }
 
+/** (schedule, period) pairs being delivered in this process: "send now" during a scheduled run must not send twice. */
+const inFlight = new Set<string>();
+
+/** Delivers what is owed (or everything, with force); [] when nothing was owed or this period is being delivered already. */
 export async function runSchedule(ctx: ExportContext, s: Schedule, now: number, opts: { force?: boolean; period?: string } = {}): Promise<Outcome[]> {
 	const period = opts.period ?? duePeriod(s, now, new WorkingCalendar(ctx.config));
 	if (!period) return [];
+	const key = `${s.id}:${period}`;
+	if (inFlight.has(key)) return [];
+	inFlight.add(key);
+	try {
+		return await deliverPeriod(ctx, s, period, now, opts.force ?? false);
+	} finally {
+		inFlight.delete(key);
+	}
+}
+
+async function deliverPeriod(ctx: ExportContext, s: Schedule, period: string, now: number, force: boolean): Promise<Outcome[]> {
 	const attempts = await periodAttempts(ctx.db, s.id, period);
 	const targets: DeliveryTarget[] = [...(s.folder ? (['folder'] as const) : []), ...(s.emails.length ? (['email'] as const) : [])];
-	const pending = targets.filter((t) => opts.force || shouldTry(attempts, t, now));
+	const pending = targets.filter((t) => force || shouldTry(attempts, t, now));
 	if (pending.length === 0) return [];
-	const file = await exportFile(ctx, s, period, !opts.force);
+	const file = await exportFile(ctx, s, period, !force);
 	if (!file) return [];
 	const out: Outcome[] = [];
 	for (const target of pending) {

@@ -23,5 +23,6 @@ export const POST: RequestHandler = async ({ params, url }) => {
 	if (!PERIOD[s.kind].test(period) || period >= (s.kind === 'monthly' ? today.slice(0, 7) : today))
 		return jsonProblem(400, `period must be a closed ${s.kind === 'monthly' ? 'month YYYY-MM' : 'day YYYY-MM-DD'} before today, got "${period}"`);
 	const outcomes = await runSchedule({ db: store.client, config, smtp: smtpSettings(config) }, s, now, { force: true, period });
+	if (outcomes.length === 0) return jsonProblem(409, `${period} of this schedule is being delivered right now; see the send log`);
 	return jsonResponse({ period, outcomes }, outcomes.every((o) => o.result === 'sent') ? 200 : 502);
 };
