@@ -91,6 +91,8 @@ export const defaultConfig: Config = {
 		{ id: 'benefit-payment', name: { lt: 'išmokų diena', en: 'benefit payment day' }, effect: 1.15, monthDays: [20], dates: [] },
 		{ id: 'indexation', name: { lt: 'indeksacija', en: 'indexation' }, effect: 1.25, monthDays: [5], months: [1], dates: [] }
 	],
+	/** No SMTP server until one is configured; files go to DATA_DIR/exports. */
+	exports: {},
 	wallboard: {
 		// 60 s is the Fund's answer target, so ASA warns at half of it and alarms at it;
 		// 5 % abandons is the usual public-sector ceiling, 10 % twice that.

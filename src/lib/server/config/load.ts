@@ -116,6 +116,10 @@ export function loadConfig(env: Env = process.env): Config {
 		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
 		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') }
 	});
+	// The SMTP password only from the environment: a config file is often readable by many.
+	const smtpPassword = env.SMTP_PASSWORD;
+	const smtp = (fromFile as { exports?: { smtp?: Record<string, unknown> } }).exports?.smtp;
+	if (smtp && smtpPassword !== undefined) smtp.password = smtpPassword;
 	const merged = merge(merge(defaultConfig, fromFile), fromEnv);
 	const result = configSchema.safeParse(merged);
 	if (!result.success) {

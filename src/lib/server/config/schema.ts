@@ -179,6 +179,26 @@ export const configSchema = z.object({
 	alerts: z.object({ rules: alertRulesSchema }).default({ rules: DEFAULT_ALERT_RULES }),
 	/** The fund's calendar of known busy days, for the forecast (and the simulator's truth). */
 	fundCalendar: z.array(fundEventSchema).default([]),
+	/**
+	 * Scheduled exports (src/lib/server/exports): where files are written (default
+	 * DATA_DIR/exports) and the SMTP server e-mails go through. The password comes from
+	 * SMTP_PASSWORD only and is never logged.
+	 */
+	exports: z
+		.object({
+			dir: z.string().min(1).optional(),
+			smtp: z
+				.object({
+					host: z.string().min(1),
+					port: z.number().int().min(1).max(65535).default(587),
+					security: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+					user: z.string().optional(),
+					password: z.string().optional(),
+					from: z.string().regex(/^[^\s<>(),;:"@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'from must be an e-mail address')
+				})
+				.optional()
+		})
+		.default({}),
 	/** When wallboard figures turn from ok to warning to alarm (never shown by colour alone). */
 	wallboard: z.object({
 		thresholds: z.object({

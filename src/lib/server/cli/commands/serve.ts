@@ -5,6 +5,7 @@ import { demoPart } from '../../parts/demo.ts';
 import { reportFreezerPart } from '../../parts/reportFreezer.ts';
 import { genesysPart } from '../../parts/genesys.ts';
 import { forecastPart } from '../../parts/forecast.ts';
+import { exportSchedulerPart } from '../../parts/exportScheduler.ts';
 import { buildApp, buildIsStale } from '../build.ts';
 import { parse } from '../args.ts';
 
@@ -19,7 +20,7 @@ export async function run(argv: string[]): Promise<void> {
 	if (!values['no-build'] && buildIsStale()) buildApp(console.log);
 	const config = getConfig();
 	if (values['no-demo']) config.demo = false;
-	const running = await serve(config, [followSourcesPart(), genesysPart(), demoPart(), reportFreezerPart(), forecastPart()]);
+	const running = await serve(config, [followSourcesPart(), genesysPart(), demoPart(), reportFreezerPart(), forecastPart(), exportSchedulerPart()]);
 	const stop = async (signal: string) => {
 		console.log(`${signal}: shutting down`);
 		const hard = setTimeout(() => process.exit(1), 15_000);
