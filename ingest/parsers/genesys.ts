@@ -158,7 +158,7 @@ function parseConversation(value: unknown, where: string, mapping: NameMapping, 
 		// Detail records change until the conversation ends; the finished one comes later.
 		const open = c.conversationEnd === undefined || c.conversationEnd === null ? openPart(c) : null;
 		if (open !== null) {
-			out.push(rejectedValue(`conversation ${id} is not finished yet (no conversationEnd; ${open}); send it again once it has ended`, c, doc));
+			out.push(rejectedValue(`conversation ${id} is not finished yet (no conversationEnd; ${open}); send it again once it has ended`, c, doc, false, 'not_finished'));
 			return;
 		}
 		contactsOf(c, id, mapping, names, out);
@@ -509,9 +509,9 @@ function rejected(detail: string, raw: string, reason: RejectReason = 'bad_docum
  * the reason says so and only the start is kept (JSON.stringify of a value nested a million
  * deep overflows the stack; JSON.parse does not).
  */
-function rejectedValue(reason: string, value: unknown, doc: string, keepDoc = false): ParsedRecord {
-	if (nestedDeeperThan(value, MAX_DEPTH - 1)) return rejected(`${reason}: nested more than ${MAX_DEPTH} levels deep`, doc.slice(0, DEEP_RAW_CHARS));
-	return rejected(reason, keepDoc ? doc : (JSON.stringify(value) ?? String(value)));
+function rejectedValue(detail: string, value: unknown, doc: string, keepDoc = false, reason: RejectReason = 'bad_document'): ParsedRecord {
+	if (nestedDeeperThan(value, MAX_DEPTH - 1)) return rejected(`${detail}: nested more than ${MAX_DEPTH} levels deep`, doc.slice(0, DEEP_RAW_CHARS), 'too_deep');
+	return rejected(detail, keepDoc ? doc : (JSON.stringify(value) ?? String(value)), reason);
 }
 
 /** Whether any array or object in `value` sits more than `limit` levels down; no recursion. */

@@ -31,6 +31,10 @@ export const REJECT_REASONS = [
 	'bad_line',
 	/** A Genesys document or conversation callboard cannot read. */
 	'bad_document',
+	/** A conversation still in progress: read when it is sent again once it has ended. */
+	'not_finished',
+	/** A document nested deeper than any real one (reading it whole would overflow the stack). */
+	'too_deep',
 	/** ClickHouse refused the block the record was in (a value the parsers let through). */
 	'refused_by_database',
 	/** Stored before rejected records had classes (migration 0008): the detail holds the old words. */

@@ -74,6 +74,8 @@ const lt = {
 	'reason.inconsistent': 'Laukai prieštarauja vienas kitam',
 	'reason.bad_line': 'Sugadinta eilutė',
 	'reason.bad_document': 'Neperskaitomas Genesys dokumentas',
+	'reason.not_finished': 'Pokalbis dar nebaigtas (bus priimtas atsiuntus jį baigtą)',
+	'reason.too_deep': 'Per giliai įdėta struktūra',
 	'reason.refused_by_database': 'Duomenų bazė atsisakė įrašyti',
 	'reason.legacy': 'Atmesta anksčiau (priežastis tik tekstu)'
 } as const;
@@ -152,6 +154,8 @@ const en: Record<Key, string> = {
 	'reason.inconsistent': 'Fields contradict each other',
 	'reason.bad_line': 'Damaged line',
 	'reason.bad_document': 'Unreadable Genesys document',
+	'reason.not_finished': 'Conversation not finished yet (read once sent again ended)',
+	'reason.too_deep': 'Nested too deep',
 	'reason.refused_by_database': 'Refused by the database',
 	'reason.legacy': 'Rejected earlier (reason in words only)'
 };

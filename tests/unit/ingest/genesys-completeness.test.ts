@@ -55,7 +55,8 @@ function conversation(opts: { acdSegments?: Seg[]; acdMetrics?: unknown[]; agent
 const END = '2026-03-02T10:03:21.000Z';
 const parse = (doc: unknown, c: ParseContext = ctx) => parseGenesysDocument(JSON.stringify(doc), c);
 const kinds = (rs: ParsedRecord[]) => rs.map((r) => r.kind);
-const reasonOf = (r: ParsedRecord | undefined) => (r?.kind === 'rejected' ? r.rejected.reason : `not rejected: ${r?.kind}`);
+/** The class, then the words with what was wrong: `not_finished: conversation … is not finished yet …`. */
+const reasonOf = (r: ParsedRecord | undefined) => (r?.kind === 'rejected' ? `${r.rejected.reason}: ${r.rejected.detail}` : `not rejected: ${r?.kind}`);
 const contactOf = (rs: ParsedRecord[]) => {
 	expect(kinds(rs)).toEqual(['contact']);
 	return (rs[0] as { contact: ContactRecord }).contact;
@@ -79,17 +80,17 @@ describe('a Genesys conversation without conversationEnd', () => {
 			conversation({ agentSegments: [{ segmentStart: '2026-03-02T10:00:20.000Z', segmentType: 'interact', queueId: 'q-loans' }] })
 		);
 		expect(kinds(rs)).toEqual(['rejected']);
-		expect(reasonOf(rs[0])).toMatch(/not finished yet.*agent interact segment has no segmentEnd/);
+		expect(reasonOf(rs[0])).toMatch(/^not_finished: .*not finished yet.*agent interact segment has no segmentEnd/);
 	});
 
 	it('is rejected as not finished yet while the queue’s metric is not emitted', () => {
 		const rs = parse(conversation({ acdMetrics: [m('nOffered', 1)] }));
-		expect(reasonOf(rs[0])).toMatch(/not finished yet.*acd participant has no tAcd, tAbandon, tShortAbandon or tFlowOut/);
+		expect(reasonOf(rs[0])).toMatch(/^not_finished: .*not finished yet.*acd participant has no tAcd, tAbandon, tShortAbandon or tFlowOut/);
 	});
 
 	it('is rejected as not finished yet while the talk is not complete', () => {
 		const rs = parse(conversation({ agentMetrics: [m('tAnswered', 20_000), m('tTalk', 180_000)] }));
-		expect(reasonOf(rs[0])).toMatch(/not finished yet.*agent has talked but no tTalkComplete/);
+		expect(reasonOf(rs[0])).toMatch(/^not_finished: .*not finished yet.*agent has talked but no tTalkComplete/);
 	});
 
 	it('with conversationEnd is read as before', () => {
@@ -129,7 +130,7 @@ describe('a Genesys body nested a million deep', () => {
 	])('is one rejection naming the depth, not a stack overflow: %s', (_what, body) => {
 		const rs = parseGenesysDocument(body, ctx);
 		expect(kinds(rs)).toEqual(['rejected']);
-		expect(reasonOf(rs[0])).toMatch(/nested more than 64 levels deep/);
+		expect(reasonOf(rs[0])).toMatch(/^too_deep: .*nested more than 64 levels deep/);
 		expect((rs[0] as { rejected: { raw: string } }).rejected.raw.length).toBeLessThanOrEqual(4096);
 	}, 30_000);
 });

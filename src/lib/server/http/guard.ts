@@ -44,6 +44,7 @@ const rules: [RegExp, Rule][] = [
 	[/^\/api\/ingest\/rejected$/, { check: canOperateCentre, what: 'an admin or a supervisor of every site' }],
 	// Lists name consultants and callers' contacts: not for wallboard screens.
 	[/^\/api\/contacts$/, { check: canOperate, what: 'an admin or supervisor' }],
+	[/^\/consultants(\/|$)/, { check: canOperate, what: 'an admin or supervisor' }],
 	[/^\/api\/ingest$/, { check: canIngest, what: 'an ingest or admin token' }],
 	// The IVR asks for the wait to announce with its service token (an ingest token).
 	[/^\/api\/ewt$/, { check: (p) => canIngest(p) || canOperate(p), what: 'an ingest token, an admin or a supervisor' }],
@@ -66,12 +67,13 @@ export function ruleFor(path: string): Rule {
 
 /**
  * What a wallboard principal (a TV, by token or signed in) may open: its board and what the board
- * needs (GET /api/live, which also says why a socket was refused; the /live socket itself is
+ * needs (GET /api/live, which also says why a socket was refused, and /api/forecast/tv's one line
+ * per topic; the /live socket itself is
  * upgrade.ts's). Not the dashboard, figures, trends, staffing, contacts or reports: a TV's URL
  * copied from the wall opened the management view.
  */
 export function isWallboardPath(path: string): boolean {
-	return path === '/wallboard' || path.startsWith('/wallboard/') || path === '/api/live';
+	return path === '/wallboard' || path.startsWith('/wallboard/') || path === '/api/live' || path === '/api/forecast/tv';
 }
 
 /**
