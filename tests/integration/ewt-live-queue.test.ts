@@ -132,4 +132,69 @@ describe('who is waiting, on the running server', () => {
 		expect(Math.abs(after.estimates.headOfLine! - before.estimates.headOfLine! - elapsedS)).toBeLessThanOrEqual(2);
 		expect((await api.live()).waiting).toBe(truth);
 	}, 240_000);
+
+	it('the estimator, the live queues per channel and topic and the callers-waiting list name the same callers', async () => {
+		const server = await startServer({ EWT_REFRESH_MS: '100' });
+		servers.push(server);
+		const api = await client(server);
+		const admin = { authorization: `Bearer ${server.adminToken}` };
+		const now = Date.now();
+		const S = 1000;
+		// What a connector sends: voice and chat callers waiting, callers answered in the
+		// millisecond they queue, an exit stored before its entry (a second source, a late file),
+		// and a caller whose exit was lost 90 minutes ago (past the wait horizon: nobody waits so long).
+		const exitsFirst: CanonicalEvent[] = [
+			{ type: 'call.abandoned', ts: now - 55 * S, call_id: 'v-gone', topic: 'pensions' },
+			{ type: 'call.abandoned', ts: now - 45 * S, call_id: 'c-gone', topic: 'benefits', channel: 'chat' }
+		];
+		const rest: CanonicalEvent[] = [
+			{ type: 'call.queued', ts: now - 90 * 60 * S, call_id: 'v-lost', topic: 'pensions' },
+			{ type: 'call.queued', ts: now - 90 * 60 * S, call_id: 'c-lost', topic: 'benefits', channel: 'chat' },
+			{ type: 'call.queued', ts: now - 100 * S, call_id: 'v-1', topic: 'pensions' },
+			{ type: 'call.wait_announced', ts: now - 99 * S, call_id: 'v-1', estimate_s: 60, method: 'erlangA' },
+			{ type: 'call.queued', ts: now - 90 * S, call_id: 'c-1', topic: 'benefits', channel: 'chat' },
+			{ type: 'call.queued', ts: now - 80 * S, call_id: 'v-2', topic: 'pensions' },
+			{ type: 'call.queued', ts: now - 70 * S, call_id: 'v-now', topic: 'pensions' },
+			{ type: 'call.answered', ts: now - 70 * S, call_id: 'v-now', agent: 'ona' },
+			{ type: 'call.queued', ts: now - 60 * S, call_id: 'v-gone', topic: 'pensions' },
+			{ type: 'call.queued', ts: now - 50 * S, call_id: 'c-now', topic: 'benefits', channel: 'chat' },
+			{ type: 'call.answered', ts: now - 50 * S, call_id: 'c-now', agent: 'ona' },
+			{ type: 'call.queued', ts: now - 48 * S, call_id: 'c-gone', topic: 'benefits', channel: 'chat' },
+			{ type: 'call.queued', ts: now - 30 * S, call_id: 'c-3', topic: 'benefits', channel: 'chat' },
+			{ type: 'call.queued', ts: now - 20 * S, call_id: 'v-5', topic: 'benefits' }
+		];
+		await api.post(exitsFirst);
+		await api.post(rest);
+		type Now = { queues: { channel: string; topic: string; waiting: number; oldestQueuedAt: number | null }[]; callers?: { position: number; topic: string; channel: string; queuedAt: number; announcedS: number | null; from: string }[] };
+		const position = async (topic: string, channel: string) =>
+			((await (await fetch(`${server.url}/api/ewt?topic=${topic}&channel=${channel}`, { headers: admin })).json()) as Ewt).position;
+		const read = async () => ((await (await fetch(`${server.url}/api/live`, { headers: admin })).json()) as Live & { now: Now }).now;
+		let live: Now | null = null;
+		for (let attempt = 0; attempt < 100; attempt++) {
+			live = await read();
+			if ((await api.ewt()) && live.callers?.length === 5) break;
+			await sleep(200);
+		}
+		const expected = [
+			['voice', 'pensions', 1, now - 100 * S, 60],
+			['chat', 'benefits', 1, now - 90 * S, null],
+			['voice', 'pensions', 2, now - 80 * S, null],
+			['chat', 'benefits', 2, now - 30 * S, null],
+			['voice', 'benefits', 1, now - 20 * S, null]
+		];
+		expect(live!.callers!.map((c) => [c.channel, c.topic, c.position, c.queuedAt, c.announcedS])).toEqual(expected);
+		for (const [channel, topic, waiting, oldest] of [
+			['voice', 'pensions', 2, now - 100 * S],
+			['chat', 'benefits', 2, now - 90 * S],
+			['voice', 'benefits', 1, now - 20 * S],
+			['chat', 'pensions', 0, null]
+		] as const) {
+			const q = live!.queues.find((x) => x.channel === channel && x.topic === topic)!;
+			expect([channel, topic, q.waiting, q.oldestQueuedAt]).toEqual([channel, topic, waiting, oldest]);
+			// GET /api/ewt counts the same callers ahead of a caller joining now.
+			expect([channel, topic, (await position(topic, channel)) - 1]).toEqual([channel, topic, waiting]);
+			expect(live!.callers!.filter((c) => c.channel === channel && c.topic === topic).length).toBe(waiting);
+		}
+		expect(((await (await fetch(`${server.url}/api/live`, { headers: admin })).json()) as Live).topics.find((t) => t.topic === 'pensions')!.waiting).toBe(2);
+	}, 120_000);
 });

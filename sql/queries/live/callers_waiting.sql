@@ -1,7 +1,9 @@
 -- Callers waiting now, one by one (the list behind "waiting"), oldest first, at most {limit}:
 -- topic, channel, since when, and the wait they were told (the latest announcement after their
--- newest entry). The rules of live/queue_now (newest entry, entries against exits, {since} as
--- the horizon); voice, chat and callbacks being returned. No caller's number: none is stored.
+-- newest entry). Only for the first second after a start: once the EWT service has rebuilt its
+-- queues the list is its memory (QueueFeed.waitingCallers). live/queue_now's rule, to the letter:
+-- newest entry, entries (once per time) against exits (once per type and time), {since} the
+-- wait horizon, voice and chat, a topic named. No caller's number: none is stored.
 SELECT
     topic,
     channel,
@@ -16,12 +18,12 @@ FROM
         maxIf(ts, type = 'queued')               AS queued_at,
         argMaxIf(announced_wait_s, ts, type = 'wait_announced' AND announced_wait_s IS NOT NULL) AS last_announced_s,
         maxIf(ts, type = 'wait_announced')       AS announced_at,
-        uniqExactIf(event_id, type = 'queued')   AS entries,
-        uniqExactIf(event_id, type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
+        uniqExactIf(ts, type = 'queued')         AS entries,
+        uniqExactIf((type, ts), type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
     FROM call_events
     WHERE ts >= {since:DateTime64(3, 'UTC')}
     GROUP BY call_id
 )
-WHERE entries > exits AND channel IN ('voice', 'chat', 'callback')
+WHERE entries > exits AND channel IN ('voice', 'chat') AND topic != ''
 ORDER BY queued_at, call_id
 LIMIT {limit:UInt32}

@@ -1,6 +1,8 @@
--- Per channel (voice, chat) and topic, now: the contacts waiting and the oldest's entry (the
--- rules of live/queue_now, which the voice figures on screens come from, applied to chat too:
--- chat had no live queue), and the waits of the last contacts answered since {recent_since}
+-- Per channel (voice, chat) and topic, now: the contacts waiting and the oldest's entry.
+-- Only for the first second after a start: once the EWT service has rebuilt its queues these are
+-- its memory (QueueFeed.waitingIn, recentWaits). live/queue_now's rule, to the letter, for chat
+-- too: newest entry, entries (once per time) against exits (once per type and time), {since} the
+-- wait horizon, a topic named. And the waits of the last contacts answered since {recent_since}
 -- (newest first, up to 5): what happens, shown beside the wait callers are told.
 -- A wait answered is from the contact's newest entry to its answer, as queue_now counts a
 -- re-queued caller's wait.
@@ -18,12 +20,12 @@ FROM
         if(argMaxIf(channel, ts, type = 'queued') = '', 'voice', argMaxIf(channel, ts, type = 'queued')) AS channel,
         maxIf(ts, type = 'queued')               AS queued_at,
         maxIf(ts, type = 'answered')             AS answered_at,
-        uniqExactIf(event_id, type = 'queued')   AS entries,
-        uniqExactIf(event_id, type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
+        uniqExactIf(ts, type = 'queued')         AS entries,
+        uniqExactIf((type, ts), type IN ('answered', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown')) AS exits
     FROM call_events
     WHERE ts >= {since:DateTime64(3, 'UTC')}
     GROUP BY call_id
     HAVING entries > 0
 )
-WHERE channel IN ('voice', 'chat')
+WHERE channel IN ('voice', 'chat') AND topic != ''
 GROUP BY channel, topic

@@ -68,6 +68,7 @@ async function start(opts: StartOptions): Promise<App> {
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
 	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);
+	live.queueFeed = () => (ewt.ready ? ewt.feed : null);
 	return { config, store, access, sessionKey, ingest, live, alerts, ewt, startedAt: Date.now() };
 }
 

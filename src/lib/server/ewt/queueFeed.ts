@@ -46,7 +46,15 @@ export type CallEventRow = {
 	hold_ms: number;
 	wrap_ms: number;
 	simulated: number;
+	/** wait_announced: the wait the caller was told (seconds), for the callers-waiting list. */
+	announced_wait_s?: number | string | null;
 };
+
+/** One caller waiting now, as the supervisor's list shows him; callId stays on the server. */
+export type WaitingCaller = { channel: string; topic: string; callId: string; queuedAtMs: number; announcedS: number | null };
+
+/** Answered waits kept per queue for "the last callers answered" (newest first on screens). */
+const RECENT_KEPT = 5;
 
 /** A caller who joined a queue: the moment to compute and store every estimator for him. */
 export type Arrival = { key: string; channel: string; topic: string; callId: string; atMs: number; simulated: boolean };
@@ -68,6 +76,8 @@ type CallMemory = {
 	endedAtMs: number | null;
 	talkHoldMs: number;
 	completed: boolean;
+	/** The latest wait announced to him and when (epoch ms): shown if after his newest entry. */
+	announced: { s: number; atMs: number } | null;
 };
 
 export const queueKey = (channel: string, topic: string) => `${channel}/${topic}`;
@@ -79,6 +89,14 @@ export class QueueFeed {
 	#awaitingWrap: CallMemory[] = [];
 	#awaitingHead = 0;
 	#options: TopicWindowOptions;
+	/** Per queue key, the last RECENT_KEPT answers: when, and the wait from the newest entry (ms). */
+	#recent = new Map<string, { atMs: number; waitMs: number }[]>();
+	/**
+	 * Per queue key, the callers placed there and their true entry time (epoch ms). The windows
+	 * hold the same callers, but at a time never before their latest event (an entry stored late
+	 * is taken later there): the boards show when the caller really joined.
+	 */
+	#placedAt = new Map<string, Map<string, number>>();
 
 	constructor(options: TopicWindowOptions = {}) {
 		this.#options = options;
@@ -103,6 +121,7 @@ export class QueueFeed {
 			this.#completeUnwrapped(r.ts_ms);
 			if (r.type === 'queued') this.#entry(r, onArrival);
 			else if (EXITS.has(r.type)) this.#exit(r);
+			else if (r.type === 'wait_announced') this.#announced(r);
 			else this.#handled(r);
 		}
 	}
@@ -110,7 +129,7 @@ export class QueueFeed {
 	#memory(callId: string, ms: number): CallMemory {
 		let call = this.#calls.get(callId);
 		if (!call) {
-			call = { entries: new Set(), exits: new Set(), newest: null, placed: null, dropped: null, lastMs: ms, endedAtMs: null, talkHoldMs: 0, completed: false };
+			call = { entries: new Set(), exits: new Set(), newest: null, placed: null, dropped: null, lastMs: ms, endedAtMs: null, talkHoldMs: 0, completed: false, announced: null };
 			this.#calls.set(callId, call);
 		}
 		call.lastMs = Math.max(call.lastMs, ms);
@@ -142,6 +161,12 @@ export class QueueFeed {
 		this.#place(r.call_id, call, r);
 	}
 
+	#announced(r: CallEventRow): void {
+		if (r.announced_wait_s === null || r.announced_wait_s === undefined) return;
+		const call = this.#memory(r.call_id, r.ts_ms);
+		if (!call.announced || r.ts_ms >= call.announced.atMs) call.announced = { s: Number(r.announced_wait_s), atMs: r.ts_ms };
+	}
+
 	/** Puts the caller where the counting rule says he waits, leaving his old place as `r` says. */
 	#place(callId: string, call: CallMemory, r: CallEventRow): void {
 		let want = call.entries.size > call.exits.size ? call.newest : null;
@@ -151,13 +176,18 @@ export class QueueFeed {
 		if (from) {
 			const w = this.windows.get(from.key)!;
 			const atS = this.#at(w, r.ts_ms);
+			if (r.type === 'answered') this.#answeredWait(from.key, r.ts_ms, r.ts_ms - from.atMs);
 			if (r.type === 'answered') w.answered(callId, atS, r.wait_ms > 0 ? r.wait_ms / 1000 : undefined);
 			// Out of the queue, but not by losing patience (timeout, callback, key, a new entry): not an abandon for θ.
 			else if (r.type === 'abandoned') w.abandoned(callId, atS);
 			else w.left(callId, atS);
 		}
+		if (from) this.#placedAt.get(from.key)?.delete(callId);
 		call.placed = want;
 		if (want) {
+			let placed = this.#placedAt.get(want.key);
+			if (!placed) this.#placedAt.set(want.key, (placed = new Map()));
+			placed.set(callId, want.atMs);
 			const w = this.windows.get(want.key)!;
 			w.waits(callId, this.#at(w, want.atMs));
 		}
@@ -182,9 +212,43 @@ export class QueueFeed {
 
 	/** Callers waiting in a queue now, and since when (epoch ms): what the live boards show. */
 	waitingIn(channel: string, topic: string): { waiting: number; oldestQueuedAt: number | null } {
-		const w = this.windows.get(queueKey(channel, topic));
-		const since = w?.oldestSinceS ?? null;
-		return { waiting: w?.waiting ?? 0, oldestQueuedAt: since === null ? null : Math.round(since * 1000) };
+		const placed = this.#placedAt.get(queueKey(channel, topic));
+		let oldest: number | null = null;
+		for (const at of placed?.values() ?? []) if (oldest === null || at < oldest) oldest = at;
+		return { waiting: placed?.size ?? 0, oldestQueuedAt: oldest };
+	}
+
+	#answeredWait(key: string, atMs: number, waitMs: number): void {
+		let list = this.#recent.get(key);
+		if (!list) this.#recent.set(key, (list = []));
+		list.push({ atMs, waitMs: Math.max(0, waitMs) });
+		if (list.length > RECENT_KEPT) list.shift();
+	}
+
+	/**
+	 * The waits (ms) of the last callers answered in a queue since `sinceMs`, newest first: a
+	 * wait is from the caller's newest entry to his answer (a re-queued caller's wait, as counted).
+	 */
+	recentWaits(channel: string, topic: string, sinceMs: number): number[] {
+		const list = this.#recent.get(queueKey(channel, topic)) ?? [];
+		return list.filter((x) => x.atMs >= sinceMs).sort((a, b) => b.atMs - a.atMs).map((x) => x.waitMs);
+	}
+
+	/**
+	 * Every caller waiting now by the one rule (the ones the windows count), oldest entry first:
+	 * the supervisor's list. Announced wait: the latest one told after his newest entry.
+	 */
+	waitingCallers(): WaitingCaller[] {
+		const out: WaitingCaller[] = [];
+		for (const [key, placed] of this.#placedAt) {
+			const slash = key.indexOf('/');
+			for (const [callId, queuedAtMs] of placed) {
+				const announced = this.#calls.get(callId)?.announced;
+				const announcedS = announced && announced.atMs >= queuedAtMs ? announced.s : null;
+				out.push({ channel: key.slice(0, slash), topic: key.slice(slash + 1), callId, queuedAtMs, announcedS });
+			}
+		}
+		return out.sort((a, b) => a.queuedAtMs - b.queuedAtMs || (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
 	}
 
 	/**
@@ -202,10 +266,11 @@ export class QueueFeed {
 	 */
 	advance(nowMs: number): void {
 		this.#completeUnwrapped(nowMs);
-		for (const w of this.windows.values()) {
+		for (const [key, w] of this.windows) {
 			for (let o = w.oldest(); o && o.sinceS * 1000 < nowMs - WAIT_HORIZON_MS; o = w.oldest()) {
 				w.left(o.callId, this.#at(w, o.sinceS * 1000 + WAIT_HORIZON_MS));
 				const call = this.#calls.get(String(o.callId));
+				this.#placedAt.get(key)?.delete(String(o.callId));
 				if (call) {
 					call.dropped = call.placed?.atMs ?? null;
 					call.placed = null;

@@ -11,19 +11,25 @@ import type { LiveNowBlock } from '../../live/now.ts';
 import type { ActiveAlert } from '../../live/alerts.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readConsultants, withConsultants } from './consultants.ts';
-import { readNow } from './now.ts';
+import { NOW_QUERIES, readNow } from './now.ts';
+import type { QueueFeed } from '../ewt/queueFeed.ts';
 
 export type Extras = { consultants: Consultant[] | null; now: LiveNowBlock | null; alerts?: ActiveAlert[] };
 
-/** Queries readExtras makes: consultants one by one; channel queues, open written work, callers waiting. */
-export const EXTRA_QUERIES = 4;
+/**
+ * Queries readExtras makes at most: consultants one by one; open written work, and until the
+ * queue feed is ready the channel queues and callers waiting (now.ts).
+ */
+export const EXTRA_QUERIES = 1 + NOW_QUERIES.unfed;
+/** Queries the queue feed's memory spares a tick once it is ready. */
+export const FED_QUERIES_SPARED = NOW_QUERIES.unfed - NOW_QUERIES.fed;
 
-export async function readExtras(db: ClickHouseClient, config: Config, now: number): Promise<Extras> {
+export async function readExtras(db: ClickHouseClient, config: Config, now: number, feed: QueueFeed | null = null): Promise<Extras> {
 	const logged = (part: string) => (e: Error) => {
 		console.error(`live: reading ${part} failed: ${e.message}`);
 		return null;
 	};
-	const [consultants, nowBlock] = await Promise.all([readConsultants(db, config, now).catch(logged('the consultants')), readNow(db, config, now).catch(logged('the queues by channel'))]);
+	const [consultants, nowBlock] = await Promise.all([readConsultants(db, config, now).catch(logged('the consultants')), readNow(db, config, now, feed).catch(logged('the queues by channel'))]);
 	return { consultants, now: nowBlock };
 }
 

@@ -11,7 +11,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView, type QueueNow } from './liveState.ts';
-import { EXTRA_QUERIES, readExtras, withExtras, type Extras } from './extras.ts';
+import type { QueueFeed } from '../ewt/queueFeed.ts';
+import { EXTRA_QUERIES, FED_QUERIES_SPARED, readExtras, withExtras, type Extras } from './extras.ts';
 import type { AlertService } from '../alerts/service.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 
@@ -55,6 +56,8 @@ const metrics = {
 
 /** Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready, consultants, today, rolling windows, backlogs) and the supervisor view's (extras.ts). */
 export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES;
+/** Queries one tick makes once the EWT service's queues are ready: who is waiting comes from its memory. */
+export const FED_QUERIES_PER_TICK = QUERIES_PER_TICK - 1 - FED_QUERIES_SPARED;
 
 export class LiveHub {
 	readonly #db: ClickHouseClient;
@@ -87,6 +90,8 @@ export class LiveHub {
 	 * the same rule from ClickHouse).
 	 */
 	queueNow: (() => ((topic: string) => QueueNow) | null) | null = null;
+	/** The EWT service's queue feed once ready (null before): the chat queues and callers-waiting list. */
+	queueFeed: (() => QueueFeed | null) | null = null;
 	/** Alerts, evaluated once per tick on what the tick read (never per screen). */
 	alerts: AlertService | null = null;
 
@@ -157,10 +162,11 @@ export class LiveHub {
 		this.#lastTickAt = Date.now();
 		let state: LiveState;
 		const queues = this.queueNow?.() ?? null;
+		const feed = this.queueFeed?.() ?? null;
 		let extras: Extras;
 		try {
 			const now = Date.now();
-			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait, queues), readExtras(this.#db, this.#config, now)]);
+			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait, queues), readExtras(this.#db, this.#config, now, feed)]);
 			if (this.alerts) extras.alerts = this.alerts.evaluate({ state, consultants: extras.consultants, now: extras.now, at: now });
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
@@ -169,7 +175,7 @@ export class LiveHub {
 		}
 		this.ticks++;
 		metrics.ticks.inc();
-		metrics.queries.inc(queues ? QUERIES_PER_TICK - 1 : QUERIES_PER_TICK);
+		metrics.queries.inc(QUERIES_PER_TICK - (queues ? 1 : 0) - (feed ? FED_QUERIES_SPARED : 0));
 		this.#state = state;
 		this.#extras = extras;
 		this.#seq++;

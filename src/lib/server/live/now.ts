@@ -1,17 +1,24 @@
 /**
  * "Now" per topic and channel for the supervisor's view (LiveState.now): the chat queues beside
  * the voice ones, the waits of the last contacts answered, and open written work (callbacks,
- * e-inquiries, e-mails) against its deadline with the oldest item's age. Two queries per tick,
- * for every screen; the centre's queues are the same in every view (every site serves them).
+ * e-inquiries, e-mails) against its deadline with the oldest item's age; the centre's queues are
+ * the same in every view (every site serves them).
+ *
+ * Who is waiting has one definition (ewt/queueFeed.ts): once the EWT service has rebuilt its
+ * queues, the chat and voice queues, the last answered waits and the callers-waiting list are
+ * read from its memory, the same callers GET /api/ewt counts ahead, and a tick makes one query
+ * here (open written work). Until then (the first second after a start) live/channel_queues_now
+ * and live/callers_waiting read the stored events by live/queue_now's rule: three queries.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
 import { CALLERS_LISTED, type CallerWaiting, type ChannelQueue, type LiveNowBlock, type WrittenQueue } from '../../live/now.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
+import { WAIT_HORIZON_MS, type QueueFeed } from '../ewt/queueFeed.ts';
 
 /** As live/queue_now: contacts waiting longer than this are not waiting any more. */
-const QUEUE_HORIZON_MS = 4 * 3600_000;
+const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
 /** "The last callers answered": within the last hour, else there is nothing recent to compare. */
 const RECENT_MS = 3600_000;
 /** Open written work is looked for this far back (as live/backlog_open). */
@@ -21,13 +28,34 @@ const DUE_SOON_WORKING_DAYS = 5;
 
 type QueueRow = { channel: string; topic: string; waiting: number | string; oldest_ms: number | string; recent_waits_ms: (number | string)[] };
 
-export async function readNow(db: ClickHouseClient, config: Config, now = Date.now()): Promise<LiveNowBlock> {
+/** Queries readNow makes: with the queue feed's memory, and without it (the first second). */
+export const NOW_QUERIES = { fed: 1, unfed: 3 } as const;
+
+export async function readNow(db: ClickHouseClient, config: Config, now = Date.now(), feed: QueueFeed | null = null): Promise<LiveNowBlock> {
 	const [queues, written, callers] = await Promise.all([
-		queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
+		feed ? feedQueues(feed, config, now) : queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
 		queryRows<{ kind: string; day: string; open: number | string }>(db, 'live/written_open', { since: now - WRITTEN_HORIZON_MS, tz: config.timeZone }),
-		queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
+		feed ? feedCallers(feed) : queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
 	]);
 	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };
+}
+
+/** The queue feed's queues in the shape of live/channel_queues_now's rows. */
+function feedQueues(feed: QueueFeed, config: Config, now: number): QueueRow[] {
+	return (['voice', 'chat'] as const).flatMap((channel) =>
+		config.topics.map((t) => {
+			const q = feed.waitingIn(channel, t.id);
+			return { channel, topic: t.id, waiting: q.waiting, oldest_ms: q.oldestQueuedAt ?? 0, recent_waits_ms: feed.recentWaits(channel, t.id, now - RECENT_MS) };
+		})
+	);
+}
+
+/** The feed's waiting callers in the shape of live/callers_waiting's rows (no call id leaves). */
+function feedCallers(feed: QueueFeed): CallerRow[] {
+	return feed
+		.waitingCallers()
+		.slice(0, CALLERS_LISTED)
+		.map((c) => ({ topic: c.topic, channel: c.channel, queued_ms: c.queuedAtMs, announced_s: c.announcedS }));
 }
 
 type CallerRow = { topic: string; channel: string; queued_ms: number | string; announced_s: number | string | null };
