@@ -85,14 +85,15 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
 
 /**
  * Creates a user through the admin API and signs them in with the form, as a browser would;
- * returns the session cookie (`cb_session=…`) to send with later requests.
+ * returns the session cookie (`cb_session=…`) to send with later requests. A `site` makes a
+ * supervisor a site's team leader (limited to it).
  */
-export async function signedInCookie(server: TestServer, username: string, role: 'supervisor' | 'wallboard' | 'admin'): Promise<string> {
+export async function signedInCookie(server: TestServer, username: string, role: 'supervisor' | 'wallboard' | 'admin', site?: string): Promise<string> {
 	const password = 'correct-horse-battery';
 	const made = await fetch(`${server.url}/api/admin/users`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password, role })
+		body: JSON.stringify({ username, password, role, site })
 	});
 	if (made.status !== 201) throw new Error(`creating ${username}: ${made.status} ${await made.text()}`);
 	const login = await fetch(`${server.url}/login`, {

@@ -7,7 +7,8 @@ import type { PageServerLoad } from './$types';
 
 /**
  * Consultants one by one, for the centre or one site (`?site=`): supervisors and admins only
- * (names: GDPR). A site leader sees his own site whatever he asks for.
+ * (names: GDPR). A site leader sees his own site; another site's ?site= is refused (403) by
+ * hooks.server.ts (siteAllowed) before this runs.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const principal = locals.principal ?? null;
