@@ -11,6 +11,7 @@ import { queryRows } from '../clickhouse/sql.ts';
 import type { TopicStaffing } from '../ewt/staffing.ts';
 import { ForecastDays } from './days.ts';
 import { addDays, correctedByToday, forecastDay, learnEffects, SLOTS, type DayForecast, type Effects, type Series } from './model.ts';
+import { forecastAccuracy, type AccuracyRow } from './accuracy.ts';
 import { projectedDayServiceLevel, restInterval, type RestInterval } from './rest.ts';
 
 const Q_MS = 15 * 60_000;
@@ -37,7 +38,7 @@ export type RestView = {
 	line: { lt: string; en: string } | null;
 };
 export type UpcomingDay = { date: string; weekday: number; calls: number; change: number; events: { id: string; name: { lt: string; en: string }; effect: number; learnt: boolean }[] };
-export type AccuracyRow = { topic: string; channel: string; horizon: string; intervals: number; mape: number | null; bias: number | null };
+export type { AccuracyRow } from './accuracy.ts';
 export type ForecastView = {
 	asOf: string;
 	date: string;
@@ -247,9 +248,7 @@ export class ForecastService {
 	/** MAPE and bias of the stored forecasts over the last 28 days' finished intervals. */
 	async accuracy(now = Date.now()): Promise<AccuracyRow[]> {
 		const to = Math.floor(now / Q_MS) * Q_MS;
-		const iso = (t: number) => new Date(t).toISOString().slice(0, 19).replace('T', ' ');
-		const rows = await queryRows<AccuracyRow>(this.#db, 'forecast/accuracy', { from: iso(to - 28 * 86_400_000), to: iso(to) });
-		return rows.map((r) => ({ ...r, intervals: Number(r.intervals), mape: r.mape === null ? null : Number(r.mape), bias: r.bias === null ? null : Number(r.bias) }));
+		return forecastAccuracy(this.#db, to - 28 * 86_400_000, to);
 	}
 }
 

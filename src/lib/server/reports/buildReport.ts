@@ -16,6 +16,7 @@ import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { addCalendarDays, lithuanianHolidays } from '../calendar/holidays.ts';
 import { ewtAccuracy, type EwtAccuracyRow } from '../ewt/accuracyQuery.ts';
 import { ewtMethodName } from '../../metrics/ewt.ts';
+import { forecastAccuracy, type AccuracyRow } from '../forecast/accuracy.ts';
 import { addMonths, monthRange } from './month.ts';
 import { weekdayHourGrid } from './heatMap.ts';
 import { writtenWork, type DeadlineCounts, type WrittenWork } from './writtenWork.ts';
@@ -60,13 +61,13 @@ export async function buildMonthlyReport(
 	const trendCut = Math.min(range.toMs - 1, now);
 
 	let done = 0;
-	const total = 9;
+	const total = 10;
 	const step = <T>(name: string, p: Promise<T>): Promise<T> =>
 		p.then((v) => {
 			opts.onStep?.(++done, total, name);
 			return v;
 		});
-	const [current, previousMonth, sameMonthLastYear, byChannel, heat, written, yearly, monthly, ewt, centre] = await Promise.all([
+	const [current, previousMonth, sameMonthLastYear, byChannel, heat, written, yearly, monthly, ewt, forecast, centre] = await Promise.all([
 		step('month', periodStats(db, range, calls, tz)),
 		step('previous month', periodStats(db, monthRange(addMonths(month, -1), tz), calls, tz)),
 		step('a year before', periodStats(db, monthRange(addMonths(month, -12), tz), calls, tz)),
@@ -83,6 +84,8 @@ export async function buildMonthlyReport(
 		step('yearly trend', yearlyOffered(db, trendFilter, tz, trendCut)),
 		step('monthly trend', monthlyOffered(db, trendFilter, tz, trendCut, 13)),
 		step('estimated-wait accuracy', ewtAccuracy(db, range, { topic: filter.topic, channel: calls.channel }, tz)),
+		// Only quarter hours that have ended are scored (the month in progress: up to now).
+		step('forecast accuracy', forecastAccuracy(db, range.fromMs, Math.min(range.toMs, Math.floor(now / 900_000) * 900_000))),
 		// A site's share of the load is of the whole centre's answered calls, not of its own.
 		filter.site ? periodStats(db, range, { ...calls, site: null }, tz) : null
 	]);
@@ -202,6 +205,10 @@ export async function buildMonthlyReport(
 		section('callbacks', [deadlineTable(written.callback, { total: T.requested, overdue: T.callbackOverdue, pending: T.callbackPending, pct: T.callbackPct, mean: T.callbackMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
 		section('e_inquiries', [deadlineTable(written.einquiry, { total: T.received, overdue: T.einquiryOverdue, pending: T.einquiryPending, pct: T.einquiryPct, mean: T.einquiryMean }, shownTopics, topicLabel)], filter.site || filter.channel ? NOTES.writtenFilter : undefined),
 		ewtSection(ewt, topicLabel),
+		forecastSection(
+			forecast.filter((r) => (!filter.topic || r.topic === filter.topic) && (!filter.channel || r.channel === filter.channel)),
+			topicLabel
+		),
 		section('comparison', [
 			comparisonTable('counts', T.counts, COUNT_METRICS, 'int', current, previousMonth, sameMonthLastYear),
 			comparisonTable('rates', T.rates, RATE_METRICS, 'pct', current, previousMonth, sameMonthLastYear),
@@ -393,6 +400,32 @@ function ewtSection(rows: EwtAccuracyRow[], topicLabel: (id: string) => Bilingua
 		tables: [
 			table('by_method', { lt: 'Pagal metodą', en: 'By method' }, columns, allHours.filter((r) => r.topic === null).map(toRow)),
 			table('by_topic', T.byTopic, columns, allHours.filter((r) => r.topic !== null).map(toRow))
+		]
+	};
+}
+
+const HORIZONS: Record<string, Bilingual> = { day: T.dayAhead, '1h': T.hourAhead };
+
+/** The stored forecasts scored per topic, channel and horizon (forecast/accuracy.ts, as the dashboard's panel). */
+function forecastSection(rows: AccuracyRow[], topicLabel: (id: string) => Bilingual): ReportSection {
+	const base = { key: 'forecast_accuracy' as const, ...SECTION_TITLES.forecast_accuracy };
+	if (rows.length === 0) return { ...base, tables: [], note: NOTES.noForecast };
+	return {
+		...base,
+		tables: [
+			table(
+				'by_topic',
+				T.byTopic,
+				[col('topic', T.topic, 'text'), col('channel', T.channel, 'text'), col('horizon', T.horizon, 'text'), col('intervals', T.intervals, 'int'), col('mape', T.mape, 'pct'), col('bias', T.forecastBias, 'change')],
+				rows.map((r) => ({
+					topic: topicLabel(r.topic),
+					channel: CHANNEL_NAMES[r.channel] ?? { lt: r.channel, en: r.channel },
+					horizon: HORIZONS[r.horizon] ?? { lt: r.horizon, en: r.horizon },
+					intervals: r.intervals,
+					mape: r.intervals > 0 ? r.mape : null,
+					bias: r.bias
+				}))
+			)
 		]
 	};
 }

@@ -17,6 +17,7 @@ export const SECTION_TITLES: Record<SectionKey, Bilingual> = {
 	callbacks: { lt: 'Perskambinimai', en: 'Callbacks' },
 	e_inquiries: { lt: 'E. užklausos', en: 'E-inquiries' },
 	ewt_accuracy: { lt: 'Numatomo laukimo tikslumas', en: 'Estimated-wait accuracy' },
+	forecast_accuracy: { lt: 'Prognozės tikslumas', en: 'Forecast accuracy' },
 	comparison: { lt: 'Palyginimas', en: 'Comparison' },
 	yearly_trend: { lt: 'Metinė tendencija', en: 'Yearly trend' }
 };
@@ -92,7 +93,14 @@ export const T = {
 	mae: { lt: 'MAE, s', en: 'MAE, s' },
 	within30s: { lt: 'Paklaida ≤ 30 s', en: 'Within 30 s' },
 	within20pct: { lt: 'Paklaida ≤ 20 %', en: 'Within 20 %' },
-	rse: { lt: 'Santykinė kvadratinė paklaida', en: 'Relative squared error' }
+	rse: { lt: 'Santykinė kvadratinė paklaida', en: 'Relative squared error' },
+	// Forecast accuracy
+	horizon: { lt: 'Prognozės laikas', en: 'Horizon' },
+	dayAhead: { lt: 'Prieš dieną', en: 'Day ahead' },
+	hourAhead: { lt: 'Prieš valandą', en: 'Hour ahead' },
+	intervals: { lt: 'Ketvirčiai su kontaktais', en: 'Quarter hours with contacts' },
+	mape: { lt: 'MAPE', en: 'MAPE' },
+	forecastBias: { lt: 'Sisteminė paklaida', en: 'Systematic error' }
 } satisfies Record<string, Bilingual>;
 
 export const NOTES = {
@@ -116,6 +124,7 @@ export const NOTES = {
 		lt: 'Eilutėje „Iš viso“ – visi kanalai kartu, todėl jos laukimo rodikliai apima ir e. užklausas (dienos), ir skambučius (sekundės). Kitose šio skyriaus lentelėse – tik skambučiai.',
 		en: 'The Total row is every channel together, so its waits include e-inquiries (days) as well as calls (seconds). The section’s other tables show calls only.'
 	},
+	noForecast: { lt: 'Šį mėnesį prognozių neišsaugota: nėra ko vertinti.', en: 'No forecasts stored for this month: nothing to score.' },
 	noEwt: { lt: 'Šį mėnesį numatomo laukimo įvertinimų neišsaugota.', en: 'No estimates stored for this month.' },
 	ewtUnavailable: {
 		lt: 'Numatomo laukimo tikslumo skaičiavimas dar neįdiegtas.',
@@ -160,6 +169,10 @@ export const REPORT_DEFINITIONS: Record<string, Bilingual> = {
 		lt: 'Padalinio per mėnesį atsiliepti skambučiai ÷ visi centro per mėnesį atsiliepti skambučiai.'
 	},
 	ewt_accuracy: EWT_ACCURACY_DEFINITION,
+	forecast_accuracy: {
+		en: 'Each quarter hour\'s forecast as first stored (day ahead: made before the day began; hour ahead: made an hour before, with the day\'s running ratio) against the contacts offered in it. MAPE: the mean of |forecast − actual| ÷ actual over the quarter hours that had contacts. Systematic error (bias): (Σ forecast − Σ actual) ÷ Σ actual; above zero the forecast was too high. The same scoring as the dashboard\'s forecast panel.',
+		lt: 'Kiekvieno ketvirčio valandos prognozė, kokia pirmą kartą išsaugota (prieš dieną – sudaryta dienai neprasidėjus; prieš valandą – likus valandai, pagal tos dienos eigą), palyginta su tame ketvirtyje pasiūlytais kontaktais. MAPE – |prognozė − faktas| ÷ faktas vidurkis per ketvirčius, kuriuose buvo kontaktų. Sisteminė paklaida – (Σ prognozė − Σ faktas) ÷ Σ faktas; teigiamas reiškia, kad prognozuota per daug. Skaičiuojama taip pat kaip suvestinės prognozės skydelyje.'
+	},
 	comparison: {
 		en: 'The same figures for the previous calendar month and for the same month a year before, computed by the same definitions.',
 		lt: 'Tie patys rodikliai už ankstesnį kalendorinį mėnesį ir tą patį mėnesį prieš metus, apskaičiuoti pagal tuos pačius apibrėžimus.'

@@ -52,6 +52,7 @@ export const SECTION_KEYS = [
 	'callbacks',
 	'e_inquiries',
 	'ewt_accuracy',
+	'forecast_accuracy',
 	'comparison',
 	'yearly_trend'
 ] as const;
