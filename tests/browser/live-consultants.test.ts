@@ -62,9 +62,9 @@ describe('consultants on the dashboard', () => {
 		await page.goto(`${server.url}/`);
 		const ona = page.locator('section.consultants tr[data-agent=ona]');
 		await expect.poll(async () => ona.count(), { timeout: 15_000 }).toBe(1);
-		expect(await ona.innerText()).toMatch(/Šiauliai\s+Nepasiruošęs: pietūs\s*Ilgai nepasiruošęs \(> 10 min\)/);
+		expect(await ona.innerText()).toMatch(/Šiauliai\s+Nepasiekiamas: pietūs\s*Ilgai nepasiekiamas \(> 10 min\)/);
 		const jonas = page.locator('section.consultants tr[data-agent=jonas]');
-		expect(await jonas.innerText()).toMatch(/Panevėžys\s+Kalba: Išmokos/);
+		expect(await jonas.innerText()).toMatch(/Panevėžys\s+Pokalbyje: Išmokos/);
 		// Time in state: from the first event of the state (lunch at base + 5 min, not the login),
 		// ticking. The screen counts on the server's clock as the frames' asOf shows it, the start
 		// of a tick: on this loaded machine a tick has taken 5 s, so a few seconds' lag is allowed

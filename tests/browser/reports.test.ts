@@ -192,7 +192,7 @@ describe('the /reports page', () => {
 		await page.goto(`${server.url}/reports?month=${month}`);
 		expect(await page.locator('.facts').innerText()).toMatch(/Išsaugota versija Nr\. 2/);
 		// The report's own titles, not its keys (as the PDF lists changes).
-		expect(await page.locator('section.changes').innerText()).toMatch(/Suvestinė\s+Pagrindiniai rodikliai\s+Iš viso\s+Pasiūlyta\s+3\s+4/);
+		expect(await page.locator('section.changes').innerText()).toMatch(/Suvestinė\s+Pagrindiniai rodikliai\s+Iš viso\s+Gauta\s+3\s+4/);
 		const list = (await (await api('/api/reports')).json()) as { reports: { month: string; revision: number }[] };
 		expect(list.reports.filter((r) => r.month === month).map((r) => r.revision)).toEqual([2, 1]);
 		// Revision 1 from the list of stored revisions: its own figures, and downloads of it.

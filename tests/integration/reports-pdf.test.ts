@@ -229,7 +229,7 @@ describe('the PDF’s figures are /api/stats’ figures', () => {
 
 describe('what the PDF says around the figures', () => {
 	it('Lithuanian letters come back as themselves (embedded DejaVu Sans, no Helvetica)', () => {
-		for (const word of ['Kontaktų centro mėnesio ataskaita', 'Atsiliepta', 'Pasiūlyta', 'Vidutinė aptarnavimo trukmė pagal temą', 'Ilgiausias', 'Rodiklių apibrėžimai', 'Šeštadienis', 'Panevėžys', 'Šiauliai'])
+		for (const word of ['Kontaktų centro mėnesio ataskaita', 'Atsiliepta', 'Gauta', 'Vidutinė aptarnavimo trukmė pagal temą', 'Ilgiausias', 'Rodiklių apibrėžimai', 'Šeštadienis', 'Panevėžys', 'Šiauliai'])
 			expect(lt.text).toContain(word);
 		expect(lt.text).toMatch(/[ąčęėįšųūž]/);
 		expect(lt.text).not.toMatch(/\uFFFD/);
@@ -255,13 +255,13 @@ describe('what the PDF says around the figures', () => {
 
 	it('charts are vectors with their texts: axis labels and legends are PDF text, no images', () => {
 		// The AHT chart's legend and the heat map's weekday axis exist only in the charts.
-		for (const word of ['Pokalbis', 'Laukimas linijoje', 'Pirm.', 'Sekm.', 'Tas pats mėnuo pernai']) expect(lt.text).toContain(word);
+		for (const word of ['Pokalbio trukmė', 'Sulaikymas', 'Pirm.', 'Sekm.', 'Tas pats mėnuo pernai']) expect(lt.text).toContain(word);
 		expect(Buffer.from(ltBytes).toString('latin1')).not.toContain('/Subtype /Image');
 	});
 
 	it('the metric definitions are printed', () => {
 		expect(lt.text).toContain('Atsiliepta:');
-		expect(lt.text.replace(/\n/g, ' ')).toContain('Pasiūlyti kontaktai, į kuriuos atsiliepė konsultantas.');
+		expect(lt.text.replace(/\n/g, ' ')).toContain('Gauti kontaktai, į kuriuos atsiliepė konsultantas.');
 	});
 });
 
@@ -302,7 +302,7 @@ describe('a stored revision', () => {
 		};
 		const pdf = await readPdf(await renderReportPdf(stored, 'lt'));
 		expect(pdf.text).toContain('Išsaugota versija Nr. 2: 2025-04-01 08:00, pagal tvarkaraštį');
-		expect(pdf.lines.map((l) => l.cells)).toContainEqual(['Suvestinė', 'Pagrindiniai rodikliai', 'Iš viso', 'Pasiūlyta', '1 239', '1 240']);
+		expect(pdf.lines.map((l) => l.cells)).toContainEqual(['Suvestinė', 'Pagrindiniai rodikliai', 'Iš viso', 'Gauta', '1 239', '1 240']);
 		expect(pdf.text).toContain('Perskaičiavus nė vienas skaičius nepasikeitė.');
 	});
 });
@@ -344,7 +344,7 @@ describe('GET /api/reports/YYYY-MM.pdf on the built server', () => {
 		expect(api.total.offered).toBe(1167);
 		const totals = tableOf(report, 'summary', 'totals');
 		expectRow(pdf, 'lt', 'Suvestinė', totals, 'Iš viso', api.total);
-		expect(pdf.text).toContain('Pokalbis');
+		expect(pdf.text).toContain('Pokalbio trukmė');
 		pdf.pageTexts.forEach((t, i) => expect(t).toContain(`Puslapis ${i + 1} iš ${pdf.pages}`));
 	});
 });

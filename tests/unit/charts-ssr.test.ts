@@ -29,7 +29,7 @@ describe('renderChartSvg', () => {
 		const svg = renderChartSvg(ahtByTopicOption([{ topic: 'pensions', answered: 3, ahtS: 150, talkS: 120, holdS: 10, wrapS: 20 }], theme), size);
 		expect(svg).toContain(`font-family:${EXPORT_FONT_FAMILY}`);
 		expect(svg).not.toMatch(/font-family:(system-ui|sans-serif)/);
-		expect(texts(svg)).toEqual(expect.arrayContaining(['Pensijos', 'Pokalbis', 'Laukimas linijoje', 'Darbas po pokalbio']));
+		expect(texts(svg)).toEqual(expect.arrayContaining(['Pensijos', 'Pokalbio trukmė', 'Sulaikymas', 'Darbas po pokalbio']));
 	});
 
 	it('draws a still picture even when the option asks for animation', () => {

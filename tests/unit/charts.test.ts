@@ -123,11 +123,11 @@ describe('intraday today vs last week', () => {
 		expect(series(opt, 'offeredToday').data.at(-1)).toBe(2);
 		expect(series(opt, 'offeredToday').data.reduce((a: number, b) => a + (b as number), 0)).toBe(18);
 		// A day that is not today is named, not called "today".
-		expect(series(opt, 'offeredToday').name).toBe('Pasiūlyta · 2025 m. gruodžio 31 d.');
+		expect(series(opt, 'offeredToday').name).toBe('Gauta · 2025 m. gruodžio 31 d.');
 	});
 	it('labels both days in both languages', () => {
 		expect(series(intradayOption([], en), 'offeredWeek').name).toBe('Offered · A week ago');
-		expect(series(intradayOption([], lt), 'offeredWeek').name).toBe('Pasiūlyta · Prieš savaitę');
+		expect(series(intradayOption([], lt), 'offeredWeek').name).toBe('Gauta · Prieš savaitę');
 	});
 });
 

@@ -1,7 +1,7 @@
 /** Texts of the administration page (/admin): people who sign in, and tokens for TVs and connectors. */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	title: 'Administravimas',
 	link: 'Administravimas',
 	back: 'Atgal į suvestinę',

@@ -10,7 +10,7 @@ export const FIGURE_NAMES: Record<AlertFigure, Record<Lang, string>> = {
 	longest_wait: { lt: 'ilgiausiai laukia', en: 'longest wait' },
 	service_level: { lt: 'aptarnavimo lygis šiandien', en: 'service level today' },
 	available: { lt: 'laisvi konsultantai', en: 'consultants free' },
-	long_not_ready: { lt: 'ilgai nepasiruošę konsultantai', en: 'consultants not ready too long' },
+	long_not_ready: { lt: 'ilgai nepasiekiami konsultantai', en: 'consultants not ready too long' },
 	callbacks_overdue: { lt: 'pavėluoti perskambinimai', en: 'callbacks overdue' },
 	written_overdue: { lt: 'pavėluotos e. užklausos ir laiškai', en: 'e-inquiries and e-mails overdue' },
 	written_at_risk: { lt: 'e. užklausos ir laiškai prie termino', en: 'e-inquiries and e-mails near their deadline' }
@@ -39,7 +39,7 @@ export function alertText(lang: Lang, a: Pick<ActiveAlert, 'figure' | 'value' | 
 	return `${TRANSITIONS[transition][lang]}: ${where} — ${FIGURE_NAMES[a.figure][lang]} ${figureValueText(a.figure, a.value, lang)} (${limit} ${figureValueText(a.figure, a.threshold, lang)})`;
 }
 
-const lt = {
+export const lt = {
 	'alerts.title': 'Perspėjimai',
 	'alerts.ack': 'Priimti',
 	'alerts.acked': 'Priėmė {who} {time}',

@@ -5,13 +5,13 @@
  */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	'accuracy.title': 'Numatomo laukimo tikslumas',
 	'accuracy.empty': 'Šiuo laikotarpiu nėra įvertinimų su žinomu rezultatu.',
 	'accuracy.method': 'Metodas',
 	'accuracy.n': 'Įvertinta',
 	'accuracy.rmse': 'RMSE, s',
-	'accuracy.bias': 'Poslinkis, s',
+	'accuracy.bias': 'Sisteminė paklaida, s',
 	'accuracy.mae': 'MAE, s',
 	'accuracy.within30': '±30 s',
 	'accuracy.within20pct': '±20 %',

@@ -1,7 +1,7 @@
 /** Texts of scheduled exports: the admin page's block (ScheduledExports.svelte) and the e-mail sent. */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	title: 'Suplanuotos ataskaitos',
 	help: 'Uždaryto mėnesio ataskaita siunčiama pirmą darbo dieną, kai mėnuo užfiksuotas; intervalų ataskaita – kasdien už vakar. Failai įrašomi į aplanką ir (arba) siunčiami el. paštu.',
 	kind: 'Ataskaita',

@@ -5,7 +5,7 @@
  */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	title: 'Prognozė: šiandien ir artimiausios dienos',
 	'today.title': 'Šiandien: prognozė ir faktas',
 	'today.topic': 'Tema',

@@ -1,9 +1,9 @@
 /** Texts of the Genesys Cloud connector's section on the administration page (issue #15). */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	title: 'Genesys Cloud jungtis',
-	off: 'Jungtis neįjungta. Ją įjungia INGEST_SOURCE=genesys (žr. README, „Genesys Cloud“).',
+	off: 'Jungtis neįjungta. Ją įjungia administratorius serverio nustatymuose (žr. README, „Genesys Cloud“).',
 	state: 'Būsena',
 	'state.starting': 'jungiamasi',
 	'state.connected': 'prisijungta',
@@ -23,7 +23,7 @@ type Key = keyof typeof lt;
 
 const en: Record<Key, string> = {
 	title: 'Genesys Cloud connection',
-	off: 'The connection is off. INGEST_SOURCE=genesys turns it on (see the README, "Genesys Cloud").',
+	off: 'The connection is off. An administrator turns it on in the server\'s settings (see the README, "Genesys Cloud").',
 	state: 'State',
 	'state.starting': 'connecting',
 	'state.connected': 'connected',

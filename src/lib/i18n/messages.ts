@@ -4,7 +4,7 @@
  */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	'app.name': 'Kontaktų centro suvestinė',
 	'login.title': 'Prisijungimas',
 	'login.username': 'Naudotojo vardas',

@@ -4,7 +4,7 @@
  */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	'title': 'Mėnesio ataskaitos',
 	'back': 'Atgal į suvestinę',
 	'month': 'Mėnuo',
@@ -35,8 +35,8 @@ const lt = {
 	'chart.comparison': 'Mėnuo, ankstesnis mėnuo ir tas pats mėnuo pernai',
 	'chart.siteLoad': 'Padalinių atsiliepti skambučiai ir jų dalis',
 	'chart.aht': 'Vidutinė aptarnavimo trukmė pagal temą',
-	'chart.monthly': 'Pasiūlyti skambučiai per mėnesį ir pokytis per metus',
-	'chart.yearly': 'Pasiūlyti skambučiai per metus'
+	'chart.monthly': 'Gauti skambučiai per mėnesį ir pokytis per metus',
+	'chart.yearly': 'Gauti skambučiai per metus'
 } as const;
 
 export type ReportsKey = keyof typeof lt;

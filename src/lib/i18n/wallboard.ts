@@ -5,7 +5,7 @@
  */
 import type { Lang } from './pick.ts';
 
-const lt = {
+export const lt = {
 	'wb.title': 'Kontaktų centro ekranas',
 	'wb.centre': 'Visas centras',
 	'wb.asOf': 'atnaujinta',
@@ -31,9 +31,9 @@ const lt = {
 	'wb.siteAgents': 'Konsultantai',
 	'wb.siteStates': 'Konsultantų būsenos',
 	'wb.available': 'Laisvi',
-	'wb.onCall': 'Kalba',
+	'wb.onCall': 'Pokalbyje',
 	'wb.wrapUp': 'Darbas po pokalbio',
-	'wb.notReady': 'Nepasiruošę',
+	'wb.notReady': 'Nepasiekiami',
 	'wb.loggedIn': 'Prisijungę',
 	'wb.answeredToday': 'Atsiliepta šiandien',
 	'wb.shareOfLoad': 'visų centro atsilieptų skambučių',

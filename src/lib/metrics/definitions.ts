@@ -28,7 +28,7 @@ export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 		en: 'Contacts that entered a topic queue in the period (counted by the time they were queued). Callbacks and e-inquiries count when they arrive, whether done or still open, as in the deadline tables; rates and waits are of the finished ones.',
 		lt: 'Kontaktai, patekę į temos eilę per laikotarpį (skaičiuojama pagal patekimo į eilę laiką). Perskambinimai ir e. užklausos skaičiuojami gavus, nesvarbu, ar jau atlikti, ar dar laukia, kaip ir terminų lentelėse; dalys ir laukimo trukmės – tik baigtų.'
 	},
-	answered: { en: 'Offered contacts a consultant answered.', lt: 'Pasiūlyti kontaktai, į kuriuos atsiliepė konsultantas.' },
+	answered: { en: 'Offered contacts a consultant answered.', lt: 'Gauti kontaktai, į kuriuos atsiliepė konsultantas.' },
 	abandoned: {
 		en: 'Callers who hung up while waiting, short abandons included.',
 		lt: 'Skambinusieji, kurie padėjo ragelį nesulaukę atsiliepimo, įskaitant trumpus atsisakymus.'
@@ -39,7 +39,7 @@ export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 	},
 	abandon_rate: {
 		en: '(Abandoned − short abandons) ÷ (offered − short abandons).',
-		lt: '(Atsisakę − trumpi atsisakymai) ÷ (pasiūlyti − trumpi atsisakymai).'
+		lt: '(Atsisakę − trumpi atsisakymai) ÷ (gauti − trumpi atsisakymai).'
 	},
 	asa_s: {
 		en: 'Mean time in queue of answered contacts only, seconds.',
@@ -47,20 +47,20 @@ export const DEFINITIONS: Record<PeriodMetric, Bilingual> = {
 	},
 	avg_wait_s: {
 		en: 'Mean time in queue of every offered contact (answered or not), seconds. Higher than ASA when callers give up.',
-		lt: 'Kiekvieno pasiūlyto kontakto (atsiliepto ar ne) laiko eilėje vidurkis, sekundėmis. Viršija ASA, kai skambinantieji nesulaukia atsiliepimo.'
+		lt: 'Kiekvieno gauto kontakto (atsiliepto ar ne) laiko eilėje vidurkis, sekundėmis. Viršija ASA, kai skambinantieji nesulaukia atsiliepimo.'
 	},
 	service_level: {
 		en: "Answered within the topic's target ÷ (offered − short abandons). Every other outcome (abandoned after the threshold, timed out, left, callback requested) counts as missed.",
-		lt: 'Atsiliepti per temos tikslinį laiką ÷ (pasiūlyti − trumpi atsisakymai). Visos kitos baigtys (atsisakyta po ribos, baigėsi laikas, išėjo, paprašė perskambinti) laikomos neatitinkančiomis tikslo.'
+		lt: 'Atsiliepti per temos tikslinį laiką ÷ (gauti − trumpi atsisakymai). Visos kitos baigtys (nutraukta laukiant po ribos, nutraukta pasibaigus laukimo laikui, išeita iš eilės, paprašyta perskambinti) laikomos neatitinkančiomis tikslo.'
 	},
 	aht_s: {
 		en: 'Average handle time: (talk + hold + wrap-up) ÷ answered, seconds.',
-		lt: 'Vidutinė aptarnavimo trukmė: (pokalbis + laukimas linijoje + darbas po pokalbio) ÷ atsiliepti, sekundėmis.'
+		lt: 'Vidutinė aptarnavimo trukmė: (pokalbio trukmė + sulaikymas + darbas po pokalbio) ÷ atsiliepti, sekundėmis.'
 	},
-	talk_s: { en: 'Mean talk time per answered contact, seconds (hold excluded).', lt: 'Vidutinė pokalbio trukmė vienam atsilieptam kontaktui, sekundėmis (be laukimo linijoje).' },
-	hold_s: { en: 'Mean hold time per answered contact, seconds.', lt: 'Vidutinė laukimo linijoje trukmė vienam atsilieptam kontaktui, sekundėmis.' },
+	talk_s: { en: 'Mean talk time per answered contact, seconds (hold excluded).', lt: 'Vidutinė pokalbio trukmė vienam atsilieptam kontaktui, sekundėmis (be sulaikymo).' },
+	hold_s: { en: 'Mean hold time per answered contact, seconds.', lt: 'Vidutinė sulaikymo trukmė vienam atsilieptam kontaktui, sekundėmis.' },
 	wrap_s: { en: 'Mean wrap-up (after-call work) time per answered contact, seconds.', lt: 'Vidutinė darbo po pokalbio trukmė vienam atsilieptam kontaktui, sekundėmis.' },
-	max_wait_s: { en: 'Longest wait of any offered contact in the period, seconds.', lt: 'Ilgiausias pasiūlyto kontakto laukimas per laikotarpį, sekundėmis.' }
+	max_wait_s: { en: 'Longest wait of any offered contact in the period, seconds.', lt: 'Ilgiausias gauto kontakto laukimas per laikotarpį, sekundėmis.' }
 };
 
 /** Sums over contacts, as the rollup keeps them. */
@@ -143,8 +143,8 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 		lt: 'Kiek laiko eilėje jau laukia ilgiausiai laukiantis skambinantysis; ekranas skaičiuoja kas sekundę.'
 	},
 	estimated_wait: {
-		en: "The wait a caller arriving now is told (what GET /api/ewt announces): by the announced estimator, Erlang-A unless the centre chose another (EWT_ANNOUNCED). In the first seconds after a start, before it has read the last hour, by the centre's rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
-		lt: 'Laukimas, kurį išgirsta dabar skambinantysis (tai, ką praneša GET /api/ewt): pagal skelbiamą įvertinimo būdą, Erlang-A, nebent centras pasirinko kitą (EWT_ANNOUNCED). Pirmosiomis sekundėmis po paleidimo, kol dar nenuskaityti pastarosios valandos duomenys, pagal centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (pastarosios valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
+		en: "The wait a caller arriving now is told (what the IVR announces): by the announced estimator, Erlang-A unless the centre chose another. In the first seconds after a start, before it has read the last hour, by the centre's rule: callers ahead × average handle time (last hour, else today) ÷ consultants serving the topic. Blank when unknown.",
+		lt: 'Laukimas, kurį išgirsta dabar skambinantysis (tai, ką jam praneša IVR): pagal skelbiamą įvertinimo būdą – Erlang-A, nebent centras pasirinko kitą. Pirmosiomis sekundėmis po paleidimo, kol dar nenuskaityti pastarosios valandos duomenys, pagal centro taisyklę: laukiantieji prieš jį × vidutinė aptarnavimo trukmė (pastarosios valandos, kitaip šiandienos) ÷ temą aptarnaujantys konsultantai. Tuščia, kai nežinoma.'
 	},
 	agents_available: {
 		en: 'Logged-in consultants serving the topic who are free to take a call now.',
@@ -169,15 +169,15 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	// Consultants one by one (src/lib/server/live/consultants.ts, sql/queries/live/consultants_now.sql).
 	time_in_state: {
 		en: "How long a consultant has been in the current state (and not-ready reason), from the first event of that state: a source repeating the same state does not restart it.",
-		lt: 'Kiek laiko konsultantas yra dabartinėje būsenoje (ir su ta pačia nepasiruošimo priežastimi), nuo pirmojo tos būsenos įvykio: pakartotas tos pačios būsenos įvykis laiko nepradeda iš naujo.'
+		lt: 'Kiek laiko konsultantas yra dabartinėje būsenoje (ir su ta pačia pertraukos priežastimi), nuo pirmojo tos būsenos įvykio: pakartotas tos pačios būsenos įvykis laiko nepradeda iš naujo.'
 	},
 	consultant_occupancy_today: {
 		en: "One consultant's time today on calls and in after-call work ÷ (that time + time available). Time not ready is left out. Not the sites' occupancy now, which counts consultants.",
-		lt: 'Vieno konsultanto šiandienos laikas pokalbiuose ir darbe po pokalbio ÷ (tas laikas + laikas, kai buvo laisvas). Laikas, kai nepasiruošęs, neskaičiuojamas. Tai ne padalinio užimtumas dabar, kuris skaičiuoja konsultantus.'
+		lt: 'Vieno konsultanto šiandienos laikas pokalbiuose ir darbe po pokalbio ÷ (tas laikas + laikas, kai buvo laisvas). Laikas, kai nepasiekiamas, neskaičiuojamas. Tai ne padalinio užimtumas dabar, kuris skaičiuoja konsultantus.'
 	},
 	consultant_aht_today: {
 		en: "AHT (talk + hold + after-call work ÷ answered) of the calls one consultant answered today and has finished; the calls (voice) are counted beside it.",
-		lt: 'AHT (pokalbis + laukimas linijoje + darbas po pokalbio ÷ atsiliepti) tų skambučių, kuriuos konsultantas šiandien atsiliepė ir baigė; šalia nurodomas jų skaičius (balso skambučiai).'
+		lt: 'AHT ((pokalbio trukmė + sulaikymas + darbas po pokalbio) ÷ atsiliepti) tų skambučių, kuriuos konsultantas šiandien atsiliepė ir baigė; šalia nurodomas jų skaičius (balso skambučiai).'
 	}
 };
 
@@ -201,7 +201,7 @@ export const CHANNEL_SCOPE_NOTE: Bilingual = {
  */
 export const SITE_SCOPE_NOTE: Bilingual = {
 	en: 'Per site: answered calls only (answered, ASA, AHT and its parts). Offered, abandons, service level and the waits of all callers belong to the topic queues, which every site serves, and are not shown per site.',
-	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Pasiūlyti, atsisakymai, aptarnavimo lygis ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
+	lt: 'Pagal padalinį: tik atsiliepti skambučiai (atsiliepta, ASA, AHT ir jo dalys). Gauti, atsisakymai, aptarnavimo lygis ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms, kurias aptarnauja visi padaliniai, todėl pagal padalinį nerodomi.'
 };
 
 /**
@@ -214,7 +214,7 @@ export const WRAP_WAIT_MIN = 10;
 
 export const WRAP_UP_RULE_NOTE: Bilingual = {
 	en: `Wrap-up: a call that ended with no wrap-up reported counts 0 s of wrap-up once its source's own time (its events' times, running on with the clock only while the source sends live) has moved ${WRAP_WAIT_MIN} minutes past the call's latest event. Sources that never report wrap-up (Asterisk queue_log and CDR) count 0 s at the call's end.`,
-	lt: `Darbas po pokalbio: jei pasibaigus skambučiui šaltinis nepraneša darbo po pokalbio, skaičiuojama 0 s, kai šaltinio laikas (jo įvykių laikas, kuris kartu su laikrodžiu slenka tik tol, kol šaltinis siunčia duomenis realiu laiku) pasislenka ${WRAP_WAIT_MIN} minučių po paskutinio skambučio įvykio. Šaltiniams, kurie darbo po pokalbio niekada nepraneša (Asterisk queue_log ir CDR), skambučio pabaigoje skaičiuojama 0 s.`
+	lt: `Darbas po pokalbio: jei pasibaigus skambučiui šaltinis nepraneša darbo po pokalbio, skaičiuojama 0 s, kai šaltinio laikas (jo įvykių laikas, kuris kartu su laikrodžiu slenka tik tol, kol šaltinis siunčia duomenis realiu laiku) pasislenka ${WRAP_WAIT_MIN} minučių po paskutinio skambučio įvykio. Šaltiniams, kurie darbo po pokalbio niekada nepraneša (Asterisk eilių žurnalas ir CDR), skambučio pabaigoje skaičiuojama 0 s.`
 };
 
 const hours = (ms: number) => ms / 3_600_000;

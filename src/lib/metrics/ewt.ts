@@ -18,7 +18,7 @@ export const EWT_METHOD_NAMES: Record<string, Bilingual> = {
 export const ewtMethodName = (method: string): Bilingual => EWT_METHOD_NAMES[method] ?? { lt: method, en: method };
 
 export const EWT_ACCURACY_DEFINITION: Bilingual = {
-	lt: 'Vertinami tik skambintojai, į kurių skambučius atsiliepta: padėjusiojo ragelį laukimas yra tik apatinė riba, todėl tokie skambintojai skaičiuojami atskirai. RMSE – vidutinės kvadratinės paklaidos šaknis; poslinkis – vidutinis (įvertis − tikrasis laukimas), teigiamas reiškia, kad žadėta per ilgai; MAE – vidutinė absoliuti paklaida; ±30 s ir ±20 % – dalis skambintojų, kurių paklaida ne didesnė; santykinė kvadratinė paklaida – MSE ÷ (vidutinis laukimas)².',
+	lt: 'Vertinami tik skambintojai, į kurių skambučius atsiliepta: padėjusiojo ragelį laukimas yra tik apatinė riba, todėl tokie skambintojai skaičiuojami atskirai. RMSE – vidutinės kvadratinės paklaidos šaknis; sisteminė paklaida – vidutinis (įvertis − tikrasis laukimas), teigiamas reiškia, kad žadėta per ilgai; MAE – vidutinė absoliuti paklaida; ±30 s ir ±20 % – dalis skambintojų, kurių paklaida ne didesnė; santykinė kvadratinė paklaida – MSE ÷ (vidutinis laukimas)².',
 	en: 'Only answered callers are scored: a hung-up caller’s wait is only a lower bound, so those callers are counted apart. RMSE is the root of the mean squared error; bias is the mean of (estimate − actual wait), positive meaning callers were told too long; MAE is the mean absolute error; ±30 s and ±20% are the shares of callers within that error; relative squared error is MSE ÷ (mean wait)².'
 };
 

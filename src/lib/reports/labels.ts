@@ -10,7 +10,7 @@ export type ReportFilter = { topic: string | null; site: string | null; channel:
 
 export const CHANNEL_NAMES: Record<string, Bilingual> = {
 	voice: { lt: 'Skambučiai', en: 'Calls' },
-	chat: { lt: 'Pokalbiai', en: 'Chat' },
+	chat: { lt: 'Pokalbiai internetu', en: 'Chat' },
 	callback: { lt: 'Perskambinimai', en: 'Callbacks' },
 	email: { lt: 'El. paštas', en: 'E-mail' },
 	einquiry: { lt: 'E. užklausos', en: 'E-inquiries' }

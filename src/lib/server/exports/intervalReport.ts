@@ -14,7 +14,7 @@ import { startOfLocalDay } from '../stats/periodRange.ts';
 import type { StatsFilter } from '../stats/periodStats.ts';
 
 const HEADERS = {
-	lt: ['Data', 'Intervalas', 'Pasiūlyta', 'Atsiliepta', 'Atsisakė', 'Trumpi atsisakymai', 'ASA, s', 'Aptarnavimo lygis', 'AHT, s'],
+	lt: ['Data', 'Intervalas', 'Gauta', 'Atsiliepta', 'Atsisakė', 'Trumpi atsisakymai', 'ASA, s', 'Aptarnavimo lygis', 'AHT, s'],
 	en: ['Date', 'Interval', 'Offered', 'Answered', 'Abandoned', 'Short abandons', 'ASA, s', 'Service level', 'AHT, s']
 };
 

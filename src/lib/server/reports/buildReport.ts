@@ -251,7 +251,7 @@ export async function buildMonthlyReport(
 }
 
 const siteScopeNote: Bilingual = {
-	lt: 'Pagal padalinį – tik atsiliepti skambučiai: pasiūlyti, atsisakymai ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms.',
+	lt: 'Pagal padalinį – tik atsiliepti skambučiai: gauti, atsisakymai ir visų skambinusiųjų laukimo trukmė priklauso temų eilėms.',
 	en: 'Per site: answered calls only; offered, abandons and the waits of all callers belong to the topic queues.'
 };
 

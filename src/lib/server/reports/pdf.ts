@@ -120,7 +120,7 @@ function definitions(doc: PDFKit.PDFDocument, report: MonthlyReport, lang: Lang)
 	paragraph(doc, `${t('definitionsVersion')}: ${report.definitions.version}`, { size: 8, color: COLORS.muted });
 	for (const item of report.definitions.items) {
 		const text = item[lang];
-		// "Atsiliepta: Pasiūlyti kontaktai, …": the name before the first colon in bold.
+		// "Atsiliepta: Gauti kontaktai, …": the name before the first colon in bold.
 		const colon = text.indexOf(': ');
 		if (colon > 0 && colon < 60) labelled(doc, text.slice(0, colon), text.slice(colon + 2));
 		else paragraph(doc, text, { size: 8.5 });

@@ -79,8 +79,8 @@ export const T = {
 	counts: { lt: 'Kiekiai', en: 'Counts' },
 	rates: { lt: 'Dalys', en: 'Rates' },
 	times: { lt: 'Trukmės', en: 'Times' },
-	yearly: { lt: 'Pasiūlyti skambučiai per metus', en: 'Offered calls per year' },
-	monthly: { lt: 'Pasiūlyti skambučiai per mėnesį', en: 'Offered calls per month' },
+	yearly: { lt: 'Gauti skambučiai per metus', en: 'Offered calls per year' },
+	monthly: { lt: 'Gauti skambučiai per mėnesį', en: 'Offered calls per month' },
 	yearBefore: { lt: 'Prieš metus', en: 'A year before' },
 	yoy: { lt: 'Pokytis per metus', en: 'Year-on-year change' },
 	// EWT accuracy
@@ -89,7 +89,7 @@ export const T = {
 	allHours: { lt: 'visos valandos', en: 'all hours' },
 	estimates: { lt: 'Įvertinimai', en: 'Estimates' },
 	rmse: { lt: 'RMSE, s', en: 'RMSE, s' },
-	bias: { lt: 'Poslinkis, s', en: 'Bias, s' },
+	bias: { lt: 'Sisteminė paklaida, s', en: 'Bias, s' },
 	mae: { lt: 'MAE, s', en: 'MAE, s' },
 	within30s: { lt: 'Paklaida ≤ 30 s', en: 'Within 30 s' },
 	within20pct: { lt: 'Paklaida ≤ 20 %', en: 'Within 20 %' },
@@ -162,7 +162,7 @@ export const REPORT_DEFINITIONS: Record<string, Bilingual> = {
 	},
 	heat_map: {
 		en: "Offered contacts and the average wait of all callers by weekday and hour of the centre's clock (Europe/Vilnius), summed over the month.",
-		lt: 'Pasiūlyti kontaktai ir visų skambinusiųjų vidutinė laukimo trukmė pagal savaitės dieną ir centro laiko (Europe/Vilnius) valandą, viso mėnesio duomenimis.'
+		lt: 'Gauti kontaktai ir visų skambinusiųjų vidutinė laukimo trukmė pagal savaitės dieną ir valandą Lietuvos laiku, viso mėnesio duomenimis.'
 	},
 	site_share: {
 		en: "A site's answered calls ÷ all answered calls of the centre in the month.",

@@ -34,7 +34,7 @@ const some = <T>(xs: readonly T[]) => xs.length > 0;
 export const REPORT_CHARTS: readonly ReportChart[] = [
 	{
 		section: 'volumes',
-		title: { lt: 'Pasiūlyti skambučiai per mėnesį ir pokytis per metus', en: 'Offered calls per month and year-on-year change' },
+		title: { lt: 'Gauti skambučiai per mėnesį ir pokytis per metus', en: 'Offered calls per month and year-on-year change' },
 		option: (r, t) => (some(r.charts.monthly) ? monthlyCallsOption(r.charts.monthly, t) : null)
 	},
 	{
@@ -44,7 +44,7 @@ export const REPORT_CHARTS: readonly ReportChart[] = [
 	},
 	{
 		section: 'heat_map',
-		title: { lt: 'Pasiūlyti skambučiai pagal savaitės dieną ir valandą', en: 'Offered calls by weekday and hour' },
+		title: { lt: 'Gauti skambučiai pagal savaitės dieną ir valandą', en: 'Offered calls by weekday and hour' },
 		option: (r, t) => (r.charts.heatMap.some((c) => c.offered > 0) ? weekdayHourHeatMapOption(r.charts.heatMap, t) : null),
 		heightPt: 200
 	},
@@ -60,7 +60,7 @@ export const REPORT_CHARTS: readonly ReportChart[] = [
 	},
 	{
 		section: 'yearly_trend',
-		title: { lt: 'Pasiūlyti skambučiai per metus', en: 'Offered calls per year' },
+		title: { lt: 'Gauti skambučiai per metus', en: 'Offered calls per year' },
 		option: (r, t) => (some(r.charts.yearly) ? yearlyVolumeOption(r.charts.yearly, t) : null)
 	}
 ];
