@@ -13,7 +13,7 @@ import { signedInCookie, startServer, type TestServer } from '../helpers/server.
 import { tempDir } from '../helpers/tempDir.ts';
 import { earlierToday } from '../helpers/today.ts';
 import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
-import { FED_QUERIES_PER_TICK } from '../../src/lib/server/live/hub.ts';
+import { FED_QUERIES_PER_TICK, QUERIES_PER_TICK } from '../../src/lib/server/live/hub.ts';
 
 let server: TestServer;
 const configDir = tempDir('consultants-config');
