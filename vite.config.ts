@@ -10,6 +10,9 @@ export default defineConfig({
 		fileParallelism: true,
 		maxWorkers: 2,
 		testTimeout: 30_000,
-		hookTimeout: 120_000
+		hookTimeout: 120_000,
+		// A page or a server under a loaded CI machine can take seconds to show what it will show:
+		// expect.poll's 1 s default failed passing tests there (a poll that succeeds returns at once).
+		expect: { poll: { timeout: 10_000 } }
 	}
 });
