@@ -184,7 +184,11 @@ describe('trends from the 15-minute rollup, in the centre’s zone', () => {
 				site: '',
 				channel: 'voice',
 				outcome,
-				limit
+				// Newest first, the drill-down's default order.
+				sort: 'time',
+				desc: 1,
+				limit,
+				offset: 0
 			});
 		expect((await list('')).map((c) => c.contact_id)).toEqual(['trend-H', 'trend-G', 'trend-F', 'trend-J', 'trend-E']);
 		expect((await list('abandoned')).map((c) => c.contact_id)).toEqual(['trend-F', 'trend-J']);
