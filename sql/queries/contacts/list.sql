@@ -3,15 +3,9 @@
 -- outcome '' = any; 'short_abandoned' = abandons under the short-abandon threshold.
 -- sort is one of a closed list the route checks (time, wait, talk, hold, wrap, handle, outcome,
 -- topic, site), bound as a value and never spliced in: a numeric and a text sort key are picked
--- by multiIf, and desc flips them. Ties fall back to newest first, then the id, so pages never
+-- by multiIf (WITH aliases: they order the rows and are not returned), and desc flips them. Ties fall back to newest first, then the id, so pages never
 -- overlap or skip a row.
-SELECT
-    contact_id, channel, topic, site, agent,
-    toUnixTimestamp64Milli(queued_at)             AS queued_at_ms,
-    toUnixTimestamp64Milli(answered_at)           AS answered_at_ms,
-    toUnixTimestamp64Milli(ended_at)              AS ended_at_ms,
-    outcome, wait_ms, talk_ms, hold_ms, wrap_ms,
-    in_service_level, short_abandon,
+WITH
     toInt64(multiIf({sort:String} = 'wait', toInt64(wait_ms),
                     {sort:String} = 'talk', toInt64(talk_ms),
                     {sort:String} = 'hold', toInt64(hold_ms),
@@ -23,6 +17,13 @@ SELECT
             {sort:String} = 'topic', topic,
             {sort:String} = 'site', site,
             '') AS sort_s
+SELECT
+    contact_id, channel, topic, site, agent,
+    toUnixTimestamp64Milli(queued_at)             AS queued_at_ms,
+    toUnixTimestamp64Milli(answered_at)           AS answered_at_ms,
+    toUnixTimestamp64Milli(ended_at)              AS ended_at_ms,
+    outcome, wait_ms, talk_ms, hold_ms, wrap_ms,
+    in_service_level, short_abandon
 FROM contacts FINAL
 WHERE queued_at >= {from:DateTime('UTC')} AND queued_at < {to:DateTime('UTC')}
   AND ({channel:String} = '' OR channel = {channel:String})
