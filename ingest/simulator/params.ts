@@ -379,11 +379,8 @@ export function defaultSimParams(config: Config): SimParams {
 			rampMonths: 4,
 			sickShare: [0.07, 0.07, 0.06, 0.05, 0.04, 0.03, 0.03, 0.03, 0.04, 0.05, 0.06, 0.06],
 			vacationShare: [0.03, 0.02, 0.03, 0.04, 0.05, 0.12, 0.2, 0.17, 0.05, 0.04, 0.03, 0.08],
-			breaks: [
-				{ reason: 'break', from: '10:30', to: '11:30', minutes: 10 },
-				{ reason: 'lunch', from: '11:00', to: '14:30', minutes: 45 },
-				{ reason: 'break', from: '14:45', to: '16:00', minutes: 10 }
-			],
+			// The config's planned breaks (the forecast counts on the same), each under its first reason code.
+			breaks: (config.breaks?.schedule ?? []).map((b) => ({ reason: b.reasons[0]!, from: b.from, to: b.to, minutes: b.minutes })),
 			rosterFollowsVolume: 1,
 			loginEarlyMaxMin: 10,
 			skills: [

@@ -84,6 +84,16 @@ export const defaultConfig: Config = {
 	// Where a call or a break starts to stand out on the supervisor's list; a centre sets its own.
 	consultants: { longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false },
 	alerts: { rules: DEFAULT_ALERT_RULES },
+	// A 45-minute lunch staggered over 11:00–14:30 and two 10-minute breaks, as the centre's
+	// rota has them; the PBX's not-ready reason codes for them, Lithuanian and English.
+	breaks: {
+		schedule: [
+			{ id: 'morning-break', kind: 'short', minutes: 10, from: '10:30', to: '11:30', reasons: ['break', 'pertrauka'] },
+			{ id: 'lunch', kind: 'lunch', minutes: 45, from: '11:00', to: '14:30', reasons: ['lunch', 'pietūs', 'pietus'] },
+			{ id: 'afternoon-break', kind: 'short', minutes: 10, from: '14:45', to: '16:00', reasons: ['break', 'pertrauka'] }
+		],
+		sites: {}
+	},
 	// Pensions are paid around the 10th, benefits around the 20th; indexation letters go out in
 	// early January. Effects are the planners' expectations until the history has such days.
 	fundCalendar: [

@@ -55,6 +55,26 @@ export const fundEventSchema = z.object({
 	dates: z.array(z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD')).default([])
 });
 
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+/**
+ * A planned break every consultant takes once a working day (forecast/breaks.ts): `minutes`
+ * long, started somewhere between `from` and `to` (local time; it ends by `to`). `reasons` are
+ * the not-ready reason codes the PBX writes for it; several breaks may share them (two short
+ * breaks): a consultant's first such break of the day is the earliest rule's, the next the next.
+ */
+export const breakRuleSchema = z
+	.object({
+		id,
+		/** lunch or a short break: only the warning's words differ ("pietų pertraukos" / "pertraukos"). */
+		kind: z.enum(['lunch', 'short']),
+		minutes: z.number().int().min(1).max(240),
+		from: hhmm,
+		to: hhmm,
+		reasons: z.array(z.string().trim().min(1)).min(1)
+	})
+	.refine((b) => minutesOf(b.to) - minutesOf(b.from) >= b.minutes, 'a break must fit between its from and to');
+
 export const configSchema = z.object({
 	/** 0 picks a free port (tests). */
 	port: z.number().int().min(0).max(65535),
@@ -157,7 +177,8 @@ export const configSchema = z.object({
 		/**
 		 * The EWT service's "now": `wall`, the machine's clock (always, in production); `events`,
 		 * the latest event time it has read, so that a benchmark can replay a simulated day through
-		 * the running server in minutes (bench/ewtServer.ts). Only the EWT service follows it.
+		 * the running server in minutes (bench/ewtServer.ts). Only the EWT service follows it, and
+		 * the forecast's projection of the rest of the day, which asks the EWT service for its now.
 		 */
 		clock: z.enum(['wall', 'events'])
 	}),
@@ -177,6 +198,17 @@ export const configSchema = z.object({
 		.default({ longCallMinutes: 15, longNotReadyMinutes: 15, namesOnWallboards: false }),
 	/** Alert rules (src/lib/server/alerts); an administrator's rules saved in the UI take their place. */
 	alerts: z.object({ rules: alertRulesSchema }).default({ rules: DEFAULT_ALERT_RULES }),
+	/**
+	 * Planned breaks (issue #19), for the projection of the rest of the day and its
+	 * lunch-overlap warning: `schedule` for every site, `sites` a site's own instead. The demo
+	 * simulator's consultants take the `schedule`'s breaks.
+	 */
+	breaks: z
+		.object({
+			schedule: z.array(breakRuleSchema).default([]),
+			sites: z.record(id, z.array(breakRuleSchema)).default({})
+		})
+		.default({ schedule: [], sites: {} }),
 	/** The fund's calendar of known busy days, for the forecast (and the simulator's truth). */
 	fundCalendar: z.array(fundEventSchema).default([]),
 	/**
@@ -221,3 +253,4 @@ export type Config = z.infer<typeof configSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Site = z.infer<typeof siteSchema>;
 export type FundEvent = z.infer<typeof fundEventSchema>;
+export type BreakRule = z.infer<typeof breakRuleSchema>;

@@ -40,13 +40,22 @@ export function restInterval(slot: number, expected: number, input: RestInput): 
 		needed = null;
 	}
 	if (input.agents <= 0) return { slot, expected, serviceLevel: 0, meanWaitS: null, abandons: Number.isFinite(input.patienceS) ? expected : null, needed };
-	const r = withStaff(input.agents, model);
+	// Planned breaks make the staff an expected, fractional number (17.5: one of two is away half
+	// the quarter hour): Erlang is read at the whole numbers around it and interpolated.
+	const lo = Math.floor(input.agents);
+	const hi = Math.ceil(input.agents);
+	const w = input.agents - lo;
+	const at = (n: number) => (n <= 0 ? { serviceLevel: 0, meanWaitS: Infinity, pAbandon: Number.isFinite(input.patienceS) ? 1 : 0 } : withStaff(n, model));
+	const a = at(lo);
+	const b = hi === lo ? a : at(hi);
+	const mix = (x: number, y: number) => (w === 0 ? x : x + w * (y - x));
+	const meanWaitS = Number.isFinite(a.meanWaitS) && Number.isFinite(b.meanWaitS) ? mix(a.meanWaitS, b.meanWaitS) : Infinity;
 	return {
 		slot,
 		expected,
-		serviceLevel: r.serviceLevel,
-		meanWaitS: Number.isFinite(r.meanWaitS) ? r.meanWaitS : null,
-		abandons: expected * r.pAbandon,
+		serviceLevel: mix(a.serviceLevel, b.serviceLevel),
+		meanWaitS: Number.isFinite(meanWaitS) ? meanWaitS : null,
+		abandons: expected * mix(a.pAbandon, b.pAbandon),
 		needed
 	};
 }

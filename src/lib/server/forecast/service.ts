@@ -1,7 +1,8 @@
 /**
  * The forecast as the server shows it: loads the rollups' history, forecasts today and the next
  * working days per topic and channel (model.ts), corrects today by how it is running, projects
- * the rest of today's calls with the staff now (rest.ts), and stores each interval's forecast
+ * the rest of today's calls with the staff now less their planned breaks (rest.ts, breaks.ts),
+ * warns where the breaks leave fewer consultants than needed (breakWarnings.ts), and stores each interval's forecast
  * when it is made (forecast_intervals, never rewritten) so its accuracy can be scored.
  */
 import { TZDate } from '@date-fns/tz';
@@ -13,6 +14,8 @@ import { ForecastDays } from './days.ts';
 import { addDays, correctedByToday, forecastDay, learnEffects, SLOTS, type DayForecast, type Effects, type Series } from './model.ts';
 import { forecastAccuracy, type AccuracyRow } from './accuracy.ts';
 import { projectedDayServiceLevel, restInterval, type RestInterval } from './rest.ts';
+import { awayByTopic, emptyAway, type Away, type ConsultantBreaks } from './breaks.ts';
+import { breakWarnings, type BreakWarning } from './breakWarnings.ts';
 
 const Q_MS = 15 * 60_000;
 /** Quarter-hour history kept for levels and profiles; older days are day totals only. */
@@ -21,6 +24,8 @@ const SLOT_DAYS = 70;
 const TOTAL_DAYS = 430;
 const UPCOMING_DAYS = 5;
 const CACHE_MS = 55_000;
+/** As live/agents_now: consultant states older than a day are ignored. */
+const AGENT_HORIZON_MS = 24 * 3600_000;
 
 export type SlotView = { slot: number; time: string; expected: number; low: number; high: number; dayAhead: number; actual: number | null };
 export type SeriesView = { topic: string; channel: string; dayAhead: number; projected: number; actualSoFar: number; ratio: number; slots: SlotView[] };
@@ -33,9 +38,18 @@ export type RestView = {
 	goal: number;
 	serviceLevelSoFar: number | null;
 	projectedServiceLevel: number | null;
-	intervals: (RestInterval & { time: string })[];
+	intervals: (RestInterval & {
+		time: string;
+		/** Consultants expected at work: serving now, less those expected on planned breaks (breaks.ts). */
+		agents: number;
+		/** Of those serving now, expected on a planned break; of which on lunch. */
+		onBreak: number;
+		onLunch: number;
+	})[];
 	/** The TV's line: "iki 17:00: 78 % iš 80 %". */
 	line: { lt: string; en: string } | null;
+	/** Where planned breaks leave fewer consultants than the quarter hour needs (today only). */
+	warnings: BreakWarning[];
 };
 export type UpcomingDay = { date: string; weekday: number; calls: number; change: number; events: { id: string; name: { lt: string; en: string }; effect: number; learnt: boolean }[] };
 export type { AccuracyRow } from './accuracy.ts';
@@ -50,6 +64,7 @@ export type ForecastView = {
 	accuracy: AccuracyRow[];
 };
 
+type BreakRow = { agent: string; site: string; state: string; reason: string; topics: string[]; since_ms: number | string; spell_ms: (number | string)[]; spell_reasons: string[] };
 type SlotRow = { date: string; slot: number; topic: string; channel: string; offered: number; short_abandoned: number; answered_in_sl: number };
 type TotalRow = { date: string; topic: string; channel: string; offered: number };
 
@@ -90,10 +105,12 @@ export class ForecastService {
 		const slot = Math.min(SLOTS, Math.floor((now - midnight) / Q_MS));
 		const iso = (t: number) => new Date(t).toISOString().slice(0, 19).replace('T', ' ');
 		const slotFrom = this.#midnight(addDays(today, -SLOT_DAYS));
-		const [slotRows, totalRows] = await Promise.all([
+		const [slotRows, totalRows, breakRows] = await Promise.all([
 			queryRows<SlotRow>(this.#db, 'forecast/slots', { tz, from: iso(slotFrom), to: iso(this.#midnight(addDays(today, 1))) }),
-			queryRows<TotalRow>(this.#db, 'forecast/day_totals', { tz, from: iso(this.#midnight(addDays(today, -TOTAL_DAYS))), to: iso(slotFrom) })
+			queryRows<TotalRow>(this.#db, 'forecast/day_totals', { tz, from: iso(this.#midnight(addDays(today, -TOTAL_DAYS))), to: iso(slotFrom) }),
+			queryRows<BreakRow>(this.#db, 'forecast/consultant_breaks', { since: now - AGENT_HORIZON_MS, day_start: midnight, now })
 		]);
+		const away = awayByTopic(this.#config, breakRows.map(toConsultantBreaks), midnight, now, SLOTS);
 		const series = new Map<string, Series>();
 		const pooled = new Map<string, Series>();
 		const todaySl = new Map<string, { counted: number; answeredInSl: number }>();
@@ -149,14 +166,21 @@ export class ForecastService {
 		views.sort((a, b) => a.channel.localeCompare(b.channel) || a.topic.localeCompare(b.topic));
 
 		const closesAt = this.#days.cal.isWorkingDay(today) ? this.#days.cal.closingTime(today) : null;
-		const rest = this.#rest(staffing, corrected, todaySl, slot, closesAt);
+		const rest = this.#rest(staffing, corrected, todaySl, slot, closesAt, away);
 		const upcoming = this.#upcoming(series, effects, today);
 		await this.#store(midnight, today, slot, dayAheadOf, corrected, now).catch(() => undefined);
 		const accuracy = await this.accuracy(now);
 		return { asOf: new Date(now).toISOString(), date: today, slot, closesAt: closesAt?.toISOString() ?? null, series: views, rest, upcoming, accuracy };
 	}
 
-	#rest(staffing: TopicStaffing[], corrected: Map<string, DayForecast>, soFar: Map<string, { counted: number; answeredInSl: number }>, slot: number, closesAt: Date | null): RestView[] {
+	#rest(
+		staffing: TopicStaffing[],
+		corrected: Map<string, DayForecast>,
+		soFar: Map<string, { counted: number; answeredInSl: number }>,
+		slot: number,
+		closesAt: Date | null,
+		awayBy: Map<string, Away>
+	): RestView[] {
 		const close = closesAt ? new Intl.DateTimeFormat('lt-LT', { timeZone: this.#config.timeZone, hour: '2-digit', minute: '2-digit' }).format(closesAt) : null;
 		return this.#config.topics.map((t) => {
 			const st = staffing.find((s) => s.topic === t.id);
@@ -164,7 +188,18 @@ export class ForecastService {
 			const ahtS = st?.ahtS ?? 300;
 			const patienceS = st?.patienceS ?? null;
 			const input = { agents: st?.agentsServing ?? 0, ahtS, patienceS: patienceS ?? Infinity, targetS: t.serviceLevelTargetSeconds, goal: t.serviceLevelGoal };
-			const intervals = f ? f.slots.map((s, i) => ({ ...restInterval(i, s.mean, input), time: hhmm(i) })).filter((r) => r.slot >= slot && r.expected >= 0.05) : [];
+			const away = awayBy.get(t.id) ?? emptyAway(SLOTS);
+			const intervals = f
+				? f.slots
+						.map((s, i) => {
+							// Nobody is away who is not logged in now: never more away than serving.
+							const onBreak = Math.min(input.agents, away.total[i]!);
+							const onLunch = Math.min(onBreak, away.lunch[i]!);
+							const agents = input.agents - onBreak;
+							return { ...restInterval(i, s.mean, { ...input, agents }), time: hhmm(i), agents, onBreak, onLunch };
+						})
+						.filter((r) => r.slot >= slot && r.expected >= 0.05)
+				: [];
 			const sf = soFar.get(t.id) ?? { counted: 0, answeredInSl: 0 };
 			const projected = projectedDayServiceLevel(sf, intervals);
 			const line =
@@ -181,7 +216,8 @@ export class ForecastService {
 				serviceLevelSoFar: sf.counted > 0 ? sf.answeredInSl / sf.counted : null,
 				projectedServiceLevel: projected,
 				intervals,
-				line
+				line,
+				warnings: breakWarnings(intervals)
 			};
 		});
 	}
@@ -250,6 +286,13 @@ export class ForecastService {
 		const to = Math.floor(now / Q_MS) * Q_MS;
 		return forecastAccuracy(this.#db, to - 28 * 86_400_000, to);
 	}
+}
+
+function toConsultantBreaks(r: BreakRow): ConsultantBreaks {
+	const sinceMs = Number(r.since_ms);
+	// The spells before the current state: the current one, if a break, is read from the state.
+	const pastBreaks = r.spell_reasons.filter((_, i) => Number(r.spell_ms[i]) < sinceMs);
+	return { site: r.site, topics: r.topics, state: r.state, reason: r.reason, sinceMs, pastBreaks };
 }
 
 const services = new WeakMap<object, ForecastService>();

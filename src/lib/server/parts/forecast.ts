@@ -16,7 +16,7 @@ export function forecastPart(log: (line: string) => void = console.log): ServerP
 		async start(app) {
 			const tick = () => {
 				running = forecastService(app)
-					.view(app.ewt.staffing())
+					.view(app.ewt.staffing(), app.ewt.now())
 					.then(
 						() => (lastError = ''),
 						(e: unknown) => {

@@ -10,5 +10,5 @@ import { forecastService } from '$lib/server/forecast/service.ts';
  */
 export const GET: RequestHandler = async () => {
 	const app = await getApp();
-	return jsonResponse(await forecastService(app).view(app.ewt.staffing()));
+	return jsonResponse(await forecastService(app).view(app.ewt.staffing(), app.ewt.now()));
 };

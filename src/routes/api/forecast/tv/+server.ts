@@ -9,7 +9,7 @@ import { forecastService } from '$lib/server/forecast/service.ts';
  */
 export const GET: RequestHandler = async () => {
 	const app = await getApp();
-	const view = await forecastService(app).view(app.ewt.staffing());
+	const view = await forecastService(app).view(app.ewt.staffing(), app.ewt.now());
 	return jsonResponse({
 		asOf: view.asOf,
 		topics: view.rest.map((r) => ({ topic: r.topic, projectedServiceLevel: r.projectedServiceLevel, goal: r.goal, line: r.line }))
