@@ -16,7 +16,7 @@ import type { Config } from '../../src/lib/server/config/schema.ts';
 const BATCH = 1_000;
 const ATTEMPTS = 6;
 
-async function sendBatch(url: string, token: string, batch: string[]): Promise<void> {
+export async function sendBatch(url: string, token: string, batch: string[]): Promise<void> {
 	let last = '';
 	for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
 		try {

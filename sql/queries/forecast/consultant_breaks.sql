@@ -7,15 +7,16 @@
 WITH
     {now:DateTime64(3, 'UTC')} AS now_ts,
     {day_start:DateTime64(3, 'UTC')} AS day_start
-SELECT agent, site, state, reason, topics, since_ms, spell_ms, spell_reasons
+-- (The aggregates are named last_*: an alias named as a column would shadow it in groupArrayIf.)
+SELECT agent, last_site AS site, last_state AS state, last_reason AS reason, last_topics AS topics, since_ms, spell_ms, spell_reasons
 FROM
 (
     SELECT
         agent,
-        if(countIf(site NOT IN ('', 'unknown')) > 0, argMaxIf(site, ts, site NOT IN ('', 'unknown')), 'unknown') AS site,
-        argMax(state, ts)                                        AS state,
-        argMax(reason, ts)                                       AS reason,
-        argMaxIf(topics, ts, notEmpty(topics))                   AS topics,
+        if(countIf(site NOT IN ('', 'unknown')) > 0, argMaxIf(site, ts, site NOT IN ('', 'unknown')), 'unknown') AS last_site,
+        argMax(state, ts)                                        AS last_state,
+        argMax(reason, ts)                                       AS last_reason,
+        argMaxIf(topics, ts, notEmpty(topics))                   AS last_topics,
         toUnixTimestamp64Milli(maxIf(ts, changed))               AS since_ms,
         arraySort(x -> x.1, groupArrayIf((toUnixTimestamp64Milli(ts), reason), changed AND state = 'not_ready' AND ts >= day_start)) AS spells,
         arrayMap(x -> x.1, spells)                               AS spell_ms,
@@ -31,4 +32,4 @@ FROM
     )
     GROUP BY agent
 )
-WHERE state != 'logged_out'
+WHERE last_state != 'logged_out'

@@ -70,6 +70,17 @@ describe('planned breaks', () => {
 		expect(morningOnly.lunch.reduce((x, y) => x + y, 0) * 15).toBeCloseTo(45);
 	});
 
+	it('a break whose window closed before now is not expected any more; one still open is stretched to fit', () => {
+		const rules = [MORNING, LUNCH];
+		const a = breaksOf(ready(), rules, '12:10');
+		expect(a.total.reduce((x, y) => x + y, 0) * 15 - a.lunch.reduce((x, y) => x + y, 0) * 15).toBeCloseTo(0);
+		const late = breaksOf(ready(), [LUNCH], '13:45');
+		// 45 minutes owed with 15 left of the window: 13:45–14:30, all of it.
+		expect(late.total[slot('13:45')]).toBeCloseTo(1);
+		expect(late.total[slot('14:15')]).toBeCloseTo(1);
+		expect(late.total[slot('14:30')]).toBe(0);
+	});
+
 	it('a break past its length is over now; training is no planned break', () => {
 		const late = breaksOf(ready({ state: 'not_ready', reason: 'lunch', sinceMs: at('11:00') }), [LUNCH], '12:30');
 		expect(late.total.slice(slot('12:30')).reduce((x, y) => x + y, 0)).toBe(0);

@@ -14,6 +14,7 @@
  *   window (from now, or after the break he is on), so 10 consultants owing a 45-minute lunch
  *   over a 3-hour window are 10 × 45 ÷ 180 = 2.5 consultants away in every quarter hour of it.
  *   A window too short for the break left in it is stretched to fit: the break is still taken.
+ *   A break whose window closed before now was skipped (or given another reason): not expected.
  *
  * Results are consultant-equivalents per quarter hour (a consultant away 5 of its 15 minutes
  * is 1/3): the expected number away, which Erlang then meets with the staff left.
@@ -93,7 +94,7 @@ export function addConsultantBreaks(away: Away, c: ConsultantBreaks, rules: Brea
 		}
 	}
 	for (const rule of rules) {
-		if (taken.has(rule)) continue;
+		if (taken.has(rule) || nowMs >= midnightMs + minutes(rule.to) * MIN_MS) continue;
 		const start = Math.max(midnightMs + minutes(rule.from) * MIN_MS, backAt);
 		const end = Math.max(midnightMs + minutes(rule.to) * MIN_MS, start + rule.minutes * MIN_MS);
 		spread(away, rule.kind === 'lunch', midnightMs, start, end, (rule.minutes * MIN_MS) / (end - start));
