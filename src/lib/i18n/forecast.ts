@@ -29,6 +29,9 @@ export const lt = {
 	'rest.wait': 'Vid. laukimas, s',
 	'rest.abandons': 'Atsisakys',
 	'rest.needed': 'Reikia konsultantų',
+	'rest.agents': 'Konsultantų po pertraukų',
+	'rest.warnings': 'Pertraukų persidengimas',
+	'rest.warningsNote': 'Tik šiandien: kitos darbo dienos konsultantų grafikas nežinomas.',
 	'rest.closed': 'Šiandien centras nedirba arba jau uždarytas.',
 	'upcoming.title': 'Artimiausios darbo dienos (skambučiai)',
 	'upcoming.learnt': 'įvertinta iš istorijos',
@@ -44,7 +47,7 @@ export const lt = {
 	'accuracy.empty': 'Dar nėra įvertintų prognozių: jos saugomos nuo šio serverio paleidimo.',
 	'method.title': 'Kaip skaičiuojama',
 	method:
-		'Dienos lygis: tos pačios savaitės dienos vidurkis per 6 savaites (išmokų ir kitų žinomų dienų poveikis pirma atimamas). Sezonas: kiek ta pati savaitė pernai skyrėsi nuo ankstesnių savaičių. Žinomos dienos (fondo kalendorius, diena po šventės): jų poveikis įvertinamas iš istorijos, kol jos nėra — imamas nustatytas. Dienos eiga po ketvirčius pagal tos savaitės dienos profilį. Dienos metu likusi prognozė dauginama iš šiandienos santykio „faktas / prognozė“, kuris ryte sveriamas mažiau. Likusiai dienai aptarnavimo lygis, laukimas ir atsisakymai skaičiuojami Erlang A modeliu su dabar dirbančiais konsultantais, dabartine pokalbio trukme ir skambinančiųjų kantrybe; konsultantų poreikis — kiek reikia tikslui pasiekti. Tikslumas: kiekvieno ketvirčio prognozė išsaugoma, kai padaroma (dieną ir valandą prieš), ir lyginama su tuo, kas įvyko: MAPE — vidutinė absoliuti procentinė paklaida, sisteminė paklaida — kiek prognozė vidutiniškai per didelė (+) ar per maža (−).'
+		'Dienos lygis: tos pačios savaitės dienos vidurkis per 6 savaites (išmokų ir kitų žinomų dienų poveikis pirma atimamas). Sezonas: kiek ta pati savaitė pernai skyrėsi nuo ankstesnių savaičių. Žinomos dienos (fondo kalendorius, diena po šventės): jų poveikis įvertinamas iš istorijos, kol jos nėra — imamas nustatytas. Dienos eiga po ketvirčius pagal tos savaitės dienos profilį. Dienos metu likusi prognozė dauginama iš šiandienos santykio „faktas / prognozė“, kuris ryte sveriamas mažiau. Likusiai dienai aptarnavimo lygis, laukimas ir atsisakymai skaičiuojami Erlang A modeliu su dabar prisijungusiais konsultantais, atėmus planuojamas pertraukas (kas dar nepietavo, pietaus pietų lange, tolygiai paskirstant; kas dabar pertraukoje, grįš po numatytos trukmės nuo jos pradžios), dabartine pokalbio trukme ir skambinančiųjų kantrybe; konsultantų poreikis — kiek reikia tikslui pasiekti. Tikslumas: kiekvieno ketvirčio prognozė išsaugoma, kai padaroma (dieną ir valandą prieš), ir lyginama su tuo, kas įvyko: MAPE — vidutinė absoliuti procentinė paklaida, sisteminė paklaida — kiek prognozė vidutiniškai per didelė (+) ar per maža (−).'
 };
 
 export type ForecastKey = keyof typeof lt;
@@ -73,6 +76,9 @@ const en: Record<ForecastKey, string> = {
 	'rest.wait': 'Avg. wait, s',
 	'rest.abandons': 'Will abandon',
 	'rest.needed': 'Consultants needed',
+	'rest.agents': 'Consultants after breaks',
+	'rest.warnings': 'Breaks overlapping',
+	'rest.warningsNote': "Today only: the next working day's roster is not known.",
 	'rest.closed': 'The centre is closed today or has closed.',
 	'upcoming.title': 'Next working days (calls)',
 	'upcoming.learnt': 'learnt from history',
@@ -88,7 +94,7 @@ const en: Record<ForecastKey, string> = {
 	'accuracy.empty': 'No forecast has been scored yet: they are stored from this server’s start on.',
 	'method.title': 'How it is computed',
 	method:
-		"Day level: the mean of the same weekday over 6 weeks (known days' effects taken out first). Season: how the same week last year differed from the weeks before it. Known days (the fund's calendar, the day after a holiday): their effect is learnt from history, the configured one until history has them. The day is spread over quarter hours by that weekday's profile. During the day the rest of the forecast is multiplied by today's running ratio, actual over forecast, weighed less early in the day. For the rest of the day, service level, wait and abandons come from Erlang A with the consultants working now, the current handle time and callers' patience; consultants needed is how many reach the goal. Accuracy: each quarter hour's forecast is stored when it is made (a day and an hour ahead) and compared with what happened: MAPE is the mean absolute percentage error, systematic error how much too high (+) or too low (−) the forecast was on average."
+		"Day level: the mean of the same weekday over 6 weeks (known days' effects taken out first). Season: how the same week last year differed from the weeks before it. Known days (the fund's calendar, the day after a holiday): their effect is learnt from history, the configured one until history has them. The day is spread over quarter hours by that weekday's profile. During the day the rest of the forecast is multiplied by today's running ratio, actual over forecast, weighed less early in the day. For the rest of the day, service level, wait and abandons come from Erlang A with the consultants logged in now less their planned breaks, the current handle time and callers' patience; consultants needed is how many reach the goal. Planned breaks: those who have not had lunch yet take it within the lunch window, spread evenly; one on a break now returns its planned length after it began; nobody not logged in is added. Accuracy: each quarter hour's forecast is stored when it is made (a day and an hour ahead) and compared with what happened: MAPE is the mean absolute percentage error, systematic error how much too high (+) or too low (−) the forecast was on average."
 };
 
 export function forecastText(lang: Lang): (key: ForecastKey) => string {

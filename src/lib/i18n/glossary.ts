@@ -16,7 +16,8 @@ export const LIVE_METRIC_NAMES: Record<LiveMetric, Bilingual> = {
 	einquiries_open: { lt: 'Neatsakytos e. užklausos', en: 'E-inquiries open' },
 	time_in_state: { lt: 'Būsenoje (konsultanto)', en: 'In state (a consultant)' },
 	consultant_occupancy_today: { lt: 'Užimtumas šiandien (konsultanto)', en: 'Occupancy today (a consultant)' },
-	consultant_aht_today: { lt: 'AHT šiandien (konsultanto)', en: 'AHT today (a consultant)' }
+	consultant_aht_today: { lt: 'AHT šiandien (konsultanto)', en: 'AHT today (a consultant)' },
+	consultants_after_breaks: { lt: 'Konsultantų po pertraukų (prognozė)', en: 'Consultants after breaks (forecast)' }
 };
 
 const TEXTS = {

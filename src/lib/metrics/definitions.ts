@@ -129,7 +129,8 @@ export const LIVE_METRICS = [
 	'einquiries_open',
 	'time_in_state',
 	'consultant_occupancy_today',
-	'consultant_aht_today'
+	'consultant_aht_today',
+	'consultants_after_breaks'
 ] as const;
 export type LiveMetric = (typeof LIVE_METRICS)[number];
 
@@ -178,6 +179,11 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 	consultant_aht_today: {
 		en: "AHT (talk + hold + after-call work ÷ answered) of the calls one consultant answered today and has finished; the calls (voice) are counted beside it.",
 		lt: 'AHT ((pokalbio trukmė + sulaikymas + darbas po pokalbio) ÷ atsiliepti) tų skambučių, kuriuos konsultantas šiandien atsiliepė ir baigė; šalia nurodomas jų skaičius (balso skambučiai).'
+	},
+	// The projection of the rest of the day (src/lib/server/forecast/breaks.ts, breakWarnings.ts).
+	consultants_after_breaks: {
+		en: "Per remaining quarter hour of today, a topic's consultants logged in now less those expected on a planned break (config breaks: a site's schedule and the not-ready reasons that mean each break). One not yet at lunch takes it within the lunch window, spread evenly (10 owing 45 minutes over 3 hours: 2.5 away every quarter hour); one on a break now returns its planned length after it began; nobody not logged in is added. Where someone is on a break and the whole consultants left are fewer than the quarter hour needs for the topic's goal, the forecast warns (today only: the next day's roster is not known).",
+		lt: 'Kiekvienam likusiam šiandienos ketvirčiui: dabar prisijungę temos konsultantai, atėmus tuos, kurie tuo metu tikėtinai bus planuojamoje pertraukoje (nustatymai breaks: padalinio grafikas ir pertraukas žyminčios nepasiekiamumo priežastys). Dar nepietavęs pietaus pietų lange, tolygiai paskirstant (10 konsultantų po 45 min per 3 val.: kas ketvirtį 2,5 pertraukoje); dabar pertraukoje esantis grįš po numatytos trukmės nuo jos pradžios; neprisijungusių nepridedama. Kai kas nors pertraukoje, o likusių sveikų konsultantų mažiau, nei ketvirčiui reikia temos tikslui, prognozė perspėja (tik šiandien: kitos dienos grafikas nežinomas).'
 	}
 };
 
