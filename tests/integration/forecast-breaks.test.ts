@@ -4,23 +4,19 @@
  * through POST /api/ingest; GET /api/forecast must take the breaks the not-ready reasons say are
  * coming off the staff, per quarter hour, and warn where the lunches leave too few.
  *
- * The projection's "now" is the server's event clock (EWT_CLOCK=events: the latest call event it
- * has read), set to 12:10 on the next working day, so the test sees a working day's midday
- * whenever it runs. Of the three consultants serving pensions: Ona has been on lunch since 11:50
- * (45 minutes: back at 12:35), Jonas has not had lunch (45 minutes due between 12:10 and 14:30,
- * spread evenly: 45/140 of a consultant every quarter hour), Rasa had hers 11:00–11:45.
+ * The scene (tests/helpers/breakScene.ts): the projection's "now" is the server's event clock
+ * (EWT_CLOCK=events: the latest call event it has read), 12:10 on the next working day. Of the
+ * three consultants serving pensions: Ona has been on lunch since 11:50 (45 minutes: back at
+ * 12:35), Jonas has not had lunch (45 minutes due between 12:10 and 14:30, spread evenly: 45/140
+ * of a consultant every quarter hour), Rasa had hers 11:00–11:45.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TZDate } from '@date-fns/tz';
-import { simulateHistory } from '../../ingest/simulator/index.ts';
 import { loadConfig } from '../../src/lib/server/config/index.ts';
-import { ForecastDays } from '../../src/lib/server/forecast/days.ts';
 import { restInterval } from '../../src/lib/server/forecast/rest.ts';
-import { sendBatch } from '../helpers/simulatedHistory.ts';
+import { sendBreakScene, type BreakScene } from '../helpers/breakScene.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const config = loadConfig({});
-const tz = config.timeZone;
 let server: TestServer;
 let ingestToken = '';
 
@@ -28,26 +24,8 @@ type Interval = { time: string; expected: number; serviceLevel: number | null; n
 type Rest = { topic: string; agentsServing: number; ahtS: number; patienceS: number | null; targetS: number; goal: number; intervals: Interval[]; warnings: { from: string; to: string; agents: number; needed: number; kind: string; text: { lt: string; en: string } }[] };
 type View = { date: string; slot: number; rest: Rest[] };
 
-/** The next working day after today, 12:10 local, and its local midnight. */
-function nextWorkingMidday(): { date: string; at: number; midnight: number } {
-	const days = new ForecastDays(config);
-	let t = Date.now();
-	let date = days.cal.localDate(t);
-	do {
-		t += 86_400_000;
-		date = days.cal.localDate(t);
-	} while (!days.cal.isWorkingDay(date));
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return { date, at: new TZDate(y, m - 1, d, 12, 10, 0, tz).getTime(), midnight: new TZDate(y, m - 1, d, 0, 0, 0, tz).getTime() };
-}
-
-const day = nextWorkingMidday();
-const hm = (h: number, min: number) => new Date(day.midnight + (h * 60 + min) * 60_000).toISOString();
+let day: BreakScene;
 const JONAS_PER_QUARTER = 45 / 140;
-
-async function send(lines: string[]): Promise<void> {
-	for (let i = 0; i < lines.length; i += 1000) await sendBatch(server.url, ingestToken, lines.slice(i, i + 1000));
-}
 
 beforeAll(async () => {
 	server = await startServer({ EWT_CLOCK: 'events', EWT_REFRESH_MS: '250' });
@@ -57,26 +35,7 @@ beforeAll(async () => {
 		body: JSON.stringify({ role: 'ingest' })
 	});
 	ingestToken = ((await res.json()) as { token: string }).token;
-	// Four weeks of history and the morning so far (contacts), a tenth of our centre's volume.
-	const history = [...simulateHistory({ config, seed: 19, from: new Date(day.midnight - 28 * 86_400_000), to: new Date(day.at), params: { volume: { currentYearCalls: 100_000, tenYearsAgoCalls: 20_000 } } })];
-	await send(history);
-	const state = (agent: string, ts: string, state: string, extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'agent.state', ts, agent, site: 'panevezys', state, ...extra });
-	await send([
-		state('ona', hm(7, 55), 'logged_in', { topics: ['pensions'] }),
-		state('ona', hm(8, 0), 'available'),
-		state('ona', hm(11, 50), 'not_ready', { reason: 'lunch' }),
-		state('jonas', hm(7, 55), 'logged_in', { topics: ['pensions'] }),
-		state('jonas', hm(8, 0), 'available'),
-		state('rasa', hm(7, 55), 'logged_in', { topics: ['pensions'] }),
-		state('rasa', hm(8, 0), 'available'),
-		state('rasa', hm(11, 0), 'not_ready', { reason: 'pietūs' }),
-		state('rasa', hm(11, 45), 'available')
-	]);
-	// The clock: a call event at 12:10 (sent last, so the consultants are stored when it is read).
-	await send([
-		JSON.stringify({ type: 'call.queued', ts: hm(12, 9), call_id: 'clock-1', topic: 'pensions', channel: 'voice' }),
-		JSON.stringify({ type: 'call.abandoned', ts: hm(12, 10), call_id: 'clock-1', wait_ms: 60_000 })
-	]);
+	day = await sendBreakScene(server.url, ingestToken, config);
 }, 300_000);
 afterAll(async () => server?.stop());
 
@@ -89,7 +48,7 @@ async function pensions(): Promise<Rest> {
 				view = r.status === 200 ? ((await r.json()) as View) : null;
 				return view && view.date === day.date && view.rest.find((x) => x.topic === 'pensions')!.agentsServing === 3 ? view.slot : null;
 			},
-			{ timeout: 60_000, interval: 1000 }
+			{ timeout: 120_000, interval: 1000 }
 		)
 		.toBe(48);
 	return view!.rest.find((r) => r.topic === 'pensions')!;
@@ -116,7 +75,7 @@ describe('GET /api/forecast with planned breaks', () => {
 		expect(i.expected).toBeGreaterThan(0.5);
 		expect(i.serviceLevel).toBeCloseTo(restInterval(49, i.expected, { ...input, agents: i.agents }).serviceLevel!, 6);
 		expect(i.serviceLevel!).toBeLessThan(restInterval(49, i.expected, { ...input, agents: 3 }).serviceLevel!);
-	}, 120_000);
+	}, 180_000);
 
 	it('warns where the lunches leave fewer consultants than the quarter hour needs', async () => {
 		const rest = await pensions();
@@ -135,5 +94,5 @@ describe('GET /api/forecast with planned breaks', () => {
 			expect(inside.length).toBeGreaterThan(0);
 			for (const q of inside) expect(Math.floor(q.agents + 1e-9) < q.needed! && q.onBreak > 0).toBe(true);
 		}
-	}, 120_000);
+	}, 180_000);
 });

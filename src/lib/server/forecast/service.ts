@@ -76,7 +76,7 @@ export class ForecastService {
 	readonly #db: ClickHouseClient;
 	readonly #config: Config;
 	readonly #days: ForecastDays;
-	#cache: { at: number; view: ForecastView } | null = null;
+	#cache: { at: number; wallAt: number; view: ForecastView } | null = null;
 	/** Intervals already stored per horizon ("bucketMs|topic|channel"), loaded once per day. */
 	#stored = new Map<string, Set<string>>();
 	#storedDay = '';
@@ -92,9 +92,12 @@ export class ForecastService {
 	}
 
 	async view(staffing: TopicStaffing[], now = Date.now()): Promise<ForecastView> {
-		if (this.#cache && now - this.#cache.at < CACHE_MS) return this.#cache.view;
+		// :TRICKY: on the event clock (EWT_CLOCK=events) "now" stands still between events: the
+		// cache also ages by the wall clock, or a view made before the consultants were read would stay.
+		const wall = Date.now();
+		if (this.#cache && Math.abs(now - this.#cache.at) < CACHE_MS && wall - this.#cache.wallAt < CACHE_MS) return this.#cache.view;
 		const view = await this.#compute(staffing, now);
-		this.#cache = { at: now, view };
+		this.#cache = { at: now, wallAt: wall, view };
 		return view;
 	}
 
