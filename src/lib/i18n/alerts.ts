@@ -13,7 +13,8 @@ export const FIGURE_NAMES: Record<AlertFigure, Record<Lang, string>> = {
 	long_not_ready: { lt: 'ilgai nepasiekiami konsultantai', en: 'consultants not ready too long' },
 	callbacks_overdue: { lt: 'pavėluoti perskambinimai', en: 'callbacks overdue' },
 	written_overdue: { lt: 'pavėluotos e. užklausos ir laiškai', en: 'e-inquiries and e-mails overdue' },
-	written_at_risk: { lt: 'e. užklausos ir laiškai prie termino', en: 'e-inquiries and e-mails near their deadline' }
+	written_at_risk: { lt: 'e. užklausos ir laiškai prie termino', en: 'e-inquiries and e-mails near their deadline' },
+	staffing_gap_ahead: { lt: 'per pertraukas netrukus trūks konsultantų', en: 'consultants short over breaks ahead' }
 };
 
 const TRANSITIONS: Record<AlertTransition, Record<Lang, string>> = {

@@ -9,15 +9,18 @@
  * service_level (today, 0..1), available (consultants free). Centre-wide only: long_not_ready
  * (consultants not ready longer than consultants.longNotReadyMinutes), callbacks_overdue,
  * written_overdue (e-inquiries and e-mails past the 20-working-day promise), written_at_risk
- * (within 5 working days of it, or past it).
+ * (within 5 working days of it, or past it). staffing_gap_ahead (per topic or the worst topic):
+ * consultants short in the quarter hours starting within the rule's `lookAheadMinutes`, where
+ * planned breaks leave fewer than the forecast needs (the forecast's lunch-overlap warning,
+ * src/lib/server/forecast/breakWarnings.ts).
  */
-export const ALERT_FIGURES = ['waiting', 'longest_wait', 'service_level', 'available', 'long_not_ready', 'callbacks_overdue', 'written_overdue', 'written_at_risk'] as const;
+export const ALERT_FIGURES = ['waiting', 'longest_wait', 'service_level', 'available', 'long_not_ready', 'callbacks_overdue', 'written_overdue', 'written_at_risk', 'staffing_gap_ahead'] as const;
 export type AlertFigure = (typeof ALERT_FIGURES)[number];
 
 /** Figures where less is worse: they alert at or below the threshold. */
 export const LOWER_IS_WORSE: readonly AlertFigure[] = ['service_level', 'available'];
 /** Figures that exist per topic; the others are the centre's only. */
-export const TOPIC_FIGURES: readonly AlertFigure[] = ['waiting', 'longest_wait', 'service_level', 'available'];
+export const TOPIC_FIGURES: readonly AlertFigure[] = ['waiting', 'longest_wait', 'service_level', 'available', 'staffing_gap_ahead'];
 
 export type AlertRule = {
 	/** Stable id: the alert log and the webhook name it. */
@@ -37,6 +40,8 @@ export type AlertRule = {
 	webhook: string | null;
 	/** Whether the dashboard plays a sound when it starts. */
 	sound: boolean;
+	/** staffing_gap_ahead only: how far ahead to look, minutes (60 when absent). */
+	lookAheadMinutes?: number;
 };
 
 export type ActiveAlert = {

@@ -56,7 +56,7 @@ export class AlertEngine {
 			for (const scope of scopes) {
 				const key = `${rule.id}|${scope}`;
 				seen.add(key);
-				const value = figureValue(s, rule.figure, scope);
+				const value = figureValue(s, rule.figure, scope, rule.lookAheadMinutes);
 				const active = this.#active.get(key);
 				const lower = LOWER_IS_WORSE.includes(rule.figure);
 				if (!active) {

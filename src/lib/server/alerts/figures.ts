@@ -6,11 +6,41 @@ import type { LiveState } from '../../live/protocol.ts';
 import type { Consultant } from '../../live/consultants.ts';
 import type { LiveNowBlock } from '../../live/now.ts';
 import type { AlertFigure } from '../../live/alerts.ts';
+import type { ForecastView } from '../forecast/service.ts';
 
-export type Snapshot = { state: LiveState; consultants: Consultant[] | null; now: LiveNowBlock | null; at: number };
+export type Snapshot = {
+	state: LiveState;
+	consultants: Consultant[] | null;
+	now: LiveNowBlock | null;
+	at: number;
+	/** The forecast's latest view (made every minute), for staffing_gap_ahead; null: none yet. */
+	forecast?: ForecastView | null;
+};
+
+/** A forecast older than this judges nothing (the forecast has stopped): no alert from it. */
+const FORECAST_STALE_MS = 15 * 60_000;
+const DEFAULT_LOOK_AHEAD_MIN = 60;
+
+/**
+ * Consultants short in the quarter hours starting within `lookAheadMinutes` (the current one
+ * included) where planned breaks leave fewer than needed: the lunch-overlap warning's rule
+ * (forecast/breakWarnings.ts), as a number. 0: none short.
+ */
+function gapAhead(view: ForecastView, topics: string[], lookAheadMinutes: number): number {
+	let worst = 0;
+	for (const r of view.rest) {
+		if (!topics.includes(r.topic)) continue;
+		for (const i of r.intervals) {
+			if ((i.slot - view.slot) * 15 >= lookAheadMinutes) continue;
+			if (i.needed === null || i.onBreak < 0.05) continue;
+			worst = Math.max(worst, i.needed - Math.floor(i.agents + 1e-9));
+		}
+	}
+	return worst;
+}
 
 /** null: the figure cannot be read now (nothing to judge, e.g. service level before any call). */
-export function figureValue(s: Snapshot, figure: AlertFigure, scope: string): number | null {
+export function figureValue(s: Snapshot, figure: AlertFigure, scope: string, lookAheadMinutes = DEFAULT_LOOK_AHEAD_MIN): number | null {
 	const topics = scope === 'centre' ? s.state.topics : s.state.topics.filter((t) => t.topic === scope);
 	if (topics.length === 0) return null;
 	switch (figure) {
@@ -37,5 +67,11 @@ export function figureValue(s: Snapshot, figure: AlertFigure, scope: string): nu
 			return s.now ? s.now.written.filter((w) => w.kind !== 'callback').reduce((n, w) => n + w.overdue, 0) : null;
 		case 'written_at_risk':
 			return s.now ? s.now.written.filter((w) => w.kind !== 'callback').reduce((n, w) => n + w.overdue + w.dueSoon, 0) : null;
+		case 'staffing_gap_ahead': {
+			const f = s.forecast;
+			if (!f || s.at - Date.parse(f.asOf) > FORECAST_STALE_MS) return null;
+			// Centre-wide: the worst topic (a consultant serves several: the topics' shortfalls do not add up).
+			return gapAhead(f, topics.map((t) => t.topic), lookAheadMinutes);
+		}
 	}
 }

@@ -18,7 +18,9 @@ export const alertRuleSchema = z
 			.refine((u) => /^https?:\/\//.test(u), 'a webhook is an http(s) address')
 			.nullable()
 			.default(null),
-		sound: z.boolean().default(false)
+		sound: z.boolean().default(false),
+		/** staffing_gap_ahead only: the quarter hours starting within this many minutes are judged. */
+		lookAheadMinutes: z.number().int().min(15).max(600).optional()
 	})
 	.refine((r) => (LOWER_IS_WORSE.includes(r.figure) ? r.off >= r.on : r.off <= r.on), {
 		message: "'off' must be on the good side of 'on' (below it; above it for service level and available consultants), or the alert would never end"

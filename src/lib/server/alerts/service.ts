@@ -12,6 +12,7 @@ import type { Snapshot } from './figures.ts';
 import { AlertStore } from './store.ts';
 import { WebhookSender, type WebhookBody } from './webhook.ts';
 import { alertText } from '../../i18n/alerts.ts';
+import type { ForecastView } from '../forecast/service.ts';
 
 export class AlertService {
 	readonly store: AlertStore;
@@ -21,6 +22,8 @@ export class AlertService {
 	readonly #log: (line: string) => void;
 	/** Who saved the rules in force and when; null: the config's. */
 	savedBy: { by: string; at: number } | null = null;
+	/** The forecast's latest view, for staffing_gap_ahead (set by the forecast part, parts/forecast.ts). */
+	forecast: (() => ForecastView | null) | null = null;
 	/** Log writes in order (a transition's row never lands before its start's). */
 	#writes: Promise<void> = Promise.resolve();
 
@@ -60,7 +63,7 @@ export class AlertService {
 
 	/** Called by the live hub once per tick; returns the alerts active after it. */
 	evaluate(s: Snapshot): ActiveAlert[] {
-		this.#engine.evaluate(s, this.#config.topics.map((t) => t.id));
+		this.#engine.evaluate({ ...s, forecast: s.forecast ?? this.forecast?.() ?? null }, this.#config.topics.map((t) => t.id));
 		return this.#engine.active();
 	}
 

@@ -91,6 +91,11 @@ export class ForecastService {
 		return new TZDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 0, 0, 0, this.#config.timeZone).getTime();
 	}
 
+	/** The latest view made, without making one (the alerts read it every tick). */
+	latest(): ForecastView | null {
+		return this.#cache?.view ?? null;
+	}
+
 	async view(staffing: TopicStaffing[], now = Date.now()): Promise<ForecastView> {
 		// :TRICKY: on the event clock (EWT_CLOCK=events) "now" stands still between events: the
 		// cache also ages by the wall clock, or a view made before the consultants were read would stay.

@@ -14,6 +14,8 @@ export function forecastPart(log: (line: string) => void = console.log): ServerP
 	return {
 		name: 'forecast',
 		async start(app) {
+			// The alerts' staffing_gap_ahead reads the latest forecast each tick, never making one.
+			app.alerts.forecast = () => forecastService(app).latest();
 			const tick = () => {
 				running = forecastService(app)
 					.view(app.ewt.staffing(), app.ewt.now())
