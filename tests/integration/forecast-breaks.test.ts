@@ -95,4 +95,30 @@ describe('GET /api/forecast with planned breaks', () => {
 			for (const q of inside) expect(Math.floor(q.agents + 1e-9) < q.needed! && q.onBreak > 0).toBe(true);
 		}
 	}, 180_000);
+
+	it('raises a staffing_gap_ahead alert where the lunches within the next hour leave too few', async () => {
+		const rest = await pensions();
+		const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+		const put = await fetch(`${server.url}/api/admin/alerts`, {
+			method: 'PUT',
+			headers: admin,
+			body: JSON.stringify({ rules: [{ id: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'pensions', on: 1, off: 1, lookAheadMinutes: 60, webhook: null, sound: false }] })
+		});
+		expect(put.status).toBe(200);
+		// The worst shortfall in the quarter hours from 12:00 to 12:45, as the panel counts it.
+		const gap = Math.max(...rest.intervals.filter((i) => i.time < '13:00' && i.onBreak >= 0.05).map((i) => i.needed! - Math.floor(i.agents + 1e-9)));
+		expect(gap).toBeGreaterThanOrEqual(1);
+		type Active = { ruleId: string; figure: string; scope: string; value: number };
+		let active: Active[] = [];
+		await expect
+			.poll(
+				async () => {
+					active = ((await (await fetch(`${server.url}/api/admin/alerts`, { headers: admin })).json()) as { active: Active[] }).active;
+					return active.length;
+				},
+				{ timeout: 30_000, interval: 500 }
+			)
+			.toBe(1);
+		expect(active[0]).toMatchObject({ ruleId: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'pensions', value: gap });
+	}, 180_000);
 });

@@ -303,7 +303,13 @@ function toConsultantBreaks(r: BreakRow): ConsultantBreaks {
 	return { site: r.site, topics: r.topics, state: r.state, reason: r.reason, sinceMs, pastBreaks };
 }
 
-const services = new WeakMap<object, ForecastService>();
+/**
+ * :TRICKY: kept on globalThis, as the app is (app.ts): the server parts (the CLI's modules) and
+ * the routes (the built bundle's copy of this module) must share one service, or the alerts would
+ * read a forecast other than the panel's and each copy would compute and store its own.
+ */
+const KEY = Symbol.for('callboard.forecastServices');
+const services: WeakMap<object, ForecastService> = ((globalThis as { [KEY]?: WeakMap<object, ForecastService> })[KEY] ??= new WeakMap());
 
 /** One forecast service per application context. */
 export function forecastService(app: { store: { client: ClickHouseClient }; config: Config }): ForecastService {
