@@ -116,7 +116,8 @@ describe('GET /api/forecast with planned breaks', () => {
 					active = ((await (await fetch(`${server.url}/api/admin/alerts`, { headers: admin })).json()) as { active: Active[] }).active;
 					return active.length;
 				},
-				{ timeout: 30_000, interval: 500 }
+				// The alerts read the forecast the server makes every minute (parts/forecast.ts).
+				{ timeout: 120_000, interval: 1000 }
 			)
 			.toBe(1);
 		expect(active[0]).toMatchObject({ ruleId: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'pensions', value: gap });

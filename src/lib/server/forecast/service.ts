@@ -304,12 +304,12 @@ function toConsultantBreaks(r: BreakRow): ConsultantBreaks {
 }
 
 /**
- * :TRICKY: kept on globalThis, as the app is (app.ts): the server parts (the CLI's modules) and
- * the routes (the built bundle's copy of this module) must share one service, or the alerts would
- * read a forecast other than the panel's and each copy would compute and store its own.
+ * :TRICKY: one per module copy: the server parts (the CLI's modules) and the routes (the built
+ * bundle's copy) each have theirs. The part's, made every minute, is the one the alerts read;
+ * the routes' answers the screens, fresh on the first request after a start (a shared one would
+ * hand out the part's view made before any data came, for up to CACHE_MS).
  */
-const KEY = Symbol.for('callboard.forecastServices');
-const services: WeakMap<object, ForecastService> = ((globalThis as { [KEY]?: WeakMap<object, ForecastService> })[KEY] ??= new WeakMap());
+const services = new WeakMap<object, ForecastService>();
 
 /** One forecast service per application context. */
 export function forecastService(app: { store: { client: ClickHouseClient }; config: Config }): ForecastService {
