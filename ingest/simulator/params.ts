@@ -204,6 +204,7 @@ export type SimParams = {
 		sickShare: number[];
 		/** Share of consultants on holiday, by month. */
 		vacationShare: number[];
+		/** Default: the config's `breaks.schedule` (what the forecast's projection counts on). */
 		breaks: BreakRule[];
 		/**
 		 * How far the day's phone roster follows the calls expected per opening hour: 0 puts every
