@@ -6,7 +6,8 @@
  * the view that comes next, and showing it; short topic names that keep every label within two
  * lines at 1920 × 1080; and a new TV link's QR code on the admin page, shown once.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +20,7 @@ import { WorkingCalendar } from '../../src/lib/server/calendar/workingDays.ts';
 import { addCalendarDays } from '../../src/lib/server/calendar/holidays.ts';
 
 const config = loadConfig({});
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const calendar = new WorkingCalendar(config);
 
 /** 10:00 in Vilnius on the latest working day before today, or on the latest day the centre is closed. */
@@ -32,6 +34,7 @@ function tenOClock(working: boolean): string {
 let server: TestServer;
 let browser: Browser;
 let wallboardToken = '';
+let ingestToken = '';
 
 async function createToken(srv: TestServer, role: string, site?: string): Promise<string> {
 	const res = await fetch(`${srv.url}/api/admin/tokens`, {
@@ -56,7 +59,8 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	server = await startServer({ WALLBOARD_FORECAST_NOW: tenOClock(true) });
 	wallboardToken = await createToken(server, 'wallboard');
-	await sendSimulatedHistory(server.url, await createToken(server, 'ingest'), config, 21);
+	ingestToken = await createToken(server, 'ingest');
+	await sendSimulatedHistory(server.url, ingestToken, config, 21);
 }, 240_000);
 afterAll(async () => {
 	await closeBrowser(browser);
@@ -147,10 +151,46 @@ describe('the TV board', () => {
 		await page.close();
 	}, 60_000);
 
-	it('keeps every tile label within two lines and every tile within its box at 1920 × 1080', async () => {
+	it('has no accessibility violations (axe) in any view it rotates through', async () => {
+		const page = await openBoard(`${server.url}/wallboard?token=${wallboardToken}&rotate=2`);
+		await expect.poll(() => page.getByTestId('forecast-pensions').count(), { timeout: 15_000 }).toBe(1);
+		// Evaluated through the browser's debugging protocol, as a script tag would break the page's CSP.
+		await page.evaluate(readFileSync(AXE, 'utf8'));
+		const found = new Map<string, string[]>();
+		for (let i = 0; i < 30 && found.size < 6; i++) {
+			const r = await page.evaluate(async () => {
+				const view = () => document.querySelector('[data-testid=wallboard]')!.getAttribute('data-view');
+				const before = view();
+				const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+				const { violations } = await axe.run(document);
+				// A run the rotation cut across proves nothing for either view: it is run again.
+				return { view: view() === before ? before : null, violations: violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) };
+			});
+			if (r.view && !found.has(r.view)) found.set(r.view, r.violations);
+		}
+		expect([...found.keys()].sort()).toEqual(['centre', 'consultants', 'forecast', 'panevezys', 'radviliskis', 'siauliai']);
+		for (const [view, violations] of found) expect(violations, view).toEqual([]);
+		await page.close();
+	}, 90_000);
+
+	it('keeps every tile label within two lines and every tile within its box at 1920 × 1080, in alarm too', async () => {
+		// The longest words a topic tile says: two topics in alarm for callers waiting and the longest wait.
+		const queuedAt = Date.now() - 200_000;
+		const calls = ['pensions', 'other'].flatMap((topic) =>
+			Array.from({ length: 16 }, (_, i) => JSON.stringify({ type: 'call.queued', ts: queuedAt + i, call_id: `tv-1080-${topic}-${i}`, topic }))
+		);
+		const res = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${ingestToken}` }, body: calls.join('\n') + '\n' });
+		expect(res.status, await res.text()).toBe(200);
 		for (const path of ['/wallboard', '/wallboard/siauliai']) {
 			const page = await openBoard(`${server.url}${path}?token=${wallboardToken}`);
 			await expect.poll(() => page.getByTestId('forecast-pensions').count(), { timeout: 15_000 }).toBe(1);
+			await expect.poll(() => page.getByTestId('tile-other-level').innerText(), { timeout: 15_000 }).toMatch(/^✖ Pavojus: .*laukia eilėje.*ilgiausiai laukia/i);
+			// The figures that breached are marked where they stand, with an icon beside their label.
+			for (const id of ['waiting-other', 'longest-other']) {
+				const figure = page.getByTestId(id).locator('..');
+				expect(await figure.getAttribute('data-mark'), id).toBe('alarm');
+				expect(await figure.locator('.label').innerText(), id).toMatch(/^✖/);
+			}
 			// The TV shows the short name; the full name stays its title for a reader.
 			const other = page.getByTestId('tile-other').locator('h2');
 			expect(await other.innerText()).toBe('Kiti klausimai');
@@ -168,15 +208,15 @@ describe('the TV board', () => {
 					})
 				}))
 			);
+			await page.screenshot({ path: `test-results/wallboard-1080${path.replaceAll('/', '-')}.png` });
 			expect(measured.length).toBeGreaterThanOrEqual(8);
 			for (const m of measured) {
 				expect(m.overflow, `${path} ${m.tile} overflows`).toBeLessThanOrEqual(1);
 				for (const l of m.labels) expect(l.lines, `${path} ${m.tile}: "${l.text}"`).toBeLessThanOrEqual(2);
 			}
-			await page.screenshot({ path: `test-results/wallboard-1080${path.replaceAll('/', '-')}.png` });
 			await page.close();
 		}
-	});
+	}, 90_000);
 
 	it('gives a new TV link a QR code on the admin page, shown only once', async () => {
 		const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -204,6 +244,7 @@ describe('the TV board', () => {
 		const version = capacityM.findIndex((c) => c >= new TextEncoder().encode(link).length) + 1;
 		expect(version).toBeGreaterThan(0);
 		expect(grid.size).toBe(17 + 4 * version + 8);
+		await page.getByTestId('new-token').screenshot({ path: 'test-results/admin-tv-qr.png' });
 		// The three finder patterns (7 × 7: a dark ring, a light ring, a dark 3 × 3 core) at their corners.
 		const dark = new Set(grid.dark);
 		const n = 17 + 4 * version;

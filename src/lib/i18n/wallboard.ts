@@ -52,6 +52,7 @@ export const lt = {
 	'wb.slSoFar': 'Aptarnavimo lygis iki šiol',
 	'wb.consultantsTitle': 'Konsultantai pagal būseną',
 	'wb.site': 'Padalinys',
+	'wb.topic': 'Tema',
 	'wb.total': 'Iš viso',
 	'wb.next': 'Toliau: {view} po {n} s'
 } as const;
@@ -105,6 +106,7 @@ const en: Record<WallboardKey, string> = {
 	'wb.slSoFar': 'Service level so far',
 	'wb.consultantsTitle': 'Consultants by state',
 	'wb.site': 'Site',
+	'wb.topic': 'Topic',
 	'wb.total': 'Total',
 	'wb.next': 'Next: {view} in {n} s'
 };
