@@ -76,14 +76,14 @@ describe('the TV board', () => {
 
 		const page = await openBoard(`${server.url}/wallboard?token=${wallboardToken}`);
 		for (const topic of ['pensions', 'benefits', 'contributions', 'other'])
-			await expect.poll(() => page.getByTestId(`forecast-${topic}`).innerText(), { timeout: 15_000 }).toMatch(/^(▼\s?)?Prognozė iki \d{2}:\d{2}: \d+ % iš 80 %$/);
+			await expect.poll(() => page.getByTestId(`forecast-${topic}`).innerText(), { timeout: 15_000 }).toMatch(/^(▼\s?)?Prognozė iki \d{2}:\d{2}: \d+\s%\siš 80\s%$/);
 		const px = await page.getByTestId('forecast-pensions').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 		// The board's smallest type (targets at 2.2–2.6 % of the height) or larger: read from 6 m.
 		expect(px).toBeGreaterThanOrEqual(26);
 		await page.screenshot({ path: 'test-results/wallboard-forecast.png' });
 
 		await page.goto(`${server.url}/lang?to=en&token=${wallboardToken}&next=${encodeURIComponent(`/wallboard?token=${wallboardToken}`)}`);
-		await expect.poll(() => page.getByTestId('forecast-pensions').innerText(), { timeout: 15_000 }).toMatch(/^(▼\s?)?Forecast by \d{2}:\d{2}: \d+ % of 80 %$/);
+		await expect.poll(() => page.getByTestId('forecast-pensions').innerText(), { timeout: 15_000 }).toMatch(/^(▼\s?)?Forecast by \d{2}:\d{2}: \d+\s%\sof 80\s%$/);
 		await page.close();
 	});
 
@@ -141,7 +141,7 @@ describe('the TV board', () => {
 			expect(after.title).toBe(m![1]);
 			order.push(after.view);
 			if (after.view === 'consultants') expect(after.main).toMatch(/Laisvi[\s\S]*Šiauliai[\s\S]*Iš viso/);
-			if (after.view === 'forecast') expect(after.main).toMatch(/Kiti klausimai[\s\S]*iki \d{2}:\d{2}: \d+ % iš 80 %/);
+			if (after.view === 'forecast') expect(after.main).toMatch(/Kiti klausimai[\s\S]*iki \d{2}:\d{2}: \d+\s%\siš 80\s%/);
 			before = after;
 		}
 		// Centre → each site → consultants by state → forecast → centre again.
@@ -152,12 +152,14 @@ describe('the TV board', () => {
 	}, 60_000);
 
 	it('has no accessibility violations (axe) in any view it rotates through', async () => {
-		const page = await openBoard(`${server.url}/wallboard?token=${wallboardToken}&rotate=2`);
+		// 5 s a view: an axe run takes a second or two on this loaded machine, most fit in one view.
+		const page = await openBoard(`${server.url}/wallboard?token=${wallboardToken}&rotate=5`);
 		await expect.poll(() => page.getByTestId('forecast-pensions').count(), { timeout: 15_000 }).toBe(1);
 		// Evaluated through the browser's debugging protocol, as a script tag would break the page's CSP.
 		await page.evaluate(readFileSync(AXE, 'utf8'));
 		const found = new Map<string, string[]>();
-		for (let i = 0; i < 30 && found.size < 6; i++) {
+		const until = Date.now() + 100_000;
+		while (Date.now() < until && found.size < 6) {
 			const r = await page.evaluate(async () => {
 				const view = () => document.querySelector('[data-testid=wallboard]')!.getAttribute('data-view');
 				const before = view();
@@ -171,7 +173,7 @@ describe('the TV board', () => {
 		expect([...found.keys()].sort()).toEqual(['centre', 'consultants', 'forecast', 'panevezys', 'radviliskis', 'siauliai']);
 		for (const [view, violations] of found) expect(violations, view).toEqual([]);
 		await page.close();
-	}, 90_000);
+	}, 150_000);
 
 	it('keeps every tile label within two lines and every tile within its box at 1920 × 1080, in alarm too', async () => {
 		// The longest words a topic tile says: two topics in alarm for callers waiting and the longest wait.
