@@ -45,7 +45,16 @@ export const lt = {
 	'wb.refused.title': 'Serveris neleidžia rodyti šio ekrano',
 	'wb.refused.token': 'Šio ekrano raktas atšauktas arba nežinomas. Paprašykite administratoriaus naujos ekrano nuorodos.',
 	'wb.refused.signIn': 'Reikia prisijungti. Atveriamas prisijungimo puslapis…',
-	'wb.refused.forbidden': 'Šis raktas skirtas kitam padaliniui arba neleidžia rodyti šio vaizdo. Paprašykite administratoriaus tinkamos nuorodos.'
+	'wb.refused.forbidden': 'Šis raktas skirtas kitam padaliniui arba neleidžia rodyti šio vaizdo. Paprašykite administratoriaus tinkamos nuorodos.',
+	'wb.forecast': 'Prognozė',
+	'wb.forecastTitle': 'Prognozė šiandien',
+	'wb.forecastHint': 'Kur link eina šiandienos aptarnavimo lygis, jei skambins kaip prognozuota, o dirbs tiek konsultantų, kiek dabar',
+	'wb.slSoFar': 'Aptarnavimo lygis iki šiol',
+	'wb.consultantsTitle': 'Konsultantai pagal būseną',
+	'wb.site': 'Padalinys',
+	'wb.topic': 'Tema',
+	'wb.total': 'Iš viso',
+	'wb.next': 'Toliau: {view} po {n} s'
 } as const;
 
 export type WallboardKey = keyof typeof lt;
@@ -90,7 +99,16 @@ const en: Record<WallboardKey, string> = {
 	'wb.refused.title': 'The server refuses this screen',
 	'wb.refused.token': "This screen's token is revoked or unknown. Ask an administrator for a new wallboard link.",
 	'wb.refused.signIn': 'Sign-in needed. Opening the sign-in page…',
-	'wb.refused.forbidden': 'This token is for another site or may not show this view. Ask an administrator for the right link.'
+	'wb.refused.forbidden': 'This token is for another site or may not show this view. Ask an administrator for the right link.',
+	'wb.forecast': 'Forecast',
+	'wb.forecastTitle': "Today's forecast",
+	'wb.forecastHint': "Where today's service level is heading if calls come as forecast and as many consultants work as now",
+	'wb.slSoFar': 'Service level so far',
+	'wb.consultantsTitle': 'Consultants by state',
+	'wb.site': 'Site',
+	'wb.topic': 'Topic',
+	'wb.total': 'Total',
+	'wb.next': 'Next: {view} in {n} s'
 };
 
 /** `t('wb.slTarget', { goal: '80 %', target: 60 })` fills `{name}` placeholders. */

@@ -6,7 +6,8 @@ import type { Config } from '$lib/server/config/index.ts';
 import type { Lang } from '$lib/i18n/pick.ts';
 import type { Thresholds } from './thresholds.ts';
 
-export type WallboardTopic = { id: string; name: string; slTargetS: number; slGoal: number };
+/** `name` is what the TV shows (the configured short name, else the full one); `fullName` its title. */
+export type WallboardTopic = { id: string; name: string; fullName: string; slTargetS: number; slGoal: number };
 export type WallboardSite = { id: string; name: string };
 export type WallboardData = {
 	lang: Lang;
@@ -25,7 +26,7 @@ export function wallboardData(config: Config, lang: Lang, siteId: string | null)
 		timeZone: config.timeZone,
 		topics: [...config.topics]
 			.sort((a, b) => a.ivrPriority - b.ivrPriority)
-			.map((t) => ({ id: t.id, name: t.name[lang], slTargetS: t.serviceLevelTargetSeconds, slGoal: t.serviceLevelGoal })),
+			.map((t) => ({ id: t.id, name: t.shortName?.[lang] ?? t.name[lang], fullName: t.name[lang], slTargetS: t.serviceLevelTargetSeconds, slGoal: t.serviceLevelGoal })),
 		sites,
 		site: siteId === null ? null : (sites.find((s) => s.id === siteId) ?? null),
 		thresholds: config.wallboard.thresholds

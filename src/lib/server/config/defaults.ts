@@ -54,6 +54,8 @@ export const defaultConfig: Config = {
 		{
 			id: 'other',
 			name: { lt: 'Kiti socialinio draudimo klausimai', en: 'Other social insurance' },
+			// In full it pushed a site board's tile 28 px past its box at 1920 × 1080: the TV shows this.
+			shortName: { lt: 'Kiti klausimai', en: 'Other questions' },
 			ivrPriority: 4,
 			serviceLevelTargetSeconds: 90,
 			serviceLevelGoal: 0.8,

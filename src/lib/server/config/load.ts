@@ -114,7 +114,8 @@ export function loadConfig(env: Env = process.env): Config {
 		genesys: { live: str(env, 'INGEST_SOURCE')?.split(',').some((e) => e.trim() === 'genesys') || undefined },
 		demo: flag(env, 'CALLBOARD_DEMO'),
 		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
-		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') }
+		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') },
+		wallboard: { forecastNow: str(env, 'WALLBOARD_FORECAST_NOW') }
 	});
 	// The SMTP password only from the environment: a config file is often readable by many.
 	const smtpPassword = env.SMTP_PASSWORD;

@@ -13,6 +13,12 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM, 24-
 export const topicSchema = z.object({
 	id,
 	name: z.object({ lt: z.string().min(1), en: z.string().min(1) }),
+	/**
+	 * The name on the TV board's tile, where a long name would wrap to three lines at 6 m type
+	 * ("Kiti socialinio draudimo klausimai" → "Kiti klausimai"). Unset: the full name. The
+	 * dashboard, reports and the tile's title text keep the full name.
+	 */
+	shortName: z.object({ lt: z.string().min(1).max(24), en: z.string().min(1).max(24) }).optional(),
 	/** Position in the IVR menu: 1 is read out first. */
 	ivrPriority: z.number().int().min(1),
 	/** Service level: a call answered within this many seconds counts as "in service level". */
@@ -245,7 +251,13 @@ export const configSchema = z.object({
 			abandonRate: upper,
 			/** Consultants available now: at or below `warn` warns, at or below `alarm` alarms. */
 			available: z.object({ warn: z.number().min(0), alarm: z.number().min(0) })
-		})
+		}),
+		/**
+		 * The instant the TV's forecast line (`GET /api/forecast/tv`) is computed for, instead of
+		 * the machine's clock: tests and demonstrations of a past working day only, since the line
+		 * is null outside opening hours (`WALLBOARD_FORECAST_NOW`, ISO 8601). Unset in production.
+		 */
+		forecastNow: z.string().datetime({ offset: true }).optional()
 	})
 });
 
