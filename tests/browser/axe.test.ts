@@ -72,7 +72,7 @@ afterAll(async () => {
 /** A page at 1366×768 in `lang`, signed in with `cookie` (or not). */
 async function open(lang: 'lt' | 'en', cookie: string | null): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-	const cookies = [{ name: 'lang', value: lang, url: server.url }];
+	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lang', value: lang, url: server.url }];
 	if (cookie) {
 		const [name, ...value] = cookie.split('=');
 		cookies.push({ name: name!, value: value.join('='), url: server.url });
