@@ -149,6 +149,14 @@ describe.each(['lt', 'en'] as const)('axe finds no violations (%s)', (lang) => {
 		await clean(anonymous);
 	}, 60_000);
 
+	it("on a site's board", async () => {
+		await page.goto(`${server.url}/wallboard/siauliai`);
+		const board = page.getByTestId('wallboard');
+		await expect.poll(() => board.getAttribute('data-status'), { timeout: 20_000 }).toBe('open');
+		await expect.poll(() => board.getAttribute('data-stale'), { timeout: 20_000 }).toBe('false');
+		await clean(page);
+	}, 60_000);
+
 	it("on a TV's board, and its screen when the token is revoked", async () => {
 		const admin = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
 		const { id, token } = (await (await fetch(`${server.url}/api/admin/tokens`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'wallboard' }) })).json()) as { id: string; token: string };
