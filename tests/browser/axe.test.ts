@@ -7,7 +7,7 @@
  * axe's best practices; a violation fails with its rule, element and what to fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { signedInCookie, startServer, type TestServer } from '../helpers/server.ts';
@@ -50,6 +50,7 @@ beforeAll(async () => {
 		{ type: 'agent.state', ts: base + 10 * MIN, agent: 'rita', site: 'radviliskis', state: 'logged_in', topics: ['contributions'] },
 		{ type: 'agent.state', ts: base + 10 * MIN, agent: 'rita', state: 'available' },
 		{ type: 'call.queued', ts: base + 12 * MIN, call_id: 'd-1', topic: 'benefits' },
+		{ type: 'call.wait_announced', ts: base + 12 * MIN, call_id: 'd-1', estimate_s: 45, method: 'callers-ahead-x-aht' },
 		{ type: 'call.answered', ts: base + 12 * MIN + 30_000, call_id: 'd-1', agent: 'jonas', site: 'panevezys' },
 		{ type: 'call.ended', ts: base + 17 * MIN, call_id: 'd-1', talk_ms: 270_000 },
 		{ type: 'call.wrapup_ended', ts: base + 18 * MIN, call_id: 'd-1', wrap_ms: 60_000 },
@@ -108,7 +109,31 @@ describe.each(['lt', 'en'] as const)('axe finds no violations (%s)', (lang) => {
 		await expect.poll(() => page.locator('svg').count(), { timeout: 20_000 }).toBeGreaterThan(3);
 		await page.waitForLoadState('networkidle');
 		await clean(page);
+		// The estimated wait's accuracy by topic (a table with a corner cell).
+		await page.locator('section.ewt label.by select').selectOption('topic');
+		await page.locator('section.ewt table.breakdown').waitFor({ timeout: 10_000 });
+		await clean(page);
 	}, 90_000);
+
+	it('on the dashboard when its live figures go stale (greyed, still readable)', async () => {
+		// The network to the page goes silent after the first frame: the socket stays open, nothing more comes.
+		const stale = await open(lang, adminCookie);
+		let socket: WebSocketRoute | null = null;
+		await stale.routeWebSocket(/\/live/, (ws: WebSocketRoute) => {
+			if (socket !== null) return;
+			socket = ws;
+			const up = ws.connectToServer();
+			let passed = 0;
+			up.onMessage((m) => {
+				if (passed++ === 0) ws.send(m);
+			});
+		});
+		await stale.goto(`${server.url}/`);
+		await stale.locator('section.alerts li').first().waitFor({ timeout: 20_000 });
+		await stale.locator('.live-now.stale').waitFor({ timeout: 20_000 });
+		await clean(stale);
+		await stale.context().close();
+	}, 60_000);
 
 	it('in the drill-down dialog', async () => {
 		// ASA: today's answered call (d-1) is listed.
@@ -131,8 +156,17 @@ describe.each(['lt', 'en'] as const)('axe finds no violations (%s)', (lang) => {
 	}, 60_000);
 
 	it('on the admin page with rejected records, alerts, exports and TV links', async () => {
+		// A TV on, so that the page lists it among the screens online.
+		await anonymous.goto(`${server.url}/wallboard?token=${tvToken}`);
+		await expect.poll(() => anonymous.getByTestId('wallboard').getAttribute('data-status'), { timeout: 20_000 }).toBe('open');
 		await page.goto(`${server.url}/admin`, { waitUntil: 'networkidle' });
 		await expect.poll(() => page.locator('[data-testid=scheduled-exports] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+		await expect.poll(() => page.locator('[data-testid=rejected] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+		await clean(page);
+		// A new TV link, shown once.
+		await page.fill('form[action="?/createToken"] input[name=name]', `TV ${lang}`);
+		await page.click('form[action="?/createToken"] button');
+		await page.locator('[data-testid=wallboard-link]').waitFor({ timeout: 20_000 });
 		await clean(page);
 	}, 60_000);
 
