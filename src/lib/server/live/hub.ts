@@ -13,6 +13,7 @@ import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView, type QueueNow } from './liveState.ts';
 import type { QueueFeed } from '../ewt/queueFeed.ts';
 import { EXTRA_QUERIES, FED_QUERIES_SPARED, readExtras, withExtras, type Extras } from './extras.ts';
+import { readWrittenOpen } from './written.ts';
 import type { AlertService } from '../alerts/service.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
 import { stageDone } from './stages.ts';
@@ -61,8 +62,12 @@ const metrics = {
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready, consultants, today, rolling windows, backlogs) and the supervisor view's (extras.ts). */
-export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES;
+/**
+ * Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready,
+ * consultants, today, rolling windows, open written work) and the supervisor view's (extras.ts),
+ * but open written work once for both (written.ts).
+ */
+export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES - 1;
 /** Queries one tick makes once the EWT service's queues are ready: who is waiting comes from its memory. */
 export const FED_QUERIES_PER_TICK = QUERIES_PER_TICK - 1 - FED_QUERIES_SPARED;
 
@@ -197,7 +202,13 @@ export class LiveHub {
 		let extras: Extras;
 		try {
 			const now = Date.now();
-			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait, queues), readExtras(this.#db, this.#config, now, feed)]);
+			const written = readWrittenOpen(this.#db, this.#config, now);
+			// Awaited by both below; caught here too, so that a failure is never left unhandled.
+			written.catch(() => {});
+			[state, extras] = await Promise.all([
+				readLiveState(this.#db, this.#config, now, this.announcedWait, queues, written),
+				readExtras(this.#db, this.#config, now, feed, written)
+			]);
 			if (this.alerts) extras.alerts = this.alerts.evaluate({ state, consultants: extras.consultants, now: extras.now, at: now });
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
