@@ -12,6 +12,8 @@ import type { LiveMessage } from '../../src/lib/live/protocol.ts';
 
 let db: Embedded;
 let hub: LiveHub;
+/** A started hub with a 3-second interval: what new data does to the interval's ticks. */
+let timed: LiveHub;
 let wss: WebSocketServer;
 let url: string;
 
@@ -19,16 +21,18 @@ beforeAll(async () => {
 	db = await openEmbedded();
 	// Never started: no interval ticks, so every tick here is one the test caused.
 	hub = new LiveHub(db.store.client, db.config, 60_000);
+	timed = new LiveHub(db.store.client, db.config, 3_000);
 	wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
 	await new Promise((r) => wss.once('listening', r));
 	url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
 	wss.on('connection', (ws, req) => {
 		const q = new URL(req.url ?? '/', 'http://x').searchParams;
-		void hub.subscribe(ws, q.get('view') ?? 'all', null, q.get('names') === '1');
+		void (q.get('hub') === 'timed' ? timed : hub).subscribe(ws, q.get('view') ?? 'all', null, q.get('names') === '1');
 	});
 }, 60_000);
 afterAll(async () => {
 	await hub?.stop();
+	await timed?.stop();
 	await new Promise((r) => wss?.close(r));
 	await db?.close();
 });
@@ -36,9 +40,9 @@ afterAll(async () => {
 type Screen = { ws: WebSocket; messages: (LiveMessage & { binary: boolean })[] };
 
 /** A screen of a view, once its snapshot arrived. */
-function screen(view = 'all', names = false): Promise<Screen> {
+function screen(view = 'all', names = false, which = 'hub'): Promise<Screen> {
 	return new Promise((resolve, reject) => {
-		const s: Screen = { ws: new WebSocket(`${url}/?view=${view}&names=${names ? 1 : 0}`), messages: [] };
+		const s: Screen = { ws: new WebSocket(`${url}/?view=${view}&names=${names ? 1 : 0}&hub=${which}`), messages: [] };
 		s.ws.on('message', (data, binary) => {
 			s.messages.push({ ...(JSON.parse(String(data)) as LiveMessage), binary });
 			if (s.messages.length === 1) resolve(s);
@@ -69,6 +73,26 @@ describe('the live hub', () => {
 		await new Promise((r) => setTimeout(r, 500));
 		expect(hub.ticks).toBe(before + 2);
 		s.ws.close();
+	}, 30_000);
+
+	it('puts the interval tick off after every tick: data arriving more often than the interval makes no extra ticks', async () => {
+		const s = await screen('all', false, 'timed');
+		timed.start();
+		const before = timed.ticks;
+		// New data every 1.5 s for 6 s, with the interval at 3 s: four ticks, one per nudge. A fixed
+		// interval would add its own at 3 and 6 s.
+		for (let i = 0; i < 4; i++) {
+			timed.nudge();
+			await new Promise((r) => setTimeout(r, 1_500));
+		}
+		await until(() => timed.ticks === before + 4);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(timed.ticks).toBe(before + 4);
+		// With no new data, the interval ticks on.
+		await until(() => timed.ticks === before + 5, 6_000);
+		expect(timed.ticks).toBe(before + 5);
+		s.ws.close();
+		await timed.stop();
 	}, 30_000);
 
 	it('serializes each view screens have open once a tick, whatever the number of screens, and sends it as text', async () => {

@@ -120,19 +120,37 @@ export class LiveHub {
 	}
 
 	start(): void {
-		// Nobody watching, nothing to compute (GET /api/live computes on demand), except that
-		// alerts go to webhooks and the log with no screen open: judged then every
-		// ALERTS_IDLE_MS, which spares the engine a second-by-second load nobody looks at.
-		this.#timer ??= setInterval(() => {
-			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
-			if (this.#subs.size > 0 || alertsDue) void this.tick();
-		}, this.#intervalMs);
+		this.#started = true;
+		if (!this.#timer) this.#schedule();
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
 		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
 
+	#started = false;
+
+	/**
+	 * The next interval tick, `intervalMs` after the last tick started: every tick (new data's
+	 * too) puts it off, so a screen gets a frame at least every interval and a steady stream of
+	 * data ticks no more often than it asks for. Nobody watching, nothing to compute (GET
+	 * /api/live computes on demand), except that alerts go to webhooks and the log with no
+	 * screen open: judged then every ALERTS_IDLE_MS, which spares the engine a second-by-second
+	 * load nobody looks at.
+	 */
+	#schedule(): void {
+		if (!this.#started) return;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
+			// A tick reschedules; a tick already under way has (it shares this call).
+			if (this.#subs.size > 0 || alertsDue) void this.tick();
+			if (!this.#timer) this.#schedule();
+		}, this.#intervalMs);
+	}
+
 	async stop(): Promise<void> {
-		if (this.#timer) clearInterval(this.#timer);
+		this.#started = false;
+		if (this.#timer) clearTimeout(this.#timer);
 		if (this.#pinger) clearInterval(this.#pinger);
 		if (this.#rechecker) clearInterval(this.#rechecker);
 		if (this.#nudgeTimer) clearTimeout(this.#nudgeTimer);
@@ -196,6 +214,7 @@ export class LiveHub {
 		// Data announced from here on may be missed by this tick's reads: it asks for the next.
 		this.#pendingSince = null;
 		this.#lastTickAt = Date.now();
+		this.#schedule();
 		let state: LiveState;
 		const queues = this.queueNow?.() ?? null;
 		const feed = this.queueFeed?.() ?? null;
