@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { LiveHub } from '../../src/lib/server/live/hub.ts';
+import { newWriter } from '../helpers/ingest.ts';
+import { SourcePipeline } from '../../ingest/pipeline.ts';
 import type { LiveMessage } from '../../src/lib/live/protocol.ts';
 
 let db: Embedded;
@@ -93,6 +95,49 @@ describe('the live hub', () => {
 		expect(timed.ticks).toBe(before + 5);
 		s.ws.close();
 		await timed.stop();
+	}, 30_000);
+
+	it('reads again, on a tick new data asks for, only the parts that read the tables it landed in', async () => {
+		// This hub has no EWT service: who is waiting (three queries) is read on every tick.
+		const UNFED = 3;
+		const queries = async () => {
+			const before = hub.queries;
+			await hub.tick();
+			return hub.queries - before;
+		};
+		await hub.tick();
+		expect(await queries()).toBe(UNFED);
+		hub.written(['agent_events']);
+		// Consultants now (counted by state) and one by one.
+		expect(await queries()).toBe(UNFED + 2);
+		hub.written(['contacts']);
+		// Today's figures, the rolling windows, the consultants (today's calls).
+		expect(await queries()).toBe(UNFED + 3);
+		hub.written(['call_events']);
+		// Open written work (once for the board and the supervisor's view), the consultants (the call served).
+		expect(await queries()).toBe(UNFED + 2);
+		hub.written(['agent_events', 'call_events', 'contacts']);
+		expect(await queries()).toBe(UNFED + 5);
+	}, 30_000);
+
+	it('shows an inserted consultant on the next tick, however recently the parts were read', async () => {
+		const writer = newWriter(db.store.client, db.config);
+		writer.onInserted = (tables) => {
+			hub.written(tables);
+			hub.nudge();
+		};
+		const pipeline = await SourcePipeline.open(db.store.client, { sourceId: 'api:hub-test:ndjson', label: 'hub-test', format: 'ndjson', config: db.config, writer });
+		const s = await screen('all', true);
+		await hub.tick();
+		pipeline.addLine(JSON.stringify({ type: 'agent.state', ts: Date.now() - 1_000, agent: 'ona', site: 'siauliai', state: 'available', topics: ['pensions'] }), 'line 1', 'hub-test-1');
+		expect(await pipeline.flush({ tokenKey: 'hub-test-1', waitMs: 10_000 })).toBe('inserted');
+		await until(() => s.messages.some((m) => m.state.consultants?.some((c) => c.agent === 'ona')));
+		const shown = s.messages.find((m) => m.state.consultants?.some((c) => c.agent === 'ona'))!;
+		expect(shown.state.consultants!.find((c) => c.agent === 'ona')).toMatchObject({ site: 'siauliai', state: 'available' });
+		// Counted among the site's consultants too (live/agents_now, read again for the same batch).
+		expect(shown.state.sites.find((x) => x.site === 'siauliai')).toMatchObject({ loggedIn: 1, available: 1 });
+		s.ws.close();
+		await writer.stop();
 	}, 30_000);
 
 	it('serializes each view screens have open once a tick, whatever the number of screens, and sends it as text', async () => {

@@ -63,8 +63,10 @@ async function start(opts: StartOptions): Promise<App> {
 	// next refresh, and the boards tick as soon as they have: one tick shows the batch whole (its
 	// consultants and its callers), where a tick at the insert too would show half of it and
 	// cost the engine a tick's queries while the refresh waits for it (bench/liveView.ts).
-	ingest.writer.onInserted = () => {
+	ingest.writer.onInserted = (tables) => {
 		const inserted = performance.now();
+		// What the batch can have changed is read again by the next tick, whenever it comes.
+		live.written(tables);
 		void ewt
 			.refresh()
 			.then(
@@ -73,7 +75,11 @@ async function start(opts: StartOptions): Promise<App> {
 			)
 			.finally(() => live.nudge());
 	};
-	ewt.onApplied = () => live.nudge();
+	// The EWT service read new call events (another process's too, with a ClickHouse server).
+	ewt.onApplied = () => {
+		live.written(['call_events']);
+		live.nudge();
+	};
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
 	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);

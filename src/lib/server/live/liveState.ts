@@ -1,8 +1,8 @@
 /**
  * Reads the centre's live state: a fixed set of queries per call, whatever the number of
- * screens (consultants now, today from the rollup, rolling 15/60 minutes, open written work
- * unless the hub has read it for the tick (written.ts), and the queue now unless the EWT
- * service's queues are given). Views per site are derived from it in memory.
+ * screens (consultants now, today from the rollup, rolling 15/60 minutes, open written work,
+ * and the queue now unless the EWT service's queues are given), each through `part` (the hub's
+ * reuses what no new data has changed, parts.ts). Views per site are derived from it in memory.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
@@ -17,6 +17,7 @@ import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
 import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
 import { readWrittenOpen, type WrittenRow } from './written.ts';
+import { readEveryPart, type PartReader } from './parts.ts';
 
 /** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
 export type QueueNow = { waiting: number; oldestQueuedAt: number | null };
@@ -35,7 +36,7 @@ export async function readLiveState(
 	now = Date.now(),
 	announcedWait: ((topic: string) => number | null | undefined) | null = null,
 	queueNow: ((topic: string) => QueueNow) | null = null,
-	written: Promise<WrittenRow[]> | null = null
+	part: PartReader = readEveryPart
 ): Promise<LiveState> {
 	const calendar = new WorkingCalendar(config);
 	const today = localDateRange(null, null, config.timeZone, now);
@@ -43,10 +44,10 @@ export async function readLiveState(
 		// Who is waiting has one answer: the EWT service's queues (queueFeed.ts), the ones the IVR's
 		// estimate counts; the same rule read from the stored events only where no service runs yet.
 		queueNow ? Promise.resolve(null) : queryRows<QueueRow>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
-		queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
-		periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone),
-		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
-		written ?? readWrittenOpen(db, config, now)
+		part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS })),
+		part(`today ${today.fromDate}`, ['contacts'], () => periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone)),
+		part('live/rolling_sums', ['contacts'], () => queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 })),
+		part('live/written_open', ['call_events'], () => readWrittenOpen(db, config, now))
 	]);
 	const staff = staffByTopic(agents);
 	const queue = (topic: string): QueueNow => {

@@ -17,6 +17,7 @@ import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { WAIT_HORIZON_MS, type QueueFeed } from '../ewt/queueFeed.ts';
 import { readWrittenOpen, type WrittenRow } from './written.ts';
+import { readEveryPart, type PartReader } from './parts.ts';
 
 /** As live/queue_now: contacts waiting longer than this are not waiting any more. */
 const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
@@ -28,8 +29,8 @@ const DUE_SOON_WORKING_DAYS = 5;
 type QueueRow = { channel: string; topic: string; waiting: number | string; oldest_ms: number | string; recent_waits_ms: (number | string)[] };
 
 /**
- * Queries readNow makes: with the queue feed's memory, and without it (the first second); one
- * fewer when open written work is given (the hub reads it once a tick for the boards too).
+ * Queries readNow makes: with the queue feed's memory, and without it (the first second). Open
+ * written work is a part (parts.ts) the board's backlogs read too: a tick reads it once.
  */
 export const NOW_QUERIES = { fed: 1, unfed: 3 } as const;
 
@@ -38,11 +39,11 @@ export async function readNow(
 	config: Config,
 	now = Date.now(),
 	feed: QueueFeed | null = null,
-	writtenRead: Promise<WrittenRow[]> | null = null
+	part: PartReader = readEveryPart
 ): Promise<LiveNowBlock> {
 	const [queues, written, callers] = await Promise.all([
 		feed ? feedQueues(feed, config, now) : queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
-		writtenRead ?? readWrittenOpen(db, config, now),
+		part('live/written_open', ['call_events'], () => readWrittenOpen(db, config, now)),
 		feed ? feedCallers(feed) : queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
 	]);
 	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };
