@@ -245,6 +245,10 @@ export async function benchLiveView(): Promise<void> {
 		console.log(`\nlive view: fan-out to ${FANOUT_SCREENS.toLocaleString('en-US')} wallboard screens (${complete.length} complete ticks; tick start → frame, includes the tick's queries):`);
 		console.log(complete.length ? `  each screen: ${ms(each)}\n  last screen of a tick: ${ms(last)}` : '  no tick reached every screen');
 		console.log(stageTable(os0, os1));
+	} catch (e) {
+		// The server's own account of what went wrong, beside the bench's.
+		console.error(`live view bench failed; the server's last output:\n${server.logs().slice(-4_000)}`);
+		throw e;
 	} finally {
 		await server.stop();
 		dir.remove();
