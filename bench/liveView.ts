@@ -31,6 +31,21 @@ const ms = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0)} ms   p99 ${pct(xs, 9
 const target = (xs: number[], limitMs: number) => `target p99 ≤ ${limitMs} ms: ${xs.length && pct(xs, 99) <= limitMs ? 'met' : 'missed'}`;
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
 
+/**
+ * fetch, once more if the connection was closed under it (a kept-alive socket the loaded server
+ * closed as the request went out). Only for requests that may be repeated: metrics, and ingest
+ * bodies, which the server stores once however often they come.
+ */
+async function fetchAgain(url: string, init?: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (e) {
+		if (!(e instanceof TypeError)) throw e;
+		await sleep(100);
+		return fetch(url, init);
+	}
+}
+
 /** A histogram from /metrics: per series (stage), cumulative bucket counts, sum and count. */
 type Hist = Map<string, { buckets: Map<number, number>; sum: number; count: number }>;
 
@@ -90,14 +105,14 @@ export async function benchLiveView(): Promise<void> {
 		const wallboard = await mk('wallboard');
 		const ingestToken = await mk('ingest');
 		const post = async (lines: object[]) => {
-			const res = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${ingestToken}` }, body: lines.map((l) => JSON.stringify(l)).join('\n') });
+			const res = await fetchAgain(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${ingestToken}` }, body: lines.map((l) => JSON.stringify(l)).join('\n') });
 			if (!res.ok) throw new Error(`ingest answered ${res.status}`);
 		};
 		const metrics = async <N extends string[]>(...names: N) => {
-			const text = await (await fetch(`${server.url}/metrics`, { headers: admin })).text();
+			const text = await (await fetchAgain(`${server.url}/metrics`, { headers: admin })).text();
 			return names.map((name) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN)) as { [K in keyof N]: number };
 		};
-		const stages = async () => parseHistograms(await (await fetch(`${server.url}/metrics`, { headers: admin })).text());
+		const stages = async () => parseHistograms(await (await fetchAgain(`${server.url}/metrics`, { headers: admin })).text());
 		const open = (headers: Record<string, string>, query = '') =>
 			new Promise<Screen>((resolve, reject) => {
 				const s: Screen = { ws: new WebSocket(`${server.url.replace('http', 'ws')}/live${query}`, { headers }), onFrame: null };
