@@ -29,8 +29,8 @@ export class IngestWriter {
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
 	readonly #via: BlockTransport;
-	/** Called after each batch lands in ClickHouse (the live hub ticks early on it). */
-	onInserted: (() => void) | null = null;
+	/** Called after each batch lands in ClickHouse, with the tables it wrote (the live hub ticks early on it). */
+	onInserted: ((tables: readonly string[]) => void) | null = null;
 
 	/** `fromFiles`: the engine can read the spool's files (embedded chDB on this machine). */
 	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}, opts: { fromFiles?: boolean } = {}) {
@@ -143,7 +143,7 @@ export class IngestWriter {
 			this.#done.delete(name);
 			ingestMetrics.batches.inc({ result: resolve ? 'inserted' : 'replayed' });
 			resolve?.('inserted');
-			this.onInserted?.();
+			this.onInserted?.(entry.blocks.filter((b) => b.rows > 0).map((b) => b.table));
 			this.#metrics();
 			if (!this.congested) for (const r of this.#roomWaiters.splice(0)) r();
 		}

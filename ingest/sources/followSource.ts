@@ -8,14 +8,21 @@
  *   fingerprint and finished first;
  * - truncation in place (copytruncate): what the copy got after our last read is read from the
  *   copy (found by fingerprint), then the file again from byte 0.
- * Batches are flushed on size or after flushMs, so wallboards stay fresh.
+ * New lines are read as soon as the directory says the file changed (inotify through fs.watch;
+ * the POLL_MS poll stays as a fallback where no change is reported, e.g. network file systems),
+ * and what a read found is handed to the writer as soon as the writer is free (at most flushMs
+ * later; a batch is cut on size): a line appended reaches the screens without waiting for a
+ * timer, and under a heavy stream lines wait in the file for one larger insert rather than in a
+ * queue of small ones, each of which costs the engine nearly as much as a large one.
  */
 import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SourcePipeline } from '../pipeline.ts';
 import type { IngestWriter } from '../ingestWriter.ts';
 import { LineSplitter, formatPosition, parsePosition } from './lineSplitter.ts';
+import { stageDone } from '../../src/lib/server/live/stages.ts';
 
 const FINGERPRINT_BYTES = 256;
 const POLL_MS = 100;
@@ -70,6 +77,8 @@ export type FollowOptions = {
 	flushMs: number;
 	signal: AbortSignal;
 	log?: (line: string) => void;
+	/** How often the file is looked at when no change is reported (POLL_MS; tests set it long). */
+	pollMs?: number;
 };
 
 export async function followFile(opts: FollowOptions): Promise<void> {
@@ -80,6 +89,7 @@ export async function followFile(opts: FollowOptions): Promise<void> {
 
 	let fh = await waitForFile(opts.path, signal);
 	if (!fh) return;
+	const changes = new Changes(opts.path, signal);
 	let id = await identityOf(fh);
 	if (saved && saved.fingerprintBytes > 0 && offset > 0) {
 		const same = id.ino === saved.ino && (await matches(opts.path, saved));
@@ -132,16 +142,66 @@ export async function followFile(opts: FollowOptions): Promise<void> {
 			await pipeline.flush({ waitMs: 0 });
 			continue;
 		}
-		await sleep(POLL_MS, signal);
+		await changes.next(opts.pollMs ?? POLL_MS);
 		// The identity of a file shorter than the fingerprint grows with it.
 		if (id.fingerprintBytes < FINGERPRINT_BYTES && st.size > id.fingerprintBytes) {
 			id = await identityOf(fh);
 			pipeline.extra = id;
 		}
 	}
+	changes.close();
 	await fh.close();
 	await pipeline.flush({ waitMs: 0 });
 	await writer.flushed();
+}
+
+/**
+ * Changes in the followed file's directory (appends, renames, a new file): the read loop's wake-up,
+ * with the poll as its timeout. A change reported while the loop reads is kept for its next wait.
+ */
+class Changes {
+	#watcher: FSWatcher | null = null;
+	#changed = false;
+	#wake: (() => void) | null = null;
+
+	constructor(path: string, signal: AbortSignal) {
+		const name = basename(path);
+		try {
+			this.#watcher = watch(dirname(path), { persistent: false }, (_event, file) => {
+				if (file !== null && !String(file).startsWith(name)) return;
+				this.#changed = true;
+				this.#wake?.();
+			});
+			// A watch that fails later (the directory removed) leaves the poll.
+			this.#watcher.on('error', () => this.close());
+		} catch {
+			// No change notification here: the poll alone.
+		}
+		signal.addEventListener('abort', () => this.#wake?.(), { once: true });
+	}
+
+	/** Resolves on the next change (or one seen since the last call), or after `ms`. */
+	next(ms: number): Promise<void> {
+		if (this.#changed) {
+			this.#changed = false;
+			return Promise.resolve();
+		}
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.#wake = null;
+				this.#changed = false;
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			this.#wake = done;
+		});
+	}
+
+	close(): void {
+		this.#watcher?.close();
+		this.#watcher = null;
+	}
 }
 
 /** Reads from `offset` to the current end, feeding complete lines and flushing on size or time. */
@@ -159,17 +219,44 @@ async function drain(
 	let pos = offset;
 	let lastFlush = Date.now();
 	let end = { offset, lineNo };
+	/** When the oldest bytes not yet handed to the writer were read, and the time since spent waiting for the writer (performance.now()). */
+	let readAt: number | null = null;
+	let writerWait = 0;
+	const handOver = async () => {
+		const waiting = performance.now();
+		await writer.waitForRoom();
+		const room = performance.now();
+		stageDone('follow_room', waiting, room);
+		await pipeline.flush({ waitMs: 0 });
+		if (readAt !== null) stageDone('follow_read', readAt, performance.now() - (room - waiting) - writerWait);
+		readAt = null;
+		writerWait = 0;
+	};
+	let waitedForWriter = false;
 	for (;;) {
 		const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-		if (bytesRead === 0) break;
+		if (bytesRead === 0) {
+			// At the end of what is written, with the writer still inserting earlier batches: this
+			// one would only queue behind them. Read on into it once the writer is free (or flushMs
+			// has passed), so that the next insert takes everything written meanwhile.
+			if (!final && !waitedForWriter && pipeline.hasPending && writer.pending > 0) {
+				waitedForWriter = true;
+				const waiting = performance.now();
+				await writerFree(writer, opts.flushMs, opts.signal);
+				stageDone('follow_room', waiting);
+				writerWait += performance.now() - waiting;
+				continue;
+			}
+			break;
+		}
+		readAt ??= performance.now();
 		pos += bytesRead;
 		for (const l of splitter.push(buf.subarray(0, bytesRead))) {
 			pipeline.extra = id;
 			pipeline.addLine(l.text, `${basename(opts.path)}:${l.lineNo}`, formatPosition(l.end, l.lineNo));
 			end = { offset: l.end, lineNo: l.lineNo };
 			if (pipeline.full) {
-				await writer.waitForRoom();
-				await pipeline.flush({ waitMs: 0 });
+				await handOver();
 				lastFlush = Date.now();
 			}
 		}
@@ -185,11 +272,13 @@ async function drain(
 	// The log's own time, run on by the wall clock only once it is live (streamClock): a log read
 	// from its start must not have its old calls closed because the calendar moved on.
 	pipeline.tick(Date.now());
-	if (pipeline.hasPending || Date.now() - lastFlush >= opts.flushMs) {
-		await writer.waitForRoom();
-		await pipeline.flush({ waitMs: 0 });
-	}
+	if (pipeline.hasPending || Date.now() - lastFlush >= opts.flushMs) await handOver();
 	return end;
+}
+
+/** Resolves once the writer has written every batch it holds, or after `ms`. */
+function writerFree(writer: IngestWriter, ms: number, signal: AbortSignal): Promise<void> {
+	return Promise.race([writer.flushed(), sleep(ms, signal)]);
 }
 
 async function waitForFile(path: string, signal: AbortSignal): Promise<FileHandle | null> {

@@ -104,4 +104,25 @@ describe('following a live queue_log', () => {
 		const t = (await totalsBySource(db.store.client))['live-pbx']!;
 		expect(t).toMatchObject({ offered: nextCall, answered: nextCall, talk_ms: nextCall * 65_000, wait_answered_ms: nextCall * 5_000, duplicate_ids: 0 });
 	}, 60_000);
+
+	it('reads a line appended as soon as the directory reports it, without waiting for the poll or the flush timer', async () => {
+		// Both a minute here: only the change notification can bring the lines in within the test.
+		const path = join(db.dir, 'queue_log_watched');
+		writeFileSync(path, '');
+		const pipeline = await SourcePipeline.open(db.store.client, { sourceId: `follow:${path}:queue-log`, label: 'watched-pbx', format: 'queue-log', config: db.config, writer });
+		const abort = new AbortController();
+		const done = followFile({ path, pipeline, writer, flushMs: 60_000, pollMs: 60_000, signal: abort.signal });
+		const watched = async () => (await totalsBySource(db.store.client))['watched-pbx']?.answered ?? 0;
+		try {
+			// The follower's first look at the empty file is over before the append.
+			await new Promise((r) => setTimeout(r, 300));
+			appendFileSync(path, calls(2));
+			const deadline = Date.now() + 20_000;
+			while (Date.now() < deadline && (await watched()) < 2) await new Promise((r) => setTimeout(r, 50));
+			expect(await watched()).toBe(2);
+		} finally {
+			abort.abort();
+			await done;
+		}
+	}, 40_000);
 });

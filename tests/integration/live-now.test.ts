@@ -97,6 +97,10 @@ describe('queues now per topic and channel', () => {
 		expect(by.callback).toMatchObject({ open: 1, overdue: 1, dueSoon: 0, oldestAgeWorkingDays: calendar.workingDaysBetween(workingDaysAgo(2), today) });
 		expect(by.email).toMatchObject({ open: 1, overdue: 0, dueSoon: 1, oldestAgeWorkingDays: calendar.workingDaysBetween(workingDaysAgo(18), today), deadlineWorkingDays: 20 });
 		expect(by.einquiry).toMatchObject({ open: 2, overdue: 1, dueSoon: 0, oldestAgeWorkingDays: calendar.workingDaysBetween(workingDaysAgo(25), today) });
+		// The board's backlogs read the same open work (one query for both): callbacks and
+		// e-inquiries, e-mail not among them.
+		expect(s.backlogs).toMatchObject({ callbacksWaiting: 1, callbacksOverdue: 1, callbacksDueNextWorkingDay: 0 });
+		expect(Object.fromEntries(s.backlogs.eInquiriesByAge.map((b) => [b.label, b.count]))).toEqual({ '0-5': 1, '6-10': 0, '11-15': 0, '16-20': 0, overdue: 1 });
 	});
 
 	it('lists the callers waiting to supervisors, oldest first, numbered per queue, with what they were told; not to a TV', async () => {

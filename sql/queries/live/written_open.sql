@@ -1,6 +1,7 @@
 -- Open written work now, by channel and the centre's date it arrived: callbacks asked for and
 -- not yet made, e-inquiries and e-mails received and not yet answered (working-day ages and
--- deadlines are computed in code, which knows the holidays). As live/backlog_open, with e-mail.
+-- deadlines are computed in code, which knows the holidays). Read once a tick for the boards'
+-- backlogs (callbacks and e-inquiries) and the supervisor's written queues (live/written.ts).
 SELECT kind, toString(day) AS day, toUInt64(count()) AS open
 FROM
 (

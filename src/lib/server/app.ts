@@ -12,6 +12,7 @@ import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
+import { stageDone } from './live/stages.ts';
 import { AlertService } from './alerts/service.ts';
 import { EwtService } from './ewt/ewtService.ts';
 import { applyRejectedRetention } from '../../../ingest/rejectedRetention.ts';
@@ -58,13 +59,27 @@ async function start(opts: StartOptions): Promise<App> {
 	live.alerts = alerts;
 	live.start();
 	const ewt = new EwtService(store.client, config, log);
-	// New data: the boards tick at once, and the queues they show (the EWT service's) read it
-	// now rather than at the next refresh, then tick the boards again.
-	ingest.writer.onInserted = () => {
-		live.nudge();
-		void ewt.refresh().catch(() => {});
+	// New data: the queues the boards show (the EWT service's) read it now rather than at the
+	// next refresh, and the boards tick as soon as they have: one tick shows the batch whole (its
+	// consultants and its callers), where a tick at the insert too would show half of it and
+	// cost the engine a tick's queries while the refresh waits for it (bench/liveView.ts).
+	ingest.writer.onInserted = (tables) => {
+		const inserted = performance.now();
+		// What the batch can have changed is read again by the next tick, whenever it comes.
+		live.written(tables);
+		void ewt
+			.refresh()
+			.then(
+				() => stageDone('feed_refresh', inserted),
+				() => {}
+			)
+			.finally(() => live.nudge());
 	};
-	ewt.onApplied = () => live.nudge();
+	// The EWT service read new call events (another process's too, with a ClickHouse server).
+	ewt.onApplied = () => {
+		live.written(['call_events']);
+		live.nudge();
+	};
 	ewt.start();
 	live.announcedWait = (topic) => (ewt.ready ? ewt.estimate(topic).seconds : undefined);
 	live.queueNow = () => (ewt.ready ? (topic) => ewt.feed.waitingIn('voice', topic) : null);

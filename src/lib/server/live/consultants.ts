@@ -10,6 +10,7 @@ import type { Consultant } from '../../live/consultants.ts';
 import type { LiveState } from '../../live/protocol.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { localDateOf, startOfLocalDay } from '../stats/periodRange.ts';
+import { readEveryPart, type PartReader } from './parts.ts';
 
 /** As live/agents_now: consultant states older than a day are ignored. */
 const AGENT_HORIZON_MS = 24 * 3600_000;
@@ -28,9 +29,13 @@ type Row = {
 	handling_ms: number | string;
 };
 
-export async function readConsultants(db: ClickHouseClient, config: Config, now = Date.now()): Promise<Consultant[]> {
+export async function readConsultants(db: ClickHouseClient, config: Config, now = Date.now(), part: PartReader = readEveryPart): Promise<Consultant[]> {
 	const dayStart = startOfLocalDay(localDateOf(now, config.timeZone), config.timeZone);
-	const rows = await queryRows<Row>(db, 'live/consultants_now', { since: now - AGENT_HORIZON_MS, day_start: dayStart, now });
+	// States, the call being served and today's calls: every table new data lands in.
+	const rows = await part('live/consultants_now', ['agent_events', 'call_events', 'contacts'], () =>
+		queryRows<Row>(db, 'live/consultants_now', { since: now - AGENT_HORIZON_MS, day_start: dayStart, now })
+	);
+	// Time in state and the long-call flags are the clock's: from the rows, as of this tick.
 	return rows.map((r) => toConsultant(r, config, now));
 }
 

@@ -13,6 +13,7 @@ import type { LiveState } from '../../live/protocol.ts';
 import { readConsultants, withConsultants } from './consultants.ts';
 import { NOW_QUERIES, readNow } from './now.ts';
 import type { QueueFeed } from '../ewt/queueFeed.ts';
+import { readEveryPart, type PartReader } from './parts.ts';
 
 export type Extras = { consultants: Consultant[] | null; now: LiveNowBlock | null; alerts?: ActiveAlert[] };
 
@@ -24,12 +25,13 @@ export const EXTRA_QUERIES = 1 + NOW_QUERIES.unfed;
 /** Queries the queue feed's memory spares a tick once it is ready. */
 export const FED_QUERIES_SPARED = NOW_QUERIES.unfed - NOW_QUERIES.fed;
 
-export async function readExtras(db: ClickHouseClient, config: Config, now: number, feed: QueueFeed | null = null): Promise<Extras> {
+/** `part`: the tick's reader of parts (parts.ts): open written work is read once for the boards and these. */
+export async function readExtras(db: ClickHouseClient, config: Config, now: number, feed: QueueFeed | null = null, part: PartReader = readEveryPart): Promise<Extras> {
 	const logged = (part: string) => (e: Error) => {
 		console.error(`live: reading ${part} failed: ${e.message}`);
 		return null;
 	};
-	const [consultants, nowBlock] = await Promise.all([readConsultants(db, config, now).catch(logged('the consultants')), readNow(db, config, now, feed).catch(logged('the queues by channel'))]);
+	const [consultants, nowBlock] = await Promise.all([readConsultants(db, config, now, part).catch(logged('the consultants')), readNow(db, config, now, feed, part).catch(logged('the queues by channel'))]);
 	return { consultants, now: nowBlock };
 }
 

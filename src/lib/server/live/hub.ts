@@ -13,27 +13,34 @@ import type { LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView, type QueueNow } from './liveState.ts';
 import type { QueueFeed } from '../ewt/queueFeed.ts';
 import { EXTRA_QUERIES, FED_QUERIES_SPARED, readExtras, withExtras, type Extras } from './extras.ts';
+import { PartCache, TABLES } from './parts.ts';
 import type { AlertService } from '../alerts/service.ts';
 import { counter, gauge, histogram } from '../observability/metrics.ts';
+import { stageDone } from './stages.ts';
 
 /** A client with this much unsent data skips the next frame. */
 const SLOW_CLIENT_BYTES = 256 * 1024;
 const PING_MS = 15_000;
-/** The shortest time between ticks that new data triggers. */
-const NUDGE_MS = 200;
+/**
+ * The pause between the end of a tick and a tick that new data asks for: new data waits at
+ * most this plus the tick under way, and a steady stream of inserts still leaves the engine
+ * time for them between ticks.
+ */
+export const NUDGE_GAP_MS = 50;
 
 /**
  * `allowed` asks again whether the screen's credentials may still see its view (a token revoked,
  * a user disabled or their password changed): an open socket must not outlive them.
  */
-type Subscriber = { ws: WebSocket; view: string; alive: boolean; allowed: (() => Promise<boolean>) | null; screen: ScreenInfo };
+type Subscriber = { ws: WebSocket; view: string; site: string; names: boolean; alive: boolean; allowed: (() => Promise<boolean>) | null; screen: ScreenInfo };
 
 /** An open screen as the admin page lists it (TVs online). */
 export type ScreenInfo = { who: string; role: string; view: string; address: string; since: number; lastSeen: number };
 
 /**
  * The frame a screen gets: its view, with consultants one by one only where it may see names
- * (consultants.ts): two serializations per view, whatever the number of screens.
+ * (consultants.ts): at most two serializations per view a screen has open, whatever the number
+ * of screens.
  */
 const frameKey = (view: string, names: boolean) => (names ? `${view}+names` : view);
 
@@ -51,11 +58,17 @@ const metrics = {
 	ticks: counter('callboard_live_ticks_total', 'Live state computations'),
 	queries: counter('callboard_live_queries_total', 'ClickHouse queries made by the live hub'),
 	skipped: counter('callboard_live_frames_skipped_total', 'Frames not sent to slow clients'),
+	serialized: counter('callboard_live_frames_serialized_total', 'Live states serialized to JSON (once per open view per tick)'),
 	tickSeconds: histogram('callboard_live_tick_seconds', 'Time to read and serialize the live state', [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5])
 };
 
-/** Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready, consultants, today, rolling windows, backlogs) and the supervisor view's (extras.ts). */
-export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES;
+/**
+ * Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready,
+ * consultants, today, rolling windows, open written work) and the supervisor view's (extras.ts),
+ * but open written work once for both (written.ts). A tick new data asked for within half an
+ * interval of the last makes fewer: it reads only the parts the data can have changed (parts.ts).
+ */
+export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES - 1;
 /** Queries one tick makes once the EWT service's queues are ready: who is waiting comes from its memory. */
 export const FED_QUERIES_PER_TICK = QUERIES_PER_TICK - 1 - FED_QUERIES_SPARED;
 
@@ -67,7 +80,7 @@ export class LiveHub {
 	#seq = 0;
 	#state: LiveState | null = null;
 	#extras: Extras = { consultants: null, now: null };
-	/** The latest serialized state per view (JSON of LiveState). */
+	/** The latest state serialized per view (JSON of LiveState), made when a screen of the view first needs it. */
 	#frames = new Map<string, string>();
 	#timer: NodeJS.Timeout | null = null;
 	#pinger: NodeJS.Timeout | null = null;
@@ -77,6 +90,12 @@ export class LiveHub {
 	#lastTickAt = 0;
 	/** Ticks computed since start (for tests and the benchmark: independent of client count). */
 	ticks = 0;
+	/** The tick's parts (one query each), kept until new data in their tables or half an interval. */
+	readonly #parts: PartCache;
+	/** ClickHouse queries the ticks made since start (for tests; callboard_live_queries_total). */
+	queries = 0;
+	/** States serialized since start (for tests: once per open view per tick, whatever the number of screens). */
+	serializations = 0;
 
 	/**
 	 * The announced wait for a caller joining a topic now (the EWT service), or undefined when
@@ -99,6 +118,7 @@ export class LiveHub {
 		this.#db = db;
 		this.#config = config;
 		this.#intervalMs = intervalMs;
+		this.#parts = new PartCache(intervalMs / 2);
 	}
 
 	get clients(): number {
@@ -106,19 +126,37 @@ export class LiveHub {
 	}
 
 	start(): void {
-		// Nobody watching, nothing to compute (GET /api/live computes on demand), except that
-		// alerts go to webhooks and the log with no screen open: judged then every
-		// ALERTS_IDLE_MS, which spares the engine a second-by-second load nobody looks at.
-		this.#timer ??= setInterval(() => {
-			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
-			if (this.#subs.size > 0 || alertsDue) void this.tick();
-		}, this.#intervalMs);
+		this.#started = true;
+		if (!this.#timer) this.#schedule();
 		this.#pinger ??= setInterval(() => this.#ping(), PING_MS);
 		this.#rechecker ??= setInterval(() => void this.#recheck(), RECHECK_MS);
 	}
 
+	#started = false;
+
+	/**
+	 * The next interval tick, `intervalMs` after the last tick started: every tick (new data's
+	 * too) puts it off, so a screen gets a frame at least every interval and a steady stream of
+	 * data ticks no more often than it asks for. Nobody watching, nothing to compute (GET
+	 * /api/live computes on demand), except that alerts go to webhooks and the log with no
+	 * screen open: judged then every ALERTS_IDLE_MS, which spares the engine a second-by-second
+	 * load nobody looks at.
+	 */
+	#schedule(): void {
+		if (!this.#started) return;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			const alertsDue = (this.alerts?.rules.length ?? 0) > 0 && Date.now() - this.#lastTickAt >= ALERTS_IDLE_MS;
+			// A tick reschedules; a tick already under way has (it shares this call).
+			if (this.#subs.size > 0 || alertsDue) void this.tick();
+			if (!this.#timer) this.#schedule();
+		}, this.#intervalMs);
+	}
+
 	async stop(): Promise<void> {
-		if (this.#timer) clearInterval(this.#timer);
+		this.#started = false;
+		if (this.#timer) clearTimeout(this.#timer);
 		if (this.#pinger) clearInterval(this.#pinger);
 		if (this.#rechecker) clearInterval(this.#rechecker);
 		if (this.#nudgeTimer) clearTimeout(this.#nudgeTimer);
@@ -134,69 +172,125 @@ export class LiveHub {
 		return withExtras(view === 'all' ? this.#state! : siteView(this.#state!, view), this.#extras, names);
 	}
 
-	#lastNudge = 0;
+	/**
+	 * New data is in ClickHouse, in these tables: the parts of the live state that read them are
+	 * read again by the next tick (one under way may have read before the data landed).
+	 */
+	written(tables: readonly string[] = TABLES): void {
+		this.#parts.written(tables);
+	}
+
+	/** When the last tick ended (performance.now()). */
+	#lastTickEnd = -Infinity;
 	#nudgeTimer: NodeJS.Timeout | null = null;
+	/** New data arrived while a tick ran (its reads may have missed it): one more tick follows it. */
+	#again = false;
+	/** When the oldest new data no tick has started reading yet was announced (performance.now()). */
+	#pendingSince: number | null = null;
 
 	/**
 	 * New data landed: tick now rather than at the next interval, so an event reaches screens
-	 * in a fraction of a second. At most one nudged tick per NUDGE_MS, whatever the ingest rate.
+	 * in a fraction of a second. A nudge during a tick is not lost in it (the tick's queries
+	 * may have run before the data landed): one more tick follows NUDGE_GAP_MS after it, and
+	 * however many nudges come meanwhile, they make that one tick.
 	 */
 	nudge(): void {
-		if (this.#subs.size === 0 || this.#nudgeTimer) return;
-		const wait = Math.max(0, this.#lastNudge + NUDGE_MS - Date.now());
+		if (this.#subs.size === 0) return;
+		this.#pendingSince ??= performance.now();
+		if (this.#ticking) {
+			this.#again = true;
+			return;
+		}
+		if (this.#nudgeTimer) return;
+		const wait = Math.max(0, this.#lastTickEnd + NUDGE_GAP_MS - performance.now());
 		this.#nudgeTimer = setTimeout(() => {
 			this.#nudgeTimer = null;
-			this.#lastNudge = Date.now();
 			void this.tick();
 		}, wait);
 	}
 
 	/** One computation for everybody; overlapping calls share it. */
 	tick(): Promise<void> {
-		this.#ticking ??= this.#compute().finally(() => (this.#ticking = null));
+		this.#ticking ??= this.#compute().finally(() => {
+			this.#ticking = null;
+			this.#lastTickEnd = performance.now();
+			if (this.#again) {
+				this.#again = false;
+				this.nudge();
+			}
+		});
 		return this.#ticking;
 	}
 
 	async #compute(): Promise<void> {
 		const started = performance.now();
+		if (this.#pendingSince !== null) stageDone('nudge_wait', this.#pendingSince, started);
+		// Data announced from here on may be missed by this tick's reads: it asks for the next.
+		this.#pendingSince = null;
 		this.#lastTickAt = Date.now();
+		this.#schedule();
 		let state: LiveState;
+		const readsBefore = this.#parts.reads;
 		const queues = this.queueNow?.() ?? null;
 		const feed = this.queueFeed?.() ?? null;
 		let extras: Extras;
 		try {
 			const now = Date.now();
-			[state, extras] = await Promise.all([readLiveState(this.#db, this.#config, now, this.announcedWait, queues), readExtras(this.#db, this.#config, now, feed)]);
+			const part = this.#parts.at(now);
+			[state, extras] = await Promise.all([
+				readLiveState(this.#db, this.#config, now, this.announcedWait, queues, part),
+				readExtras(this.#db, this.#config, now, feed, part)
+			]);
 			if (this.alerts) extras.alerts = this.alerts.evaluate({ state, consultants: extras.consultants, now: extras.now, at: now });
 		} catch (e) {
 			// ClickHouse unreachable: send nothing; screens go stale by themselves and recover.
 			console.error(`live: reading the live state failed: ${(e as Error).message}`);
 			return;
 		}
+		const read = performance.now();
+		stageDone('read', started, read);
 		this.ticks++;
 		metrics.ticks.inc();
-		metrics.queries.inc(QUERIES_PER_TICK - (queues ? 1 : 0) - (feed ? FED_QUERIES_SPARED : 0));
+		// The parts read (not kept from the tick before), and who is waiting until the feed is ready.
+		const queries = this.#parts.reads - readsBefore + (queues ? 0 : 1) + (feed ? 0 : FED_QUERIES_SPARED);
+		this.queries += queries;
+		metrics.queries.inc(queries);
 		this.#state = state;
 		this.#extras = extras;
 		this.#seq++;
-		const frames = new Map<string, string>();
-		for (const view of [null, ...this.#config.sites.map((s) => s.id)]) {
-			const viewState = view === null ? state : siteView(state, view);
-			frames.set(frameKey(view ?? 'all', false), JSON.stringify(withExtras(viewState, extras, false)));
-			frames.set(frameKey(view ?? 'all', true), JSON.stringify(withExtras(viewState, extras, true)));
-		}
-		this.#frames = frames;
-		const messages = new Map<string, string>();
-		for (const [view, json] of frames) messages.set(view, `{"type":"update","seq":${this.#seq},"state":${json}}`);
+		this.#frames = new Map();
+		// One message per view a screen has open, as bytes: every socket of the view is handed
+		// the same Buffer (a string would be encoded again for each socket).
+		const messages = new Map<string, Buffer>();
+		for (const sub of this.#subs)
+			if (!messages.has(sub.view)) messages.set(sub.view, Buffer.from(`{"type":"update","seq":${this.#seq},"state":${this.#frame(sub)}}`));
+		const serialized = performance.now();
+		stageDone('serialize', read, serialized);
 		for (const sub of this.#subs) {
 			if (sub.ws.readyState !== sub.ws.OPEN) continue;
 			if (sub.ws.bufferedAmount > SLOW_CLIENT_BYTES) {
 				metrics.skipped.inc();
 				continue;
 			}
-			sub.ws.send(messages.get(sub.view)!);
+			// A text frame: screens parse it as the JSON it is.
+			sub.ws.send(messages.get(sub.view)!, { binary: false });
 		}
-		metrics.tickSeconds.observe((performance.now() - started) / 1000);
+		const sent = performance.now();
+		stageDone('send', serialized, sent);
+		metrics.tickSeconds.observe((sent - started) / 1000);
+	}
+
+	/** The current state of a subscriber's view as JSON, serialized once per tick for all its screens. */
+	#frame(sub: Pick<Subscriber, 'view' | 'site' | 'names'>): string {
+		let json = this.#frames.get(sub.view);
+		if (json === undefined) {
+			const state = sub.site === 'all' ? this.#state! : siteView(this.#state!, sub.site);
+			json = JSON.stringify(withExtras(state, this.#extras, sub.names));
+			this.#frames.set(sub.view, json);
+			this.serializations++;
+			metrics.serialized.inc();
+		}
+		return json;
 	}
 
 	/**
@@ -210,7 +304,7 @@ export class LiveHub {
 		names = false,
 		who: { who: string; role: string; address: string } = { who: '', role: '', address: '' }
 	): Promise<void> {
-		const sub: Subscriber = { ws, view: frameKey(view, names), alive: true, allowed, screen: { ...who, view, since: Date.now(), lastSeen: Date.now() } };
+		const sub: Subscriber = { ws, view: frameKey(view, names), site: view, names, alive: true, allowed, screen: { ...who, view, since: Date.now(), lastSeen: Date.now() } };
 		ws.on('pong', () => {
 			sub.alive = true;
 			sub.screen.lastSeen = Date.now();
@@ -220,11 +314,10 @@ export class LiveHub {
 			metrics.clients.set(this.#subs.size);
 		});
 		ws.on('error', () => ws.terminate());
-		if (!this.#frames.has(sub.view)) await this.tick();
+		if (!this.#state) await this.tick();
 		if (ws.readyState !== ws.OPEN) return;
 		// The snapshot first, then the screen joins the updates (a tick cannot overtake it).
-		const json = this.#frames.get(sub.view);
-		if (json) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${json}}`);
+		if (this.#state) ws.send(`{"type":"snapshot","seq":${this.#seq},"state":${this.#frame(sub)}}`);
 		this.#subs.add(sub);
 		metrics.clients.set(this.#subs.size);
 	}

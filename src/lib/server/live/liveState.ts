@@ -1,7 +1,8 @@
 /**
  * Reads the centre's live state: a fixed set of queries per call, whatever the number of
- * screens (consultants now, today from the rollup, rolling 15/60 minutes, backlogs, and the
- * queue now unless the EWT service's queues are given). Views per site are derived from it in memory.
+ * screens (consultants now, today from the rollup, rolling 15/60 minutes, open written work,
+ * and the queue now unless the EWT service's queues are given), each through `part` (the hub's
+ * reuses what no new data has changed, parts.ts). Views per site are derived from it in memory.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
@@ -15,6 +16,8 @@ import { staffByTopic, type AgentRow } from './agents.ts';
 import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
 import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
+import { readWrittenOpen, type WrittenRow } from './written.ts';
+import { readEveryPart, type PartReader } from './parts.ts';
 
 /** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
 export type QueueNow = { waiting: number; oldestQueuedAt: number | null };
@@ -24,8 +27,6 @@ type QueueRow = { topic: string; waiting: number; oldest_ms: number };
 const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
 /** Consultant states older than this are ignored (a logged-in agent reports at least daily). */
 const AGENT_HORIZON_MS = 24 * 3600_000;
-/** Open callbacks and e-inquiries are looked for this far back (20 working days and more). */
-const BACKLOG_HORIZON_MS = 60 * 86_400_000;
 
 type RollingRow = PeriodSums & { win: number; topic_key: string; site_key: string; all_topics: number; all_sites: number };
 
@@ -34,7 +35,8 @@ export async function readLiveState(
 	config: Config,
 	now = Date.now(),
 	announcedWait: ((topic: string) => number | null | undefined) | null = null,
-	queueNow: ((topic: string) => QueueNow) | null = null
+	queueNow: ((topic: string) => QueueNow) | null = null,
+	part: PartReader = readEveryPart
 ): Promise<LiveState> {
 	const calendar = new WorkingCalendar(config);
 	const today = localDateRange(null, null, config.timeZone, now);
@@ -42,10 +44,10 @@ export async function readLiveState(
 		// Who is waiting has one answer: the EWT service's queues (queueFeed.ts), the ones the IVR's
 		// estimate counts; the same rule read from the stored events only where no service runs yet.
 		queueNow ? Promise.resolve(null) : queryRows<QueueRow>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
-		queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
-		periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone),
-		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
-		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
+		part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS })),
+		part(`today ${today.fromDate}`, ['contacts'], () => periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone)),
+		part('live/rolling_sums', ['contacts'], () => queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 })),
+		part('live/written_open', ['call_events'], () => readWrittenOpen(db, config, now))
 	]);
 	const staff = staffByTopic(agents);
 	const queue = (topic: string): QueueNow => {
@@ -146,7 +148,8 @@ function rollingBlock(rows: RollingRow[], win: number): PeriodBlock {
 	return block;
 }
 
-function backlogs(rows: { kind: string; day: string; open: number }[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
+/** Open callbacks and e-inquiries (e-mail is not among the board's backlogs: now.ts shows it). */
+function backlogs(rows: WrittenRow[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
 	const today = calendar.localDate(now);
 	const nextWorking = calendar.nextWorkingDay(today);
 	const out: Backlogs = {
@@ -162,15 +165,16 @@ function backlogs(rows: { kind: string; day: string; open: number }[], calendar:
 		]
 	};
 	for (const r of rows) {
+		const open = Number(r.open);
 		if (r.kind === 'callback') {
-			out.callbacksWaiting += r.open;
+			out.callbacksWaiting += open;
 			const dueDay = calendar.nextWorkingDay(r.day);
-			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) out.callbacksOverdue += r.open;
-			else if (dueDay <= nextWorking) out.callbacksDueNextWorkingDay += r.open;
-		} else {
+			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) out.callbacksOverdue += open;
+			else if (dueDay <= nextWorking) out.callbacksDueNextWorkingDay += open;
+		} else if (r.kind === 'einquiry') {
 			const age = calendar.workingDaysBetween(r.day, today);
 			const i = age > config.eInquiryDeadlineWorkingDays ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
-			out.eInquiriesByAge[i]!.count += r.open;
+			out.eInquiriesByAge[i]!.count += open;
 		}
 	}
 	return out;
