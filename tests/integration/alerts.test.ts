@@ -1,7 +1,7 @@
 /**
  * Alerts on the real server fed through /api/ingest, with a local webhook receiver: a queue
  * reaching the rule's threshold starts one alert within a tick, which stays one while the
- * queue hovers between `off` and `on`; it is acknowledged once, ends past `off`, and the log
+ * queue hovers between `off` and `on`; it is acknowledged once, ends at `off`, and the log
  * has its start, acknowledgement and end. The receiver gets exactly one accepted POST per
  * transition, the first after a failed attempt (retried with the same Idempotency-Key).
  */
@@ -79,7 +79,7 @@ describe('alerts', () => {
 		const put = await fetch(`${server.url}/api/admin/alerts`, {
 			method: 'PUT',
 			headers: admin,
-			body: JSON.stringify({ rules: [{ id: 'queue', figure: 'waiting', scope: 'pensions', on: 3, off: 2, webhook: receiverUrl, sound: true }] })
+			body: JSON.stringify({ rules: [{ id: 'queue', figure: 'waiting', scope: 'pensions', on: 3, off: 1, webhook: receiverUrl, sound: true }] })
 		});
 		expect(put.status).toBe(200);
 		const screen = watch({ authorization: admin.authorization });
@@ -93,7 +93,7 @@ describe('alerts', () => {
 		expect(alert).toMatchObject({ ruleId: 'queue', figure: 'waiting', scope: 'pensions', value: 3, threshold: 3, acknowledgedAt: null, sound: true });
 		// The TV's frame names the figure too, without who acknowledged.
 		expect((await tv.until((s) => (s.alerts?.length ?? 0) === 1)).alerts![0]).toMatchObject({ id: alert.id, figure: 'waiting', scope: 'pensions' });
-		// Hovering between off (2) and on (3): one caller leaves, another comes: the same alert throughout.
+		// Hovering between off (1) and on (3): one caller leaves, another comes: the same alert throughout.
 		await ingest([{ type: 'call.abandoned', ts: t + 10, call_id: 'a-1' }]);
 		await screen.until((s) => s.topics.find((x) => x.topic === 'pensions')!.waiting === 2);
 		await ingest([{ type: 'call.queued', ts: t + 20, call_id: 'a-4', topic: 'pensions' }]);
@@ -106,7 +106,7 @@ describe('alerts', () => {
 		expect((await ack()).status).toBe(409);
 		expect((await screen.until((s) => s.alerts?.[0]?.acknowledgedAt != null)).alerts![0]!.acknowledgedBy).toBeTruthy();
 		expect((await tv.until((s) => s.alerts?.[0]?.acknowledgedAt != null)).alerts![0]).not.toHaveProperty('acknowledgedBy');
-		// Below off: it ends.
+		// Back at off (1 waiting): it ends.
 		await ingest([2, 3].map((i) => ({ type: 'call.abandoned', ts: t + 30, call_id: `a-${i}` })));
 		await screen.until((s) => s.topics.find((x) => x.topic === 'pensions')!.waiting === 1 && (s.alerts?.length ?? -1) === 0);
 		screen.ws.close();

@@ -102,7 +102,7 @@ describe('GET /api/forecast with planned breaks', () => {
 		const put = await fetch(`${server.url}/api/admin/alerts`, {
 			method: 'PUT',
 			headers: admin,
-			body: JSON.stringify({ rules: [{ id: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'pensions', on: 1, off: 1, lookAheadMinutes: 60, webhook: null, sound: false }] })
+			body: JSON.stringify({ rules: [{ id: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'pensions', on: 1, off: 0, lookAheadMinutes: 60, webhook: null, sound: false }] })
 		});
 		expect(put.status).toBe(200);
 		// The worst shortfall in the quarter hours from 12:00 to 12:45, as the panel counts it.

@@ -25,12 +25,23 @@ function run(rules: AlertRule[], values: number[]): Transition[] {
 }
 
 describe('alerts with hysteresis', () => {
-	it('raises one alert while the value hovers at the threshold, and ends it past `off`', () => {
+	it('raises one alert while the value hovers at the threshold, and ends it at `off`', () => {
 		const seen = run([rule], [14, 15, 14, 15, 16, 13, 12, 11, 15]);
 		expect(seen.map((t) => [t.transition, t.alert.value, t.at])).toEqual([
 			['start', 15, 1_000],
-			['end', 11, 7_000],
+			['end', 12, 6_000],
 			['start', 15, 8_000]
+		]);
+	});
+
+	it('ends a count rule once the count is back at `off` (the defaults end their counts at 0)', () => {
+		// The defaults' long-not-ready, callbacks-overdue and written-overdue rules are on 1, off 0: a
+		// count never goes below 0, so an end "past" 0 never came and those alerts never ended.
+		const seen = run([{ ...rule, on: 1, off: 0 }], [0, 2, 1, 0, 0, 1]);
+		expect(seen.map((t) => [t.transition, t.alert.value, t.at])).toEqual([
+			['start', 2, 1_000],
+			['end', 0, 3_000],
+			['start', 1, 5_000]
 		]);
 	});
 

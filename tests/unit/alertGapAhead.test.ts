@@ -13,7 +13,7 @@ import type { ForecastView } from '../../src/lib/server/forecast/service.ts';
 import { alertText } from '../../src/lib/i18n/alerts.ts';
 
 const AT = Date.parse('2026-12-07T10:10:00Z');
-const rule: AlertRule = { id: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'each', on: 1, off: 1, webhook: null, sound: false, lookAheadMinutes: 60 };
+const rule: AlertRule = { id: 'lunch-gap', figure: 'staffing_gap_ahead', scope: 'each', on: 1, off: 0, webhook: null, sound: false, lookAheadMinutes: 60 };
 
 /** A view at 12:10 (slot 48) with pensions' quarter hours from 12:00: [agents after breaks, on break, needed]. */
 function view(pensions: [number, number, number][], asOf = AT): ForecastView {

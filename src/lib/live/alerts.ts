@@ -31,9 +31,9 @@ export type AlertRule = {
 	/** Starts when the figure reaches this (at or above; at or below where less is worse). */
 	on: number;
 	/**
-	 * Ends only once the figure is back past this (below it; above it where less is worse):
-	 * the gap between `on` and `off` keeps an alert from flapping while a figure hovers at its
-	 * threshold.
+	 * Ends only once the figure is back at this or better (at or below it; at or above it where
+	 * less is worse; a count's alert ends at 0). It lies strictly on the good side of `on`: the
+	 * gap keeps an alert from flapping while a figure hovers at its threshold.
 	 */
 	off: number;
 	/** Where to POST each transition (JSON), or null. */

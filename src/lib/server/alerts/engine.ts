@@ -1,7 +1,8 @@
 /**
  * Alerts with hysteresis, evaluated once per tick for the whole centre (never per screen): a
  * rule starts an alert when its figure reaches `on`, and the alert ends only once the figure is
- * back past `off`, so a value hovering at the threshold raises one alert, not one a second.
+ * back at `off` or better ("end at", as the admin form says; a count's alert ends at 0), so a
+ * value hovering at the threshold raises one alert, not one a second.
  * Each transition (start, acknowledgement, end) happens once and is handed to `onTransition`
  * (the log and the webhook).
  */
@@ -76,7 +77,7 @@ export class AlertEngine {
 						this.#active.set(key, alert);
 						this.#onTransition({ transition: 'start', alert: { ...alert }, rule, at: s.at, by: null });
 					}
-				} else if (value === null || (lower ? value > rule.off : value < rule.off)) this.#end(key, { ...active, value: value ?? active.value }, rule, s.at);
+				} else if (value === null || (lower ? value >= rule.off : value <= rule.off)) this.#end(key, { ...active, value: value ?? active.value }, rule, s.at);
 				else active.value = value;
 			}
 		}

@@ -22,8 +22,8 @@ export const alertRuleSchema = z
 		/** staffing_gap_ahead only: the quarter hours starting within this many minutes are judged. */
 		lookAheadMinutes: z.number().int().min(15).max(600).optional()
 	})
-	.refine((r) => (LOWER_IS_WORSE.includes(r.figure) ? r.off >= r.on : r.off <= r.on), {
-		message: "'off' must be on the good side of 'on' (below it; above it for service level and available consultants), or the alert would never end"
+	.refine((r) => (LOWER_IS_WORSE.includes(r.figure) ? r.off > r.on : r.off < r.on), {
+		message: "'off' must be on the good side of 'on' (below it; above it for service level and available consultants): the alert ends there, so at 'on' itself it would end as soon as it started"
 	});
 
 export const alertRulesSchema = z
