@@ -26,7 +26,8 @@ import { PERIOD_METRICS } from '../../src/lib/metrics/definitions.ts';
 import { CHANNELS } from '../../ingest/types.ts';
 import { WorkingCalendar } from '../../src/lib/server/calendar/workingDays.ts';
 import { firstWorkingDay, monthToFreeze } from '../../src/lib/server/reports/freezeSchedule.ts';
-import { freezeDueMonth } from '../../src/lib/server/parts/reportFreezer.ts';
+import { freezeDueMonth, reportFreezerPart } from '../../src/lib/server/parts/reportFreezer.ts';
+import type { App } from '../../src/lib/server/app.ts';
 
 const TZ = 'Europe/Vilnius';
 const NOW = Date.parse('2027-01-20T10:00:00Z');
@@ -471,5 +472,24 @@ describe('the freezer part', () => {
 		const stored = (await latestStored(db.store.client, '2026-12', ALL))!;
 		expect(stored.stored).toMatchObject({ revision: 1, reason: 'scheduled' });
 		expect(stored.stats.month).toEqual(await stats('2026-12', CALLS));
+	});
+
+	it('waits for what it is told to wait for (the demo history still loading) before its first check', async () => {
+		// A first start's demo backfills history in the background; freezing last month before it is
+		// done stored a revision 1 with half a month (or none) in it, and the month stays frozen so.
+		let loaded!: () => void;
+		const history = new Promise<void>((r) => (loaded = r));
+		const due = Date.parse('2027-02-01T09:00:00+02:00'); // January 2027 is due.
+		const logged: string[] = [];
+		const part = reportFreezerPart({ firstCheckMs: 1, everyMs: 3_600_000, now: () => due, waitFor: () => history, log: (l) => logged.push(l) });
+		await part.start({ config: db.config, store: db.store } as unknown as App, undefined as never);
+		// Long enough for a check to build and store the month (it logs when it has).
+		await new Promise((r) => setTimeout(r, 3_000));
+		expect(logged).toEqual([]);
+		expect(await latestStored(db.store.client, '2027-01', ALL)).toBeNull();
+		loaded();
+		await expect.poll(async () => (await latestStored(db.store.client, '2027-01', ALL))?.stored?.revision ?? null).toBe(1);
+		expect(logged).toEqual(['reports: 2027-01 frozen as revision 1']);
+		await part.stop();
 	});
 });

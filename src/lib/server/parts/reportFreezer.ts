@@ -1,8 +1,9 @@
 /**
  * Freezes closed months on schedule (see reports/freezeSchedule.ts): checks shortly after the
  * start, so a month missed while the server was down is frozen then, and every hour after.
- * The first check waits a few minutes: on a first start the demo backfills history in the
- * background, and freezing last month halfway through would store half a month.
+ * The first check waits a few minutes, and for `waitFor` (the demo's history, which a first
+ * start backfills in the background): freezing last month halfway through would store half a
+ * month, and a frozen month stays as it was stored.
  * Several servers may run this at once: the store keeps one body per revision.
  */
 import type { ServerPart } from '../http/serve.ts';
@@ -18,6 +19,8 @@ export type FreezerOptions = {
 	/** Delay of the first check (default 5 minutes) and between checks (default an hour). */
 	firstCheckMs?: number;
 	everyMs?: number;
+	/** Resolves when the data the first check must see is in (serve: the demo's history). */
+	waitFor?: () => Promise<unknown>;
 	/** The clock (tests set the first working day). */
 	now?: () => number;
 	log?: (line: string) => void;
@@ -46,7 +49,8 @@ export function reportFreezerPart(opts: FreezerOptions = {}): ServerPart {
 			};
 			const tick = (delay: number) => {
 				timer = setTimeout(() => {
-					running = check()
+					running = Promise.resolve(opts.waitFor?.())
+						.then(() => (stopped ? undefined : check()))
 						.catch((e: unknown) => log(`reports: freezing the closed month failed, retrying within the hour: ${(e as Error).message}`))
 						.finally(() => !stopped && tick(opts.everyMs ?? 3_600_000));
 				}, delay);

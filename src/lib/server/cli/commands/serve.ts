@@ -20,7 +20,8 @@ export async function run(argv: string[]): Promise<void> {
 	if (!values['no-build'] && buildIsStale()) buildApp(console.log);
 	const config = getConfig();
 	if (values['no-demo']) config.demo = false;
-	const running = await serve(config, [followSourcesPart(), genesysPart(), demoPart(), reportFreezerPart(), forecastPart(), exportSchedulerPart()]);
+	const demo = demoPart();
+	const running = await serve(config, [followSourcesPart(), genesysPart(), demo, reportFreezerPart({ waitFor: () => demo.historyLoaded() }), forecastPart(), exportSchedulerPart()]);
 	const stop = async (signal: string) => {
 		console.log(`${signal}: shutting down`);
 		const hard = setTimeout(() => process.exit(1), 15_000);
