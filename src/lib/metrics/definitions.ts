@@ -163,8 +163,8 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 		lt: 'Prašymai perskambinti, pagal kuriuos dar nepaskambinta; terminas – kitos darbo dienos pabaiga (be švenčių dienų); vėliau – pavėluoti.'
 	},
 	einquiries_open: {
-		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
-		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal tai, kiek darbo dienų jos laukia, lyginant su 20 darbo dienų terminu.'
+		en: 'E-inquiries (and e-mails) received and not yet answered, by age in working days from the day received (holidays excluded) against the 20-working-day deadline: overdue from the close of the 20th working day. The monthly report\'s deadline tables count open work by the same rule.',
+		lt: 'Gautos, bet dar neatsakytos e. užklausos (ir el. laiškai) pagal tai, kiek darbo dienų (be švenčių dienų) jos laukia nuo gavimo dienos, lyginant su 20 darbo dienų terminu: pavėluotos nuo 20-osios darbo dienos pabaigos. Mėnesio ataskaitos terminų lentelės neatliktus darbus skaičiuoja pagal tą pačią taisyklę.'
 	},
 	// Consultants one by one (src/lib/server/live/consultants.ts, sql/queries/live/consultants_now.sql).
 	time_in_state: {

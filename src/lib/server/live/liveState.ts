@@ -15,6 +15,7 @@ import { staffByTopic, type AgentRow } from './agents.ts';
 import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
 import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
+import { ageWorkingDays, judgeOpen, readOpenWorkNow, type OpenItems } from '../written/openWork.ts';
 
 /** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
 export type QueueNow = { waiting: number; oldestQueuedAt: number | null };
@@ -24,8 +25,6 @@ type QueueRow = { topic: string; waiting: number; oldest_ms: number };
 const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
 /** Consultant states older than this are ignored (a logged-in agent reports at least daily). */
 const AGENT_HORIZON_MS = 24 * 3600_000;
-/** Open callbacks and e-inquiries are looked for this far back (20 working days and more). */
-const BACKLOG_HORIZON_MS = 60 * 86_400_000;
 
 type RollingRow = PeriodSums & { win: number; topic_key: string; site_key: string; all_topics: number; all_sites: number };
 
@@ -45,7 +44,7 @@ export async function readLiveState(
 		queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
 		periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone),
 		queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 }),
-		queryRows<{ kind: string; day: string; open: number }>(db, 'live/backlog_open', { since: now - BACKLOG_HORIZON_MS, tz: config.timeZone })
+		readOpenWorkNow(db, config.timeZone, now)
 	]);
 	const staff = staffByTopic(agents);
 	const queue = (topic: string): QueueNow => {
@@ -146,7 +145,8 @@ function rollingBlock(rows: RollingRow[], win: number): PeriodBlock {
 	return block;
 }
 
-function backlogs(rows: { kind: string; day: string; open: number }[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
+/** Open callbacks and e-inquiries by deadline and age (written/openWork.ts' rule, as the report's); e-mails are in LiveState.now. */
+export function backlogs(rows: OpenItems[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
 	const today = calendar.localDate(now);
 	const nextWorking = calendar.nextWorkingDay(today);
 	const out: Backlogs = {
@@ -162,14 +162,14 @@ function backlogs(rows: { kind: string; day: string; open: number }[], calendar:
 		]
 	};
 	for (const r of rows) {
+		const overdue = judgeOpen(calendar, r.kind, r.day, now, config.eInquiryDeadlineWorkingDays) === 'overdue';
 		if (r.kind === 'callback') {
 			out.callbacksWaiting += r.open;
-			const dueDay = calendar.nextWorkingDay(r.day);
-			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) out.callbacksOverdue += r.open;
-			else if (dueDay <= nextWorking) out.callbacksDueNextWorkingDay += r.open;
-		} else {
-			const age = calendar.workingDaysBetween(r.day, today);
-			const i = age > config.eInquiryDeadlineWorkingDays ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
+			if (overdue) out.callbacksOverdue += r.open;
+			else if (calendar.nextWorkingDay(r.day) <= nextWorking) out.callbacksDueNextWorkingDay += r.open;
+		} else if (r.kind === 'einquiry') {
+			const age = ageWorkingDays(calendar, r.day, now);
+			const i = overdue ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
 			out.eInquiriesByAge[i]!.count += r.open;
 		}
 	}
