@@ -56,6 +56,21 @@ describe('scheduled exports on /admin', () => {
 		expect(cspViolations).toEqual([]);
 	}, 90_000);
 
+	it('offers the interval report as XLSX too, and sends it', async () => {
+		await page.goto(`${server.url}/admin`);
+		const block = page.locator('[data-testid=scheduled-exports]');
+		await expect.poll(() => block.locator('h2').innerText()).toBe('Suplanuotos ataskaitos');
+		await block.locator('select').first().selectOption('interval');
+		await block.getByLabel('Formatas').selectOption('xlsx');
+		await block.getByLabel('Intervalas, min').selectOption('30');
+		await block.locator('button', { hasText: 'Pridėti' }).click();
+		await expect.poll(() => block.locator('tbody').first().innerText()).toMatch(/Intervalų \(vakar\) · XLSX · 30 min · visas centras · LT\s+Į aplanką/);
+		await block.locator('button', { hasText: 'Siųsti dabar' }).click();
+		await expect.poll(() => page.locator('[data-testid=export-log] tbody').innerText(), { timeout: 30_000 }).toMatch(/callboard-intervals-\d{4}-\d{2}-\d{2}-30min-lt\.xlsx\s+Į aplanką\s+išsiųsta/);
+		await block.locator('button', { hasText: 'Pašalinti' }).click();
+		await expect.poll(() => block.locator('tbody').first().innerText()).toBe('Nėra.');
+	}, 90_000);
+
 	it('shows a refusal in the block, and the English switch', async () => {
 		await page.goto(`${server.url}/admin`);
 		const block = page.locator('[data-testid=scheduled-exports]');

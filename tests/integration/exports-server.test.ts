@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { attachmentOf, startSmtpReceiver, type SmtpReceiver } from '../helpers/smtpReceiver.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { earlierToday, CENTRE_ZONE } from '../helpers/today.ts';
+import { localDateOf } from '../../src/lib/server/stats/periodRange.ts';
+import ExcelJS from 'exceljs';
 
 let server: TestServer;
 let rx: SmtpReceiver;
@@ -97,4 +100,31 @@ describe('/api/admin/exports on the running server', () => {
 		expect((await api(`/api/admin/exports/${id}`, { method: 'DELETE' })).status).toBe(404);
 		expect(((await (await api('/api/admin/exports')).json()) as { schedules: unknown[] }).schedules).toEqual([]);
 	}, 180_000);
+
+	it("sends today's intervals so far as XLSX, marked a partial day; refuses today as CSV", async () => {
+		const t = earlierToday(5 * 60_000);
+		const today = localDateOf(Date.now(), CENTRE_ZONE);
+		const lines = [
+			{ type: 'call.queued', ts: t, call_id: 'today-1', topic: 'benefits' },
+			{ type: 'call.answered', ts: t + 20_000, call_id: 'today-1', agent: 'ona', site: 'siauliai' },
+			{ type: 'call.ended', ts: t + 80_000, call_id: 'today-1', talk_ms: 60_000, hold_ms: 0 },
+			{ type: 'call.wrapup_ended', ts: t + 90_000, call_id: 'today-1', wrap_ms: 10_000 }
+		];
+		const ingest = await fetch(`${server.url}/api/ingest?format=ndjson`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` }, body: lines.map((l) => JSON.stringify(l)).join('\n') });
+		expect(ingest.status).toBe(200);
+		const add = async (format: string) => ((await (await api('/api/admin/exports', { method: 'POST', body: { kind: 'interval', format, minutes: 30, lang: 'en', folder: true } })).json()) as { id: string }).id;
+		const csv = await api(`/api/admin/exports/${await add('csv')}/send?period=${today}`, { method: 'POST' });
+		expect(csv.status).toBe(400);
+		const xlsx = await api(`/api/admin/exports/${await add('xlsx')}/send?period=${today}`, { method: 'POST' });
+		expect(xlsx.status).toBe(200);
+		const file = `callboard-intervals-${today}-30min-en.xlsx`;
+		expect(((await xlsx.json()) as { outcomes: { file: string }[] }).outcomes[0]!.file).toBe(file);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(readFileSync(join(server.dataDir, 'exports', file)) as unknown as ArrayBuffer);
+		const cells: string[] = [];
+		wb.worksheets[0]!.eachRow((r) => cells.push(r.values ? JSON.stringify(r.values) : ''));
+		expect(cells.join('\n')).toMatch(/"Partial day","The day has not ended: figures up to \d\d:\d\d/);
+		// The call's interval: its figures (whether it is still under way depends on the clock).
+		expect(cells.join('\n')).toMatch(/",1,1,0,0,20,1,70\]/);
+	}, 60_000);
 });

@@ -111,8 +111,9 @@ describe('the live hub', () => {
 		// Consultants now (counted by state) and one by one.
 		expect(await queries()).toBe(UNFED + 2);
 		hub.written(['contacts']);
-		// Today's figures, the rolling windows, the consultants (today's calls).
-		expect(await queries()).toBe(UNFED + 3);
+		// Today's figures, the rolling windows, the consultants (today's calls), open written work
+		// (a finished contact closes its item).
+		expect(await queries()).toBe(UNFED + 4);
 		hub.written(['call_events']);
 		// Open written work (once for the board and the supervisor's view), the consultants (the call served).
 		expect(await queries()).toBe(UNFED + 2);

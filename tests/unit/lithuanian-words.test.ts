@@ -22,6 +22,7 @@ import { LIVE_METRIC_NAMES } from '../../src/lib/i18n/glossary.ts';
 import * as definitions from '../../src/lib/metrics/definitions.ts';
 import * as ewtMetrics from '../../src/lib/metrics/ewt.ts';
 import * as reportTexts from '../../src/lib/server/reports/texts.ts';
+import { ltCount } from '../../src/lib/i18n/plural.ts';
 
 /** Every Lithuanian string under a value: a dictionary's values, or the `lt` of a bilingual text. */
 function ltStrings(value: unknown, inLt: boolean, out: [string, string][], where: string): void {
@@ -46,7 +47,16 @@ const BANNED: [RegExp, string][] = [
 	[/^Kalba$/u, '"Kalba" alone reads as language: a consultant on a call is "Pokalbyje"'],
 	[/[Pp]asiūlyt/u, 'offered is "Gauta" / "gauti"'],
 	[/[Nn]epasiruoš/u, 'not ready is "Nepasiekiamas" (state) or "Pertrauka" (reason)'],
-	[/[Pp]oslinkis/u, 'bias is "Sisteminė paklaida"']
+	[/[Pp]oslinkis/u, 'bias is "Sisteminė paklaida"'],
+	// Chat among the channels is "pokalbiai internetu" in any case: "pokalbiai" alone is talk.
+	[/(skambučiai|skambučiams|skambučių),? (ir )?pokalbi(ai|ams|ų)(?! internetu)/u, 'chat is "pokalbiai internetu"'],
+	[/\bpokalbi(ai|ams|ų),? (ir )?(perskambinim|el\. laišk|e\. užklaus)/u, 'chat is "pokalbiai internetu"'],
+	// A Genesys conversation may be a call, a chat or an e-mail: a contact, not a talk.
+	[/[Pp]okalbi\w* (įraš|dar nebaigt)|vykstantys pokalbiai/u, 'a Genesys conversation is a contact ("kontaktas")'],
+	[/[Rr]ašytiniai darbai/u, 'written work is "rašytiniai kreipimaisi" (e-inquiries and e-mails), not school work'],
+	[/[Kk]etvirči(ai|ais|us)\b/u, '15 minutes are "15 min. intervalai": "ketvirčiai" reads as quarters of a year'],
+	[/[Pp]rojekcij/u, 'a calque of "projection": "numatoma"'],
+	[/^Webhook/u, 'English first: "Pranešimų adresas (webhook)"']
 ];
 
 /** Code names: API paths, environment variables, source file names, time-zone identifiers. */
@@ -81,6 +91,21 @@ describe('Lithuanian texts', () => {
 				.flatMap((line, i) => words.filter(([re]) => re.test(line)).map(([, why]) => `src/${f}:${i + 1}: ${line.trim()}  ← ${why}`))
 		);
 		expect(found).toEqual([]);
+	});
+
+	it('put no bare number before a noun: the count after a colon, or the noun in its form (ltCount)', () => {
+		// "Rodomi {shown} ilgiausiai laukiantys" read "Rodomi 200 … laukiantys" (200 takes the
+		// genitive: "laukiančių"); a placeholder may precede only a unit abbreviation or a preposition.
+		const bare = /\{\w+\} (?!(?:s|min|val\.|d\.|darbo d\.|iš|per|ir)(?:\s|$|[.,;)]))\p{L}/u;
+		expect(texts.filter(([, t]) => bare.test(t)).map(([where, t]) => `${where}: ${t}`)).toEqual([]);
+	});
+
+	it('gives a count its noun form: 1 skambutis, 2 skambučiai, 10 skambučių, 21 skambutis', () => {
+		const calls = { one: 'skambutis', few: 'skambučiai', many: 'skambučių' };
+		expect([1, 2, 10, 21, 111, 122].map((n) => ltCount(n, calls))).toEqual(['1 skambutis', '2 skambučiai', '10 skambučių', '21 skambutis', '111 skambučių', '122 skambučiai']);
+		// The notes that put configured numbers before nouns use it.
+		expect(definitions.WAIT_LIMITS_NOTE.lt).toMatch(/^Ilgiausias laukimas, kurį gali nurodyti įrašas: 4 valandos skambučiams ir pokalbiams internetu, 366 dienos perskambinimams/u);
+		expect(definitions.WRAP_UP_RULE_NOTE.lt).toContain('pasislenka 10 minučių po');
 	});
 
 	it('show no code names', () => {

@@ -31,7 +31,7 @@ import { newCallEvent, type CallEvent, type NameMapping, type ParseContext } fro
 import { GenesysApi, GenesysSetupError, genesysEndpoints } from './api.ts';
 import { followedQueues, listQueues, type GenesysQueue } from './queues.ts';
 import { listMembers, siteOfMember, type GenesysMember } from './members.ts';
-import { activityEvent, conversationEvents, exitOfContact } from './live.ts';
+import { activityEvent, conversationEvents, exitOfContact, openConversationEvents } from './live.ts';
 import { LiveWriter } from './liveWriter.ts';
 import { NotificationSession } from './notifications.ts';
 import { genesysMetrics } from './metrics.ts';
@@ -105,6 +105,11 @@ export class GenesysConnector {
 	/** Wakes the wait between details passes (a gap in the live stream). */
 	#wake: (() => void) | null = null;
 	#gapPending = false;
+	/**
+	 * The next pass also turns the conversations still in progress into live events: after a
+	 * (re)connection, when no notification has told what happened before it.
+	 */
+	#readOpen = true;
 	/** Finished conversations (id|end) the parser rejected: their rejection is kept once. */
 	readonly #rejectedOnce = new Set<string>();
 
@@ -215,6 +220,7 @@ export class GenesysConnector {
 			preloadRecent: true
 		});
 		this.status.queues = followed.map((q) => q.name);
+		this.#readOpen = true;
 		await this.#waitingNow();
 		this.#session?.close();
 		this.#session = new NotificationSession({
@@ -224,6 +230,7 @@ export class GenesysConnector {
 			onGap: () => {
 				genesysMetrics.reconnects.inc();
 				this.#gapPending = true;
+				this.#readOpen = true;
 				this.#wake?.();
 			},
 			onHeard: () => this.#heard(),
@@ -303,6 +310,8 @@ export class GenesysConnector {
 		const checkpoint = committed ? Date.parse(committed) : now - g.catchUpHours * HOUR_MS;
 		let earliestOpen = Infinity;
 		let waiting = 0;
+		const readOpen = this.#readOpen;
+		const open: CallEvent[] = [];
 		let reconciled = 0;
 		const before = pipeline.counts.accepted;
 		for (let from = Math.floor((checkpoint - g.overlapMinutes * 60_000) / HOUR_MS) * HOUR_MS; from < now; from += HOUR_MS) {
@@ -324,6 +333,8 @@ export class GenesysConnector {
 						waiting++;
 						const start = Date.parse(String(c.conversationStart));
 						if (start < earliestOpen) earliestOpen = start;
+						// Callers already talking to a consultant when no notification said so: live events only.
+						if (readOpen) open.push(...openConversationEvents(c, this.#mapping!, new Map(Object.entries(this.#names))));
 						continue;
 					}
 					// A finished conversation the parser rejected is rejected once, not on every pass.
@@ -357,7 +368,10 @@ export class GenesysConnector {
 			this.#live.add(exits);
 			this.status.checkpoint = reached;
 		}
+		this.#live.add(open);
 		await this.#live.flush();
+		// Read once per (re)connection: a gap reported during this pass set it again.
+		if (readOpen && !this.#gapPending) this.#readOpen = false;
 		genesysMetrics.reconciled.inc(reconciled);
 		genesysMetrics.passes.inc();
 		genesysMetrics.stored.inc(pipeline.counts.accepted - before);

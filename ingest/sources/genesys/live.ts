@@ -94,6 +94,86 @@ export function conversationEvents(body: unknown, mapping: NameMapping, queueNam
 	return out;
 }
 
+/** A detail record's participant, folded over its sessions and segments (times epoch ms). */
+type DetailPart = { purpose: string; userId: string; queueId: string; media: string; start: number | null; interactStart: number | null; end: number | null; open: boolean };
+
+const DETAIL_MEDIA: Record<string, Channel> = { voice: 'voice', chat: 'chat', message: 'chat', callback: 'callback', email: 'email' };
+
+function detailPart(p: Json): DetailPart {
+	const d: DetailPart = { purpose: str(p.purpose), userId: str(p.userId), queueId: '', media: '', start: null, interactStart: null, end: null, open: false };
+	for (const session of Array.isArray(p.sessions) ? p.sessions.map(obj) : []) {
+		if (!session) continue;
+		d.media ||= str(session.mediaType);
+		for (const segment of Array.isArray(session.segments) ? session.segments.map(obj) : []) {
+			if (!segment) continue;
+			d.queueId ||= str(segment.queueId);
+			const start = time(segment.segmentStart);
+			if (start !== null) {
+				if (d.start === null || start < d.start) d.start = start;
+				if (segment.segmentType === 'interact' && (d.interactStart === null || start < d.interactStart)) d.interactStart = start;
+			}
+			if (segment.segmentType === 'wrapup') continue;
+			const end = time(segment.segmentEnd);
+			if (end === null) d.open = true;
+			else if (d.end === null || end > d.end) d.end = end;
+		}
+	}
+	return d;
+}
+
+/**
+ * The queue exits of a conversation the details query lists as still in progress (no
+ * conversationEnd), read when no notification said them: at start-up (callers already talking
+ * to a consultant) and after a gap. Per acd participant (a queue leg, by its first segment):
+ * `answered` at the first interact segment of the agent routed from that queue after it, with
+ * the agent and the wait; `left` for a leg that ended unanswered before a later one. No `queued`:
+ * the callers still waiting come from the queue observations, and a queue entry at a time a hair
+ * off the notification's would count as a second entry (live/queue_now counts entries by time),
+ * leaving an answered caller "waiting". The ids are conversationEvents', so a notification of
+ * the same conversation adds nothing, and it is never a contact: the details give that once the
+ * conversation has ended (AnalyticsConversation, AnalyticsParticipant
+ * {purpose, userId, sessions[{mediaType, segments[{segmentStart, segmentEnd, segmentType, queueId}]}]}).
+ */
+export function openConversationEvents(body: unknown, mapping: NameMapping, queueNames: ReadonlyMap<string, string>): CallEvent[] {
+	const c = obj(body);
+	const id = str(c?.conversationId);
+	if (c === null || id === '' || c.conversationEnd !== undefined || !Array.isArray(c.participants)) return [];
+	const parts = c.participants.map(obj).filter((p): p is Json => p !== null).map(detailPart);
+	const legs = parts.filter((p) => p.purpose === 'acd' && p.start !== null).sort((a, b) => (a.start as number) - (b.start as number));
+	const customer = parts.find((p) => p.purpose === 'customer' || p.purpose === 'external');
+	const out: CallEvent[] = [];
+	legs.forEach((leg, i) => {
+		const callId = i === 0 ? `gen:${id}` : `gen:${id}:${i + 1}`;
+		const queued = leg.start as number;
+		const channel = DETAIL_MEDIA[leg.media || customer?.media || ''] ?? 'voice';
+		const base = (type: CallEvent['type'], ts: number) => {
+			const e = newCallEvent(type, ts, callId);
+			e.eventId = stableId('genesys-live', callId, type);
+			e.channel = channel;
+			e.topic = mapping.topicOfQueue(queueNames.get(leg.queueId) ?? leg.queueId);
+			return e;
+		};
+		const left = leg.open ? null : leg.end;
+		const agent = parts.find(
+			(p) => p.purpose === 'agent' && p.queueId === leg.queueId && p.interactStart !== null && p.interactStart >= queued - 1000 && (left === null || p.interactStart <= left + 1000)
+		);
+		if (agent) {
+			const e = base('answered', agent.interactStart as number);
+			e.waitMs = Math.max(0, (agent.interactStart as number) - queued);
+			if (agent.userId !== '') {
+				e.agent = mapping.canonicalAgent(agent.userId);
+				e.site = mapping.siteOfAgent(e.agent);
+			}
+			out.push(e);
+		} else if (left !== null && i < legs.length - 1) {
+			const e = base('left', left);
+			e.waitMs = Math.max(0, left - queued);
+			out.push(e);
+		}
+	});
+	return out;
+}
+
 /** The exit event a finished contact from the details gives its call (see the module comment). */
 export function exitOfContact(c: ContactRecord): CallEvent {
 	const type = c.outcome === 'answered' ? 'answered' : c.outcome === 'abandoned' ? 'abandoned' : 'left';

@@ -76,7 +76,7 @@ export const lt = {
 	'reason.inconsistent': 'Laukai prieštarauja vienas kitam',
 	'reason.bad_line': 'Sugadinta eilutė',
 	'reason.bad_document': 'Neperskaitomas Genesys dokumentas',
-	'reason.not_finished': 'Pokalbis dar nebaigtas (bus priimtas atsiuntus jį baigtą)',
+	'reason.not_finished': 'Kontaktas dar nebaigtas (bus priimtas, kai bus atsiųstas baigtas)',
 	'reason.too_deep': 'Per giliai įdėta struktūra',
 	'reason.refused_by_database': 'Duomenų bazė atsisakė įrašyti',
 	'reason.legacy': 'Atmesta anksčiau (priežastis tik tekstu)'

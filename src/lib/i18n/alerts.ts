@@ -54,7 +54,7 @@ export const lt = {
 	'rules.scope': 'Kam',
 	'rules.on': 'Pradėti ties',
 	'rules.off': 'Baigti ties',
-	'rules.webhook': 'Webhook adresas',
+	'rules.webhook': 'Pranešimų adresas (webhook)',
 	'rules.sound': 'Garsas',
 	'rules.add': 'Pridėti taisyklę',
 	'rules.remove': 'Pašalinti',

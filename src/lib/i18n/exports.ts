@@ -80,3 +80,35 @@ export function exportMailText(lang: Lang, kind: 'monthly' | 'interval', period:
 		? { subject: `callboard: mėnesio ataskaita ${period}`, body: `Pridedama ${period} mėnesio ataskaita.\r\n\r\ncallboard` }
 		: { subject: `callboard: intervalų ataskaita ${period}`, body: `Pridedama ${period} intervalų ataskaita.\r\n\r\ncallboard` };
 }
+
+/** The interval report's XLSX (server/exports/intervalXlsx.ts). */
+const INTERVAL_XLSX = {
+	lt: {
+		sheet: 'Intervalai',
+		title: 'Intervalų ataskaita',
+		date: 'Data',
+		interval: 'Intervalas',
+		filter: 'Filtras',
+		all: 'visas centras',
+		generated: 'Sugeneruota',
+		partial: 'Dalinė diena',
+		partialNote: (time: string) => `Diena dar nesibaigė: duomenys iki ${time}; pažymėtas intervalas dar nesibaigęs.`,
+		underWay: '(nebaigtas)',
+		empty: 'Šią dieną kontaktų nebuvo.'
+	},
+	en: {
+		sheet: 'Intervals',
+		title: 'Interval report',
+		date: 'Date',
+		interval: 'Interval',
+		filter: 'Filter',
+		all: 'whole centre',
+		generated: 'Generated',
+		partial: 'Partial day',
+		partialNote: (time: string) => `The day has not ended: figures up to ${time}; the marked interval is still under way.`,
+		underWay: '(under way)',
+		empty: 'There was no traffic this day.'
+	}
+};
+
+export const intervalXlsxText = (lang: Lang) => INTERVAL_XLSX[lang];

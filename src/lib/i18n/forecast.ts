@@ -12,9 +12,9 @@ export const lt = {
 	'today.channel': 'Kanalas',
 	'today.dayAhead': 'Ryto prognozė dienai',
 	'today.soFar': 'Iki dabar: faktas / prognozė',
-	'today.projected': 'Dienos projekcija',
+	'today.projected': 'Numatoma per dieną',
 	'today.ratio': 'Dienos eiga',
-	'today.intervals': 'Ketvirčiais',
+	'today.intervals': 'Kas 15 min.',
 	'today.time': 'Laikas',
 	'today.expected': 'Prognozė',
 	'today.interval': '80 % intervalas',
@@ -47,7 +47,7 @@ export const lt = {
 	'accuracy.empty': 'Dar nėra įvertintų prognozių: jos saugomos nuo šio serverio paleidimo.',
 	'method.title': 'Kaip skaičiuojama',
 	method:
-		'Dienos lygis: tos pačios savaitės dienos vidurkis per 6 savaites (išmokų ir kitų žinomų dienų poveikis pirma atimamas). Sezonas: kiek ta pati savaitė pernai skyrėsi nuo ankstesnių savaičių. Žinomos dienos (fondo kalendorius, diena po šventės): jų poveikis įvertinamas iš istorijos, kol jos nėra — imamas nustatytas. Dienos eiga po ketvirčius pagal tos savaitės dienos profilį. Dienos metu likusi prognozė dauginama iš šiandienos santykio „faktas / prognozė“, kuris ryte sveriamas mažiau. Likusiai dienai aptarnavimo lygis, laukimas ir atsisakymai skaičiuojami Erlang A modeliu su dabar prisijungusiais konsultantais, atėmus planuojamas pertraukas (kas dar nepietavo, pietaus pietų lange, tolygiai paskirstant; kas dabar pertraukoje, grįš po numatytos trukmės nuo jos pradžios), dabartine pokalbio trukme ir skambinančiųjų kantrybe; konsultantų poreikis — kiek reikia tikslui pasiekti. Tikslumas: kiekvieno ketvirčio prognozė išsaugoma, kai padaroma (dieną ir valandą prieš), ir lyginama su tuo, kas įvyko: MAPE — vidutinė absoliuti procentinė paklaida, sisteminė paklaida — kiek prognozė vidutiniškai per didelė (+) ar per maža (−).'
+		'Dienos lygis: tos pačios savaitės dienos vidurkis per 6 savaites (išmokų ir kitų žinomų dienų poveikis pirma atimamas). Sezonas: kiek ta pati savaitė pernai skyrėsi nuo ankstesnių savaičių. Žinomos dienos (fondo kalendorius, diena po šventės): jų poveikis įvertinamas iš istorijos, kol jos nėra — imamas nustatytas. Dienos eiga kas 15 min. pagal tos savaitės dienos profilį. Dienos metu likusi prognozė dauginama iš šiandienos santykio „faktas / prognozė“, kuris ryte sveriamas mažiau. Likusiai dienai aptarnavimo lygis, laukimas ir atsisakymai skaičiuojami Erlang A modeliu su dabar prisijungusiais konsultantais, atėmus planuojamas pertraukas (kas dar nepietavo, pietaus pietų lange, tolygiai paskirstant; kas dabar pertraukoje, grįš po numatytos trukmės nuo jos pradžios), dabartine pokalbio trukme ir skambinančiųjų kantrybe; konsultantų poreikis — kiek reikia tikslui pasiekti. Tikslumas: kiekvieno 15 min. intervalo prognozė išsaugoma, kai padaroma (dieną ir valandą prieš), ir lyginama su tuo, kas įvyko: MAPE — vidutinė absoliuti procentinė paklaida, sisteminė paklaida — kiek prognozė vidutiniškai per didelė (+) ar per maža (−).'
 };
 
 export type ForecastKey = keyof typeof lt;

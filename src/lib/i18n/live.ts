@@ -67,7 +67,7 @@ export const lt = {
 	'why.longest_wait': 'ilgiausiai laukia {value} (riba {limit})',
 	'why.service_level': 'aptarnavimo lygis {value} (riba {limit})',
 	'why.available': 'laisvų konsultantų {value} (riba {limit})',
-	'written.title': 'Rašytiniai darbai ir perskambinimai',
+	'written.title': 'Perskambinimai ir rašytiniai kreipimaisi',
 	'written.kind': 'Kas',
 	'written.open': 'Neatlikta',
 	'written.dueSoon': 'Artėja terminas',
@@ -90,7 +90,7 @@ export const lt = {
 	'callers.from.ivr': 'IVR pasirinkimas',
 	'callers.from.chat': 'Pokalbis internetu',
 	'callers.from.callback': 'Perskambinimas',
-	'callers.more': 'Rodomi {shown} ilgiausiai laukiantys.',
+	'callers.more': 'Rodoma ilgiausiai laukiančiųjų: {shown}.',
 	'live.stale': 'Duomenys pasenę',
 	'live.connecting': 'Jungiamasi…',
 	'live.asOf': 'atnaujinta'

@@ -20,7 +20,7 @@ export const lt = {
 	'stored.changes': 'Pakeista skaičių, palyginti su ankstesne versija: {n}',
 	'fresh': 'Perskaičiuoti dabar',
 	'fresh.none': 'Perskaičiavus niekas nepasikeitė, palyginti su išsaugota versija Nr. {n}.',
-	'fresh.changes': 'Perskaičiavus pasikeitė {n} sk., palyginti su išsaugota versija Nr. {rev} (ši perskaičiuota ataskaita neišsaugota):',
+	'fresh.changes': 'Perskaičiavus pasikeitusių skaičių, palyginti su išsaugota versija Nr. {rev}: {n} (ši perskaičiuota ataskaita neišsaugota):',
 	'showStored': 'Rodyti išsaugotą',
 	'inProgress': 'Mėnuo dar nesibaigė: rodomi skaičiai nuo mėnesio pradžios.',
 	'list.title': 'Išsaugotos (užfiksuotos) ataskaitos',

@@ -4,6 +4,7 @@
  * Asking for a metric that is not here is an error, not a silent zero.
  */
 import type { Bilingual } from '../i18n/pick.ts';
+import { ltCount } from '../i18n/plural.ts';
 import { WAIT_LIMIT_MS } from '../../../ingest/parsers/limits.ts';
 
 export const PERIOD_METRICS = [
@@ -164,8 +165,8 @@ export const LIVE_DEFINITIONS: Record<LiveMetric, Bilingual> = {
 		lt: 'Prašymai perskambinti, pagal kuriuos dar nepaskambinta; terminas – kitos darbo dienos pabaiga (be švenčių dienų); vėliau – pavėluoti.'
 	},
 	einquiries_open: {
-		en: 'E-inquiries received and not yet answered, by age in working days against the 20-working-day deadline.',
-		lt: 'Gautos, bet dar neatsakytos e. užklausos pagal tai, kiek darbo dienų jos laukia, lyginant su 20 darbo dienų terminu.'
+		en: 'E-inquiries (and e-mails) received and not yet answered, by age in working days from the day received (holidays excluded) against the 20-working-day deadline: overdue from the close of the 20th working day. The monthly report\'s deadline tables count open work by the same rule.',
+		lt: 'Gautos, bet dar neatsakytos e. užklausos (ir el. laiškai) pagal tai, kiek darbo dienų (be švenčių dienų) jos laukia nuo gavimo dienos, lyginant su 20 darbo dienų terminu: pavėluotos nuo 20-osios darbo dienos pabaigos. Mėnesio ataskaitos terminų lentelės neatsakytas užklausas skaičiuoja pagal tą pačią taisyklę.'
 	},
 	// Consultants one by one (src/lib/server/live/consultants.ts, sql/queries/live/consultants_now.sql).
 	time_in_state: {
@@ -196,7 +197,7 @@ export const CALL_CHANNEL = 'voice';
 
 export const CHANNEL_SCOPE_NOTE: Bilingual = {
 	en: 'Call figures are for the voice channel unless another channel (or all of them) is chosen: chat, callbacks, e-mail and e-inquiries wait minutes to days.',
-	lt: 'Skambučių rodikliai skaičiuojami balso kanalui, nebent pasirinktas kitas kanalas (arba visi): pokalbiai, perskambinimai, el. laiškai ir e. užklausos laukia nuo minučių iki dienų.'
+	lt: 'Skambučių rodikliai skaičiuojami balso kanalui, nebent pasirinktas kitas kanalas (arba visi): pokalbiai internetu, perskambinimai, el. laiškai ir e. užklausos laukia nuo minučių iki dienų.'
 };
 
 /**
@@ -220,7 +221,7 @@ export const WRAP_WAIT_MIN = 10;
 
 export const WRAP_UP_RULE_NOTE: Bilingual = {
 	en: `Wrap-up: a call that ended with no wrap-up reported counts 0 s of wrap-up once its source's own time (its events' times, running on with the clock only while the source sends live) has moved ${WRAP_WAIT_MIN} minutes past the call's latest event. Sources that never report wrap-up (Asterisk queue_log and CDR) count 0 s at the call's end.`,
-	lt: `Darbas po pokalbio: jei pasibaigus skambučiui šaltinis nepraneša darbo po pokalbio, skaičiuojama 0 s, kai šaltinio laikas (jo įvykių laikas, kuris kartu su laikrodžiu slenka tik tol, kol šaltinis siunčia duomenis realiu laiku) pasislenka ${WRAP_WAIT_MIN} minučių po paskutinio skambučio įvykio. Šaltiniams, kurie darbo po pokalbio niekada nepraneša (Asterisk eilių žurnalas ir CDR), skambučio pabaigoje skaičiuojama 0 s.`
+	lt: `Darbas po pokalbio: jei pasibaigus skambučiui šaltinis nepraneša darbo po pokalbio, skaičiuojama 0 s, kai šaltinio laikas (jo įvykių laikas, kuris kartu su laikrodžiu slenka tik tol, kol šaltinis siunčia duomenis realiu laiku) pasislenka ${ltCount(WRAP_WAIT_MIN, { one: 'minutę', few: 'minutes', many: 'minučių' })} po paskutinio skambučio įvykio. Šaltiniams, kurie darbo po pokalbio niekada nepraneša (Asterisk eilių žurnalas ir CDR), skambučio pabaigoje skaičiuojama 0 s.`
 };
 
 const hours = (ms: number) => ms / 3_600_000;
@@ -228,7 +229,7 @@ const days = (ms: number) => ms / 86_400_000;
 
 export const WAIT_LIMITS_NOTE: Bilingual = {
 	en: `Longest wait a record may carry: ${hours(WAIT_LIMIT_MS.voice)} hours for calls and chat, ${days(WAIT_LIMIT_MS.einquiry)} days for callbacks, e-inquiries and e-mail (an overdue e-inquiry may be answered weeks late). A longer wait is a unit mistake: the record is rejected with its reason, shown on the admin page, and never counted in a figure.`,
-	lt: `Ilgiausias laukimas, kurį gali nurodyti įrašas: ${hours(WAIT_LIMIT_MS.voice)} valandos skambučiams ir pokalbiams, ${days(WAIT_LIMIT_MS.einquiry)} dienos perskambinimams, e. užklausoms ir el. laiškams (pavėluota e. užklausa gali būti atsakyta po kelių savaičių). Ilgesnis laukimas – matavimo vienetų klaida: įrašas atmetamas nurodant priežastį, rodomas administravimo puslapyje ir į rodiklius neįskaičiuojamas.`
+	lt: `Ilgiausias laukimas, kurį gali nurodyti įrašas: ${ltCount(hours(WAIT_LIMIT_MS.voice), { one: 'valanda', few: 'valandos', many: 'valandų' })} skambučiams ir pokalbiams internetu, ${ltCount(days(WAIT_LIMIT_MS.einquiry), { one: 'diena', few: 'dienos', many: 'dienų' })} perskambinimams, e. užklausoms ir el. laiškams (pavėluota e. užklausa gali būti atsakyta po kelių savaičių). Ilgesnis laukimas – matavimo vienetų klaida: įrašas atmetamas nurodant priežastį, rodomas administravimo puslapyje ir į rodiklius neįskaičiuojamas.`
 };
 
 export function answeredOnly(m: PeriodMetrics): PeriodMetrics {

@@ -27,6 +27,11 @@ export class WorkingCalendar {
 		return set;
 	}
 
+	/** The centre's time zone, in which its dates are read. */
+	get timeZone(): string {
+		return this.#config.timeZone;
+	}
+
 	isHoliday(date: string): boolean {
 		return this.#holidaysOf(Number(date.slice(0, 4))).has(date);
 	}

@@ -7,6 +7,7 @@
  * Consultants' names are in it because only supervisors and admins may ask for it (guard.ts).
  */
 import { csvField } from '../reports/csv.ts';
+import { ltCount } from '../../i18n/plural.ts';
 import type { ContactRow } from '$lib/charts/types.ts';
 
 const BOM = '\uFEFF';
@@ -52,7 +53,7 @@ export function renderContactsCsv(
 	// A capped file says so in its last line, in words, so nobody takes it for the whole selection.
 	if (opts.total > rows.length)
 		lines.push(csvField(opts.lang === 'lt'
-			? `# Apribota: ${rows.length} iš ${opts.total} kontaktų (daugiausia ${opts.cap} faile); susiaurinkite filtrus`
+			? `# Apribota: ${rows.length} iš ${ltCount(opts.total, { one: 'kontakto', few: 'kontaktų', many: 'kontaktų' })} (daugiausia ${opts.cap} faile); susiaurinkite filtrus`
 			: `# Capped: ${rows.length} of ${opts.total} contacts (at most ${opts.cap} in a file); narrow the filters`));
 	return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
 }

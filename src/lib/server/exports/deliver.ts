@@ -20,6 +20,7 @@ import { CONTENT_TYPES, renderReport, reportFileName } from '../reports/render.t
 import { filterKey, latestStored } from '../reports/store.ts';
 import { exportMailText } from '../../i18n/exports.ts';
 import { intervalFileName, renderIntervalCsv } from './intervalReport.ts';
+import { renderIntervalXlsx } from './intervalXlsx.ts';
 import { buildMessage, type Attachment } from './mime.ts';
 import { logDelivery, periodAttempts, type PeriodAttempts } from './scheduleStore.ts';
 import { SmtpError, sendMail, type SmtpSettings } from './smtp.ts';
@@ -55,11 +56,15 @@ function shouldTry(attempts: PeriodAttempts, target: DeliveryTarget, now: number
 }
 
 /** The file for a period; null when a scheduled monthly report is not frozen yet (wait for the freezer). */
-export async function exportFile(ctx: ExportContext, s: Schedule, period: string, requireFrozen: boolean): Promise<Attachment | null> {
+export async function exportFile(ctx: ExportContext, s: Schedule, period: string, requireFrozen: boolean, now = Date.now()): Promise<Attachment | null> {
 	const filter = { topic: s.topic, site: s.site, channel: s.channel };
 	if (s.kind === 'interval') {
-		const bytes = await renderIntervalCsv(ctx.db, period, s.minutes, filter, ctx.config.timeZone, s.lang);
-		return { fileName: intervalFileName(period, s.minutes, filterKey(filter), s.lang), contentType: CONTENT_TYPES.csv, bytes };
+		const format = s.format === 'xlsx' ? 'xlsx' : 'csv';
+		const bytes =
+			format === 'xlsx'
+				? await renderIntervalXlsx(ctx.db, period, s.minutes, filter, ctx.config.timeZone, s.lang, now)
+				: await renderIntervalCsv(ctx.db, period, s.minutes, filter, ctx.config.timeZone, s.lang);
+		return { fileName: intervalFileName(period, s.minutes, filterKey(filter), s.lang, format), contentType: CONTENT_TYPES[format], bytes };
 	}
 	const format = s.format === 'xlsx' ? 'xlsx' : 'pdf';
 	// The whole centre's month is frozen on schedule; a filtered one is served as the report page
@@ -102,7 +107,7 @@ async function deliverPeriod(ctx: ExportContext, s: Schedule, period: string, no
 	const targets: DeliveryTarget[] = [...(s.folder ? (['folder'] as const) : []), ...(s.emails.length ? (['email'] as const) : [])];
 	const pending = targets.filter((t) => force || shouldTry(attempts, t, now));
 	if (pending.length === 0) return [];
-	const file = await exportFile(ctx, s, period, !force);
+	const file = await exportFile(ctx, s, period, !force, now);
 	if (!file) return [];
 	const out: Outcome[] = [];
 	for (const target of pending) {

@@ -12,7 +12,7 @@ const filterPart = z.string().regex(/^[a-z0-9_-]{1,40}$/).nullable().default(nul
 export const scheduleInput = z
 	.object({
 		kind: z.enum(['monthly', 'interval']),
-		/** monthly: pdf or xlsx; interval: csv (one table, one line per interval). */
+		/** monthly: pdf or xlsx; interval: csv or xlsx (one table, one line per interval). */
 		format: z.enum(['pdf', 'xlsx', 'csv']),
 		/** interval only: 15 or 30 minutes per line. */
 		minutes: z.union([z.literal(15), z.literal(30)]).default(15),
@@ -24,7 +24,7 @@ export const scheduleInput = z
 		emails: z.array(z.string().regex(EMAIL, 'an e-mail address like name@example.lt')).max(50).default([])
 	})
 	.refine((s) => s.folder || s.emails.length > 0, 'choose a folder, e-mail recipients, or both')
-	.refine((s) => (s.kind === 'monthly' ? s.format !== 'csv' : s.format === 'csv'), 'a monthly report is sent as pdf or xlsx, an interval report as csv');
+	.refine((s) => (s.kind === 'monthly' ? s.format !== 'csv' : s.format !== 'pdf'), 'a monthly report is sent as pdf or xlsx, an interval report as csv or xlsx');
 
 export type ScheduleSpec = z.infer<typeof scheduleInput>;
 export type Schedule = ScheduleSpec & { id: string };

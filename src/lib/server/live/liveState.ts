@@ -16,7 +16,7 @@ import { staffByTopic, type AgentRow } from './agents.ts';
 import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
 import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
-import { readWrittenOpen, type WrittenRow } from './written.ts';
+import { ageWorkingDays, judgeOpen, readOpenWorkNow, type OpenItems } from '../written/openWork.ts';
 import { readEveryPart, type PartReader } from './parts.ts';
 
 /** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
@@ -47,7 +47,7 @@ export async function readLiveState(
 		part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS })),
 		part(`today ${today.fromDate}`, ['contacts'], () => periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone)),
 		part('live/rolling_sums', ['contacts'], () => queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 })),
-		part('live/written_open', ['call_events'], () => readWrittenOpen(db, config, now))
+		part('written/open', ['call_events', 'contacts'], () => readOpenWorkNow(db, config.timeZone, now))
 	]);
 	const staff = staffByTopic(agents);
 	const queue = (topic: string): QueueNow => {
@@ -148,8 +148,8 @@ function rollingBlock(rows: RollingRow[], win: number): PeriodBlock {
 	return block;
 }
 
-/** Open callbacks and e-inquiries (e-mail is not among the board's backlogs: now.ts shows it). */
-function backlogs(rows: WrittenRow[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
+/** Open callbacks and e-inquiries by deadline and age (written/openWork.ts' rule, as the report's); e-mails are in LiveState.now. */
+export function backlogs(rows: OpenItems[], calendar: WorkingCalendar, config: Config, now: number): Backlogs {
 	const today = calendar.localDate(now);
 	const nextWorking = calendar.nextWorkingDay(today);
 	const out: Backlogs = {
@@ -165,16 +165,15 @@ function backlogs(rows: WrittenRow[], calendar: WorkingCalendar, config: Config,
 		]
 	};
 	for (const r of rows) {
-		const open = Number(r.open);
+		const overdue = judgeOpen(calendar, r.kind, r.day, now, config.eInquiryDeadlineWorkingDays) === 'overdue';
 		if (r.kind === 'callback') {
-			out.callbacksWaiting += open;
-			const dueDay = calendar.nextWorkingDay(r.day);
-			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) out.callbacksOverdue += open;
-			else if (dueDay <= nextWorking) out.callbacksDueNextWorkingDay += open;
+			out.callbacksWaiting += r.open;
+			if (overdue) out.callbacksOverdue += r.open;
+			else if (calendar.nextWorkingDay(r.day) <= nextWorking) out.callbacksDueNextWorkingDay += r.open;
 		} else if (r.kind === 'einquiry') {
-			const age = calendar.workingDaysBetween(r.day, today);
-			const i = age > config.eInquiryDeadlineWorkingDays ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
-			out.eInquiriesByAge[i]!.count += open;
+			const age = ageWorkingDays(calendar, r.day, now);
+			const i = overdue ? 4 : Math.min(3, Math.floor(Math.max(0, age - 1) / 5));
+			out.eInquiriesByAge[i]!.count += r.open;
 		}
 	}
 	return out;

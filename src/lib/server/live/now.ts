@@ -16,15 +16,13 @@ import { CALLERS_LISTED, type CallerWaiting, type ChannelQueue, type LiveNowBloc
 import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { WAIT_HORIZON_MS, type QueueFeed } from '../ewt/queueFeed.ts';
-import { readWrittenOpen, type WrittenRow } from './written.ts';
+import { ageWorkingDays, judgeOpen, readOpenWorkNow, type OpenItems } from '../written/openWork.ts';
 import { readEveryPart, type PartReader } from './parts.ts';
 
 /** As live/queue_now: contacts waiting longer than this are not waiting any more. */
 const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
 /** "The last callers answered": within the last hour, else there is nothing recent to compare. */
 const RECENT_MS = 3600_000;
-/** Written work within this many working days of its deadline is due soon. */
-const DUE_SOON_WORKING_DAYS = 5;
 
 type QueueRow = { channel: string; topic: string; waiting: number | string; oldest_ms: number | string; recent_waits_ms: (number | string)[] };
 
@@ -43,7 +41,7 @@ export async function readNow(
 ): Promise<LiveNowBlock> {
 	const [queues, written, callers] = await Promise.all([
 		feed ? feedQueues(feed, config, now) : queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
-		part('live/written_open', ['call_events'], () => readWrittenOpen(db, config, now)),
+		part('written/open', ['call_events', 'contacts'], () => readOpenWorkNow(db, config.timeZone, now)),
 		feed ? feedCallers(feed) : queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
 	]);
 	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };
@@ -107,25 +105,18 @@ export function channelQueues(rows: QueueRow[], config: Config): ChannelQueue[] 
 	return out;
 }
 
-export function writtenQueues(rows: WrittenRow[], calendar: WorkingCalendar, config: Config, now: number): WrittenQueue[] {
-	const today = calendar.localDate(now);
+/** Open written work per kind against its deadline (written/openWork.ts: the report judges it by the same rule). */
+export function writtenQueues(rows: OpenItems[], calendar: WorkingCalendar, config: Config, now: number): WrittenQueue[] {
 	const deadline = config.eInquiryDeadlineWorkingDays;
 	const queue = (kind: WrittenQueue['kind']): WrittenQueue => ({ kind, open: 0, dueSoon: 0, overdue: 0, oldestAgeWorkingDays: null, deadlineWorkingDays: kind === 'callback' ? 1 : deadline });
 	const out = { callback: queue('callback'), einquiry: queue('einquiry'), email: queue('email') };
 	for (const r of rows) {
-		const q = out[r.kind as WrittenQueue['kind']];
+		const q = out[r.kind];
 		if (!q) continue;
-		const open = Number(r.open);
-		const age = calendar.workingDaysBetween(r.day, today);
-		q.open += open;
-		q.oldestAgeWorkingDays = Math.max(q.oldestAgeWorkingDays ?? 0, age);
-		if (r.kind === 'callback') {
-			// Due by the close of the next working day after the request (as the board's backlogs read it, liveState.ts).
-			const dueDay = calendar.nextWorkingDay(r.day);
-			if (dueDay < today || (dueDay === today && now >= calendar.closingTime(dueDay).getTime())) q.overdue += open;
-			else if (dueDay === today) q.dueSoon += open;
-		} else if (age > deadline) q.overdue += open;
-		else if (age > deadline - DUE_SOON_WORKING_DAYS) q.dueSoon += open;
+		q.open += r.open;
+		q.oldestAgeWorkingDays = Math.max(q.oldestAgeWorkingDays ?? 0, ageWorkingDays(calendar, r.day, now));
+		const judged = judgeOpen(calendar, r.kind, r.day, now, deadline);
+		if (judged !== 'pending') q[judged] += r.open;
 	}
 	return [out.callback, out.einquiry, out.email];
 }

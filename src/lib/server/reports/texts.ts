@@ -98,7 +98,7 @@ export const T = {
 	horizon: { lt: 'Prognozės laikas', en: 'Horizon' },
 	dayAhead: { lt: 'Prieš dieną', en: 'Day ahead' },
 	hourAhead: { lt: 'Prieš valandą', en: 'Hour ahead' },
-	intervals: { lt: 'Ketvirčiai su kontaktais', en: 'Quarter hours with contacts' },
+	intervals: { lt: '15 min. intervalai su kontaktais', en: 'Quarter hours with contacts' },
 	mape: { lt: 'MAPE', en: 'MAPE' },
 	forecastBias: { lt: 'Sisteminė paklaida', en: 'Systematic error' }
 } satisfies Record<string, Bilingual>;
@@ -171,7 +171,7 @@ export const REPORT_DEFINITIONS: Record<string, Bilingual> = {
 	ewt_accuracy: EWT_ACCURACY_DEFINITION,
 	forecast_accuracy: {
 		en: 'Each quarter hour\'s forecast as first stored (day ahead: made before the day began; hour ahead: made an hour before, with the day\'s running ratio) against the contacts offered in it. MAPE: the mean of |forecast − actual| ÷ actual over the quarter hours that had contacts. Systematic error (bias): (Σ forecast − Σ actual) ÷ Σ actual; above zero the forecast was too high. The same scoring as the dashboard\'s forecast panel.',
-		lt: 'Kiekvieno ketvirčio valandos prognozė, kokia pirmą kartą išsaugota (prieš dieną – sudaryta dienai neprasidėjus; prieš valandą – likus valandai, pagal tos dienos eigą), palyginta su tame ketvirtyje gautais kontaktais. MAPE – |prognozė − faktas| ÷ faktas vidurkis per ketvirčius, kuriuose buvo kontaktų. Sisteminė paklaida – (Σ prognozė − Σ faktas) ÷ Σ faktas; teigiamas reiškia, kad prognozuota per daug. Skaičiuojama taip pat kaip suvestinės prognozės skydelyje.'
+		lt: 'Kiekvieno 15 min. intervalo prognozė, kokia pirmą kartą išsaugota (prieš dieną – sudaryta dienai neprasidėjus; prieš valandą – likus valandai, pagal tos dienos eigą), palyginta su tame intervale gautais kontaktais. MAPE – |prognozė − faktas| ÷ faktas vidurkis per intervalus, kuriuose buvo kontaktų. Sisteminė paklaida – (Σ prognozė − Σ faktas) ÷ Σ faktas; teigiamas reiškia, kad prognozuota per daug. Skaičiuojama taip pat kaip suvestinės prognozės skydelyje.'
 	},
 	comparison: {
 		en: 'The same figures for the previous calendar month and for the same month a year before, computed by the same definitions.',

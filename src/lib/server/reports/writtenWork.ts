@@ -10,6 +10,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { queryRows } from '../clickhouse/sql.ts';
 import type { UtcRange } from '../stats/periodRange.ts';
 import type { WorkingCalendar } from '../calendar/workingDays.ts';
+import { dueAt, judgeOpen, readOpenWork } from '../written/openWork.ts';
 
 export type WrittenKind = 'callback' | 'einquiry';
 
@@ -51,18 +52,25 @@ export async function writtenWork(
 	eInquiryDays: number,
 	now: number
 ): Promise<WrittenWork> {
-	const rows = await queryRows<Row>(db, 'reports/written_work', {
-		from: range.fromMs / 1000,
-		to: range.toMs / 1000,
-		topic: topic ?? ''
-	});
+	const [rows, open] = await Promise.all([
+		queryRows<Row>(db, 'reports/written_work', { from: range.fromMs / 1000, to: range.toMs / 1000, topic: topic ?? '' }),
+		readOpenWork(db, { fromMs: range.fromMs, toMs: range.toMs, timeZone: calendar.timeZone, topic })
+	]);
 	const out: WrittenWork = { callback: { byTopic: {}, total: emptyCounts() }, einquiry: { byTopic: {}, total: emptyCounts() } };
+	// Still open: judged by the rule the live view uses (written/openWork.ts).
+	for (const o of open) {
+		if (o.kind !== 'callback' && o.kind !== 'einquiry') continue;
+		const bucket = judgeOpen(calendar, o.kind, o.day, now, eInquiryDays) === 'overdue' ? 'overdue' : 'pending';
+		for (const c of [(out[o.kind].byTopic[o.topic] ??= emptyCounts()), out[o.kind].total]) {
+			c.total += o.open;
+			c[bucket] += o.open;
+		}
+	}
 	for (const r of rows) {
 		const kind = r.kind as WrittenKind;
 		if (kind !== 'callback' && kind !== 'einquiry') continue;
 		const queued = Number(r.queued_ms);
-		const due =
-			r.due_ms !== null ? Number(r.due_ms) : (kind === 'callback' ? calendar.callbackDue(queued) : calendar.eInquiryDue(queued, eInquiryDays)).getTime();
+		const due = r.due_ms !== null ? Number(r.due_ms) : dueAt(calendar, kind, calendar.localDate(queued), eInquiryDays);
 		const answered = r.answered_ms === null ? null : Number(r.answered_ms);
 		const bucket = answered !== null ? (answered <= due ? 'onTime' : 'late') : now > due ? 'overdue' : 'pending';
 		const toAnswer =

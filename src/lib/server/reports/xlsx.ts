@@ -12,7 +12,8 @@ import type { ColumnFormat, MonthlyReport, ReportTable } from './types.ts';
 
 type Lang = 'lt' | 'en';
 
-const NUM_FMT: Record<ColumnFormat, string | undefined> = {
+/** Number formats by column kind; the interval export (exports/intervalXlsx.ts) uses the same. */
+export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
 	int: '#,##0',
 	pct: '0.0%',
 	seconds: '0.0',
@@ -24,7 +25,7 @@ const NUM_FMT: Record<ColumnFormat, string | undefined> = {
 };
 
 const TITLE_FONT = { bold: true, size: 13 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E7EB' } };
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 function sheetName(title: string, used: Set<string>): string {

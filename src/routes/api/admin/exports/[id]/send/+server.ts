@@ -11,7 +11,8 @@ const PERIOD = { monthly: /^\d{4}-(0[1-9]|1[0-2])$/, interval: /^\d{4}-\d{2}-\d{
 
 /**
  * "Send now": delivers one schedule's file at once, whatever the log says (logged like any
- * attempt). ?period= picks the month or day; by default the last closed month, or yesterday.
+ * attempt). ?period= picks the month or day; by default the last closed month, or yesterday;
+ * an XLSX interval report may be today's so far (marked partial).
  */
 export const POST: RequestHandler = async ({ params, url }) => {
 	const { store, config } = await getApp();
@@ -20,8 +21,15 @@ export const POST: RequestHandler = async ({ params, url }) => {
 	const now = Date.now();
 	const today = new WorkingCalendar(config).localDate(now);
 	const period = url.searchParams.get('period') ?? (s.kind === 'monthly' ? addMonths(today.slice(0, 7), -1) : addCalendarDays(today, -1));
-	if (!PERIOD[s.kind].test(period) || period >= (s.kind === 'monthly' ? today.slice(0, 7) : today))
-		return jsonProblem(400, `period must be a closed ${s.kind === 'monthly' ? 'month YYYY-MM' : 'day YYYY-MM-DD'} before today, got "${period}"`);
+	// Today's intervals so far may go as XLSX, which marks the day partial; a CSV has no place to say so.
+	const partialOk = s.kind === 'interval' && s.format === 'xlsx';
+	if (!PERIOD[s.kind].test(period) || (s.kind === 'monthly' ? period >= today.slice(0, 7) : partialOk ? period > today : period >= today))
+		return jsonProblem(
+			400,
+			partialOk
+				? `period must be a day YYYY-MM-DD up to today, got "${period}"`
+				: `period must be a closed ${s.kind === 'monthly' ? 'month YYYY-MM' : 'day YYYY-MM-DD'} before today, got "${period}"`
+		);
 	const outcomes = await runSchedule({ db: store.client, config, smtp: smtpSettings(config) }, s, now, { force: true, period });
 	if (outcomes.length === 0) return jsonProblem(409, `${period} of this schedule is being delivered right now; see the send log`);
 	return jsonResponse({ period, outcomes }, outcomes.every((o) => o.result === 'sent') ? 200 : 502);
