@@ -132,7 +132,7 @@ describe('the TV board', () => {
 		const order: string[] = [];
 		let before = await snap();
 		for (let i = 0; i < 7; i++) {
-			const m = /^Toliau: (.+) po (\d) s$/.exec(before.said);
+			const m = /^Toliau: (.+) \(po (\d) s\)$/.exec(before.said);
 			expect(m, before.said).not.toBeNull();
 			let after = before;
 			await expect.poll(async () => (after = await snap()).view, { timeout: 5_000, interval: 100 }).not.toBe(before.view);

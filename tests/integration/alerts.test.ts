@@ -134,6 +134,9 @@ describe('alerts', () => {
 		const bad = await fetch(`${server.url}/api/admin/alerts`, { method: 'PUT', headers: admin, body: JSON.stringify({ rules: [{ id: 'x', figure: 'waiting', scope: 'each', on: 3, off: 5 }] }) });
 		expect(bad.status).toBe(400);
 		expect(await bad.text()).toMatch(/never end/);
+		// Nor at 'on' itself: it would end on the tick after it started, and start again.
+		const flapping = await fetch(`${server.url}/api/admin/alerts`, { method: 'PUT', headers: admin, body: JSON.stringify({ rules: [{ id: 'x', figure: 'waiting', scope: 'each', on: 3, off: 3 }] }) });
+		expect(flapping.status).toBe(400);
 		const tvAck = await fetch(`${server.url}/api/alerts/ack`, { method: 'POST', headers: { authorization: `Bearer ${wallboard}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'x' }) });
 		expect(tvAck.status).toBe(403);
 	});

@@ -54,7 +54,7 @@ export const lt = {
 	'wb.site': 'Padalinys',
 	'wb.topic': 'Tema',
 	'wb.total': 'Iš viso',
-	'wb.next': 'Toliau: {view} po {n} s'
+	'wb.next': 'Toliau: {view} (po {n} s)'
 } as const;
 
 export type WallboardKey = keyof typeof lt;
@@ -108,7 +108,7 @@ const en: Record<WallboardKey, string> = {
 	'wb.site': 'Site',
 	'wb.topic': 'Topic',
 	'wb.total': 'Total',
-	'wb.next': 'Next: {view} in {n} s'
+	'wb.next': 'Next: {view} (in {n} s)'
 };
 
 /** `t('wb.slTarget', { goal: '80 %', target: 60 })` fills `{name}` placeholders. */

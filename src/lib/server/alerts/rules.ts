@@ -23,7 +23,7 @@ export const alertRuleSchema = z
 		lookAheadMinutes: z.number().int().min(15).max(600).optional()
 	})
 	.refine((r) => (LOWER_IS_WORSE.includes(r.figure) ? r.off > r.on : r.off < r.on), {
-		message: "'off' must be on the good side of 'on' (below it; above it for service level and available consultants): the alert ends there, so at 'on' itself it would end as soon as it started"
+		message: "'off' must be on the good side of 'on' (below it; above it for service level and available consultants): the alert ends there, so at 'on' itself it would end as soon as it started, and past it it would never end"
 	});
 
 export const alertRulesSchema = z
