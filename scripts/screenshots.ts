@@ -8,8 +8,11 @@
  * SCREENSHOT_DEMO_YEARS (default 10, as `npm start`) sets the years of history; fewer is quicker.
  * SCREENSHOT_QUEUE_WAIT_S (default 180) is how long to wait for callers in a queue: outside the
  * centre's opening hours the live demo has none, and the screens are taken as they are (said so).
+ * SCREENSHOT_CLOCK_SHIFT_MIN (e.g. -450 at 19:30 Vilnius) runs the server's clock that many
+ * minutes off, through Debian's libfaketime (apt install faketime), and the pages' clocks with
+ * it, so screens taken after hours show the centre open. The README's were taken so.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { closeBrowser, launchBrowser } from '../tests/helpers/browser.ts';
@@ -20,6 +23,8 @@ import { addMonths, currentMonth } from '../src/lib/server/reports/month.ts';
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const years = process.env.SCREENSHOT_DEMO_YEARS ?? '10';
 const queueWaitMs = Number(process.env.SCREENSHOT_QUEUE_WAIT_S ?? 180) * 1000;
+const shiftMs = Number(process.env.SCREENSHOT_CLOCK_SHIFT_MIN ?? 0) * 60_000;
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 const log = (line: string) => console.log(`screenshots: ${line}`);
 
@@ -51,6 +56,8 @@ async function shot(browser: Browser, server: TestServer, cookie: string | null,
 		cookies.push({ name: n!, value: v.join('='), url: server.url });
 	}
 	await context.addCookies(cookies);
+	// The page's clock runs with the server's (time in state and "updated at" tick from it).
+	if (shiftMs) await context.clock.install({ time: Date.now() + shiftMs });
 	const page = await context.newPage();
 	await page.goto(`${server.url}${path}`);
 	await ready?.(page);
@@ -61,7 +68,9 @@ async function shot(browser: Browser, server: TestServer, cookie: string | null,
 	await context.close();
 }
 
-const server = await startServer({ CALLBOARD_DEMO: 'on', CALLBOARD_DEMO_YEARS: years });
+if (shiftMs && !existsSync(FAKETIME_LIB)) throw new Error(`SCREENSHOT_CLOCK_SHIFT_MIN needs ${FAKETIME_LIB} (apt install faketime)`);
+const shifted = shiftMs ? { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `${shiftMs / 1000 >= 0 ? '+' : ''}${shiftMs / 1000}`, FAKETIME_DONT_FAKE_MONOTONIC: '1' } : {};
+const server = await startServer({ CALLBOARD_DEMO: 'on', CALLBOARD_DEMO_YEARS: years, ...shifted });
 let browser: Browser | undefined;
 try {
 	log(`server at ${server.url}; backfilling ${years} years of simulated history…`);
@@ -84,9 +93,8 @@ try {
 	await shot(browser, server, null, 'wallboard', `/wallboard?token=${token}`, { width: 1920, height: 1080 }, 'lt', (page) =>
 		until('the TV board', 60_000, async () => (await page.getByTestId('wallboard').getAttribute('data-status')) === 'open')
 	);
-	// :TRICKY: not last month: the server freezes it 5 minutes after the start, and a backfill
-	// slower than that (a loaded machine) has it frozen before its contacts arrive (an empty report).
-	const month = addMonths(currentMonth('Europe/Vilnius'), -2);
+	// Last month, as frozen on start (the freezer waits for the demo's history).
+	const month = addMonths(currentMonth('Europe/Vilnius', Date.now() + shiftMs), -1);
 	await shot(browser, server, cookie, 'report', `/reports?month=${month}`, laptop, 'lt', (page) => page.locator('table[data-table], dl.cards').first().waitFor({ timeout: 120_000 }));
 	await shot(browser, server, cookie, 'consultants', '/consultants', laptop, 'lt');
 	await shot(browser, server, cookie, 'admin', '/admin', laptop, 'lt');
