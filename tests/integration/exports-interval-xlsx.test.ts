@@ -16,30 +16,13 @@ import { runDueExports } from '../../src/lib/server/parts/exportScheduler.ts';
 import { addSchedule } from '../../src/lib/server/exports/scheduleStore.ts';
 import { exportDir, runSchedule } from '../../src/lib/server/exports/deliver.ts';
 import { scheduleInput, type ScheduleSpec } from '../../src/lib/server/exports/types.ts';
+import { exportContact } from '../helpers/exportContact.ts';
 
 let db: Embedded;
 const silent = () => {};
 
-function contact(id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0) {
-	const q = Date.parse(queued);
-	const answered = outcome === 'answered';
-	return JSON.stringify({
-		type: 'contact',
-		contact_id: `ix-${id}`,
-		channel: 'voice',
-		topic: 'pensions',
-		site: answered ? 'siauliai' : undefined,
-		agent: answered ? 'ona' : null,
-		queued_at: q,
-		answered_at: answered ? q + waitS * 1000 : null,
-		ended_at: q + (waitS + talkS) * 1000,
-		outcome,
-		wait_ms: waitS * 1000,
-		talk_ms: talkS * 1000,
-		hold_ms: 0,
-		wrap_ms: wrapS * 1000
-	});
-}
+const contact = (id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0) =>
+	exportContact(`ix-${id}`, queued, outcome, waitS, talkS, wrapS);
 
 const spec = (s: Partial<ScheduleSpec>): ScheduleSpec => ({ kind: 'interval', format: 'xlsx', minutes: 15, topic: null, site: null, channel: null, lang: 'en', folder: true, emails: [], ...s });
 

@@ -19,32 +19,15 @@ import { BACKOFF_MS, exportDir } from '../../src/lib/server/exports/deliver.ts';
 import { latestStored } from '../../src/lib/server/reports/store.ts';
 import { renderReport } from '../../src/lib/server/reports/render.ts';
 import type { ScheduleSpec } from '../../src/lib/server/exports/types.ts';
+import { exportContact } from '../helpers/exportContact.ts';
 
 let db: Embedded;
 let rx: SmtpReceiver;
 const ALL = { topic: null, site: null, channel: null };
 const silent = () => {};
 
-function contact(id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0) {
-	const q = Date.parse(queued);
-	const answered = outcome === 'answered';
-	return JSON.stringify({
-		type: 'contact',
-		contact_id: `exp-${id}`,
-		channel: 'voice',
-		topic: 'pensions',
-		site: answered ? 'siauliai' : undefined,
-		agent: answered ? 'ona' : null,
-		queued_at: q,
-		answered_at: answered ? q + waitS * 1000 : null,
-		ended_at: q + (waitS + talkS) * 1000,
-		outcome,
-		wait_ms: waitS * 1000,
-		talk_ms: talkS * 1000,
-		hold_ms: 0,
-		wrap_ms: wrapS * 1000
-	});
-}
+const contact = (id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0) =>
+	exportContact(`exp-${id}`, queued, outcome, waitS, talkS, wrapS);
 
 const spec = (s: Partial<ScheduleSpec>): ScheduleSpec => ({
 	kind: 'monthly',

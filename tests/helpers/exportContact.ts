@@ -1,0 +1,24 @@
+/**
+ * One finished voice contact for pensions as an NDJSON line (the canonical `contact` record),
+ * answered by "ona" at Šiauliai or abandoned: the scheduled-export tests' data.
+ */
+export function exportContact(id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0): string {
+	const q = Date.parse(queued);
+	const answered = outcome === 'answered';
+	return JSON.stringify({
+		type: 'contact',
+		contact_id: id,
+		channel: 'voice',
+		topic: 'pensions',
+		site: answered ? 'siauliai' : undefined,
+		agent: answered ? 'ona' : null,
+		queued_at: q,
+		answered_at: answered ? q + waitS * 1000 : null,
+		ended_at: q + (waitS + talkS) * 1000,
+		outcome,
+		wait_ms: waitS * 1000,
+		talk_ms: talkS * 1000,
+		hold_ms: 0,
+		wrap_ms: wrapS * 1000
+	});
+}
