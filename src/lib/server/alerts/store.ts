@@ -7,18 +7,8 @@ import type { Transition } from './engine.ts';
 /** Alerts are looked for this far back when a process starts; older open ones are stale. */
 const OPEN_HORIZON_MS = 2 * 86_400_000;
 
-export type AlertLogEntry = {
-	id: string;
-	ruleId: string;
-	figure: AlertFigure;
-	scope: string;
-	value: number;
-	threshold: number;
-	startedAt: number;
-	acknowledgedAt: number | null;
-	acknowledgedBy: string | null;
-	endedAt: number | null;
-};
+/** An alert as logged: as it was active (value and threshold at its start), and when it ended. */
+export type AlertLogEntry = Omit<ActiveAlert, 'sound' | 'acknowledgedBy'> & { acknowledgedBy: string | null; endedAt: number | null };
 
 type LogRow = { alert_id: string; rule: string; scope_key: string; figure_key: string; start_value: number; start_threshold: number; started_ms: number | string; ack_ms: number | string | null; ack_by: string; ended_ms?: number | string | null };
 
