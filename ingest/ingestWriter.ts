@@ -29,8 +29,15 @@ export class IngestWriter {
 	readonly #roomWaiters: (() => void)[] = [];
 	lastError: string | null = null;
 	readonly #via: BlockTransport;
-	/** Called after each batch lands in ClickHouse, with the tables it wrote (the live hub ticks early on it). */
-	onInserted: ((tables: readonly string[]) => void) | null = null;
+	/**
+	 * Called after each batch lands in ClickHouse, with the tables it wrote and its blocks (the
+	 * live hub ticks early on it; the EWT service's queues take its call events from them).
+	 * `exact` is false when the engine refused some of its rows (quarantined): the blocks then
+	 * say more than what was stored.
+	 */
+	onInserted: ((tables: readonly string[], blocks: readonly Block[], exact: boolean) => void) | null = null;
+	/** Rows the engine refused while writing the current entry. */
+	#refused = 0;
 
 	/** `fromFiles`: the engine can read the spool's files (embedded chDB on this machine). */
 	constructor(db: ClickHouseClient, spool: Spool, log: (line: string) => void = () => {}, opts: { fromFiles?: boolean } = {}) {
@@ -114,6 +121,7 @@ export class IngestWriter {
 				this.spool.remove(name);
 				continue;
 			}
+			this.#refused = 0;
 			try {
 				await writeEntry(this.#db, entry, (block, message) => this.#quarantine(block, message), this.#via, (i, block, changed) =>
 					this.spool.settle(name, i, block, changed)
@@ -143,7 +151,12 @@ export class IngestWriter {
 			this.#done.delete(name);
 			ingestMetrics.batches.inc({ result: resolve ? 'inserted' : 'replayed' });
 			resolve?.('inserted');
-			this.onInserted?.(entry.blocks.filter((b) => b.rows > 0).map((b) => b.table));
+			const written = entry.blocks.filter((b) => b.rows > 0);
+			this.onInserted?.(
+				written.map((b) => b.table),
+				written,
+				this.#refused === 0
+			);
 			this.#metrics();
 			if (!this.congested) for (const r of this.#roomWaiters.splice(0)) r();
 		}
@@ -151,6 +164,7 @@ export class IngestWriter {
 
 	/** A block the engine refused as bad data: its rows become rejected records, never retried. */
 	async #quarantine(block: Block, message: string): Promise<void> {
+		this.#refused += block.rows;
 		this.#log(`ingest: ClickHouse refused ${block.rows} row(s) for ${block.table}: ${message}`);
 		// Kept under the row's own source, so operators find it with the rest of that source's rejects.
 		const sourceAt = block.columns.indexOf('source');

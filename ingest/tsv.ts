@@ -112,3 +112,12 @@ export class TsvLines {
 		this.rows = 0;
 	}
 }
+
+const UNESC: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', "'": "'", b: '\b', f: '\f', '0': '\0' };
+
+/** One TabSeparated field back as the text it stands for; \N (null) is null. */
+export function tsvUnescape(field: string): string | null {
+	if (field === '\\N') return null;
+	return field.includes('\\') ? field.replace(/\\(.)/g, (_, c: string) => UNESC[c] ?? c) : field;
+}
+

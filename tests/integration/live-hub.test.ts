@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
 import { LiveHub } from '../../src/lib/server/live/hub.ts';
+import { TABLES } from '../../src/lib/server/live/parts.ts';
 import { newWriter } from '../helpers/ingest.ts';
 import { SourcePipeline } from '../../ingest/pipeline.ts';
 import type { LiveMessage } from '../../src/lib/live/protocol.ts';
@@ -108,17 +109,23 @@ describe('the live hub', () => {
 		await hub.tick();
 		expect(await queries()).toBe(UNFED);
 		hub.written(['agent_events']);
-		// Consultants now (counted by state) and one by one.
-		expect(await queries()).toBe(UNFED + 2);
+		// The consultants (one by one, and counted by state from the same rows).
+		expect(await queries()).toBe(UNFED + 1);
 		hub.written(['contacts']);
 		// Today's figures, the rolling windows, the consultants (today's calls), open written work
 		// (a finished contact closes its item).
 		expect(await queries()).toBe(UNFED + 4);
+		// Callers joining and leaving queues (who is waiting is the queue feed's, or read above): nothing more.
 		hub.written(['call_events']);
-		// Open written work (once for the board and the supervisor's view), the consultants (the call served).
-		expect(await queries()).toBe(UNFED + 2);
-		hub.written(['agent_events', 'call_events', 'contacts']);
-		expect(await queries()).toBe(UNFED + 5);
+		expect(await queries()).toBe(UNFED);
+		// A call answered or ended: the consultants (the call served).
+		hub.written(['call_events', 'call_events:served']);
+		expect(await queries()).toBe(UNFED + 1);
+		// A callback asked for, an e-inquiry received: open written work (once for the board and the supervisor's view).
+		hub.written(['call_events', 'call_events:written']);
+		expect(await queries()).toBe(UNFED + 1);
+		hub.written(TABLES);
+		expect(await queries()).toBe(UNFED + 4);
 	}, 30_000);
 
 	it('shows an inserted consultant on the next tick, however recently the parts were read', async () => {
@@ -135,7 +142,7 @@ describe('the live hub', () => {
 		await until(() => s.messages.some((m) => m.state.consultants?.some((c) => c.agent === 'ona')));
 		const shown = s.messages.find((m) => m.state.consultants?.some((c) => c.agent === 'ona'))!;
 		expect(shown.state.consultants!.find((c) => c.agent === 'ona')).toMatchObject({ site: 'siauliai', state: 'available' });
-		// Counted among the site's consultants too (live/agents_now, read again for the same batch).
+		// Counted among the site's consultants too (from the same rows, read again for the batch).
 		expect(shown.state.sites.find((x) => x.site === 'siauliai')).toMatchObject({ loggedIn: 1, available: 1 });
 		s.ws.close();
 		await writer.stop();

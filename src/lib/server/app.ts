@@ -13,6 +13,9 @@ import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
 import { stageDone } from './live/stages.ts';
+import { changesOf } from './live/parts.ts';
+import { insertedCallEvents } from './ewt/insertedEvents.ts';
+import { WAIT_HORIZON_MS } from './ewt/queueFeed.ts';
 import { AlertService } from './alerts/service.ts';
 import { EwtService } from './ewt/ewtService.ts';
 import { applyRejectedRetention } from '../../../ingest/rejectedRetention.ts';
@@ -58,26 +61,25 @@ async function start(opts: StartOptions): Promise<App> {
 	await alerts.init();
 	live.alerts = alerts;
 	live.start();
-	const ewt = new EwtService(store.client, config, log);
-	// New data: the queues the boards show (the EWT service's) read it now rather than at the
-	// next refresh, and the boards tick as soon as they have: one tick shows the batch whole (its
-	// consultants and its callers), where a tick at the insert too would show half of it and
-	// cost the engine a tick's queries while the refresh waits for it (bench/liveView.ts).
-	ingest.writer.onInserted = (tables) => {
+	// Embedded chDB is this process's alone (it locks its directory): every write comes through
+	// this process's writer, which hands its call events to the EWT service's queues.
+	const ewt = new EwtService(store.client, config, log, { ownsWrites: store.mode === 'embedded' });
+	// New data: the queues the boards show (the EWT service's) take the batch's call events in
+	// memory, from the blocks just inserted (no read back from ClickHouse), and the boards tick at
+	// once: one tick shows the batch whole (its consultants and its callers), and re-reads only
+	// the parts the batch can have changed (live/parts.ts).
+	ingest.writer.onInserted = (tables, blocks, exact) => {
 		const inserted = performance.now();
-		// What the batch can have changed is read again by the next tick, whenever it comes.
-		live.written(tables);
-		void ewt
-			.refresh()
-			.then(
-				() => stageDone('feed_refresh', inserted),
-				() => {}
-			)
-			.finally(() => live.nudge());
+		const events = insertedCallEvents(blocks, ewt.now() - WAIT_HORIZON_MS);
+		ewt.applyInserted(events, exact);
+		stageDone('feed_refresh', inserted);
+		live.written(changesOf(tables, exact ? events : null));
+		live.nudge();
 	};
-	// The EWT service read new call events (another process's too, with a ClickHouse server).
-	ewt.onApplied = () => {
-		live.written(['call_events']);
+	// The EWT service read new call events (another process's, with a ClickHouse server; or a
+	// batch the engine took only in part).
+	ewt.onApplied = (events) => {
+		live.written(changesOf(['call_events'], events));
 		live.nudge();
 	};
 	ewt.start();

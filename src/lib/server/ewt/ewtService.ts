@@ -37,6 +37,8 @@ const EVENT_HORIZON_MS = WARM_UP_MS;
 /** An arrival read later than this (a late file, a replay) gets no stored estimate: the staff now is not the staff then. */
 const LIVE_ARRIVAL_MS = 60_000;
 const AGENT_HORIZON_MS = 24 * 3600_000;
+/** The event types that move a queue (ewt/events_since reads these). */
+const FED_TYPES = new Set(['queued', 'wait_announced', 'answered', 'ended', 'wrapup_ended', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown']);
 
 export type EwtAnswer = {
 	topic: string;
@@ -75,14 +77,27 @@ export class EwtService {
 	#running: Promise<void> | null = null;
 	#again: Promise<void> | null = null;
 	#staffingCache: { atMs: number; value: TopicStaffing[] } | null = null;
+	/** Only this process writes the store (embedded chDB locks its directory): see #refresh. */
+	readonly #ownsWrites: boolean;
+	/** The next refresh reads the events too (a batch the engine took only in part). */
+	#resync = false;
+	/** Events inserted before the warm-up read finished: applied after it. */
+	#held: EventRow[] = [];
+	/** Estimates being stored, in order (refresh() resolves after them). */
+	#storing: Promise<void> = Promise.resolve();
 	lastError: string | null = null;
-	/** Called after a read that changed the queues (the live boards show them: they tick at once). */
-	onApplied: (() => void) | null = null;
+	/** Called after a read that changed the queues with the events it fed (the live boards show them: they tick at once). */
+	onApplied: ((events: CallEventRow[]) => void) | null = null;
 
-	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}) {
+	/**
+	 * `ownsWrites`: every write to the store comes through this process's ingest writer, which
+	 * hands its call events over (applyInserted): embedded chDB, whose directory one process holds.
+	 */
+	constructor(db: ClickHouseClient, config: Config, log: (line: string) => void = () => {}, opts: { ownsWrites?: boolean } = {}) {
 		this.#db = db;
 		this.#config = config;
 		this.#log = log;
+		this.#ownsWrites = opts.ownsWrites ?? false;
 		for (const t of config.topics) this.feed.window('voice', t.id);
 	}
 
@@ -106,6 +121,7 @@ export class EwtService {
 		this.#timer = null;
 		await this.#running?.catch(() => {});
 		await this.#again?.catch(() => {});
+		await this.#storing;
 	}
 
 	/**
@@ -136,50 +152,108 @@ export class EwtService {
 	async #refresh(wallMs: number): Promise<void> {
 		try {
 			const warm = this.#warm;
-			const eventClock = this.#config.ewt.clock === 'events';
 			let now = this.now(wallMs);
+			// Once warm, a store only this process writes (embedded chDB) has no event the writer
+			// has not handed over already (applyInserted): only the consultants are read.
+			const readEvents = !warm || !this.#ownsWrites || this.#resync;
+			this.#resync = false;
 			const [agents, events] = await Promise.all([
 				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
-				queryRows<EventRow>(this.#db, 'ewt/events_since', {
-					min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),
-					// Nothing stored before the event window can be about it (ingestion follows the event).
-					since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : wallMs - 2 * WARM_UP_MS
-				})
+				readEvents
+					? queryRows<EventRow>(this.#db, 'ewt/events_since', {
+							min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),
+							// Nothing stored before the event window can be about it (ingestion follows the event).
+							since: warm ? this.#cursorMs - INGEST_OVERLAP_MS : wallMs - 2 * WARM_UP_MS
+						})
+					: Promise.resolve([] as EventRow[])
 			]);
 			this.#staff = staffByTopic(agents);
-			// The query sorts so already; sorting here too keeps the feed right if the two drift apart.
-			const fresh = events.filter((e) => !this.#seen.has(e.event_id)).sort(byTimeThenLifecycle);
-			if (eventClock) {
-				for (const e of fresh) if (this.#streamMs === null || e.ts_ms > this.#streamMs) this.#streamMs = e.ts_ms;
-				now = this.now(wallMs);
-			}
-			for (const e of fresh) {
-				this.#seen.set(e.event_id, e.ingested_ms);
-				if (e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
-			}
-			for (const [id, at] of this.#seen) if (at < this.#cursorMs - 2 * INGEST_OVERLAP_MS) this.#seen.delete(id);
-			// Staff as read now takes effect at the first event read, or (nothing new) at each queue's
-			// latest event: a read that moved the queues to the clock would make every event stored a
-			// little late (a connector's batch, a followed file) land at that read's time, its waits
-			// and rates squeezed into an instant, and a restart (which reads them in order) disagree.
-			const from = fresh.length ? fresh[0]!.ts_ms : -Infinity;
-			this.feed.staffing(warm || !fresh.length ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
-			const estimates: EstimateRow[] = [];
-			this.feed.apply(fresh, (arrival, window, atS) => {
-				// On the event clock every arrival read after the warm-up is live: the stream's time is its own.
-				if (warm && (eventClock || now - arrival.atMs <= LIVE_ARRIVAL_MS)) estimates.push(...this.#shadow(arrival, window, atS));
-			});
+			// Batches inserted while the warm-up read ran may be in it or not: applied after it, once.
+			const held = warm ? [] : this.#held.splice(0);
+			const fresh = this.#feedEvents([...events, ...held], warm, wallMs);
+			now = this.now(wallMs);
 			this.feed.advance(now);
-			if (estimates.length) await this.#db.insert({ table: 'ewt_estimates', values: estimates, format: 'JSONEachRow' });
 			this.#warm = true;
 			this.lastError = null;
-			if (fresh.length) this.onApplied?.();
+			if (fresh.length) this.onApplied?.(fresh);
+			await this.#storing;
 		} catch (e) {
 			const message = (e as Error).message;
 			if (message !== this.lastError) this.#log(`ewt: refresh failed, the estimates keep their last state: ${message}`);
 			this.lastError = message;
 			throw e;
 		}
+	}
+
+	/**
+	 * Call events a writer of this process has just inserted (ingest/ingestWriter.ts): fed to the
+	 * queues now, so the boards and the IVR's estimate count them without reading them back from
+	 * ClickHouse (a read of the last seconds of events after every insert, the live view's largest
+	 * cost at 1,000 events/s: bench/liveView.ts). Returns the rows new to the queues. `exact`
+	 * false (the engine refused some of the batch's rows): nothing is taken from the batch, and
+	 * the next refresh reads what was stored instead.
+	 */
+	applyInserted(rows: CallEventRow[], exact = true, wallMs = Date.now()): CallEventRow[] {
+		if (!exact) {
+			this.#resync = true;
+			void this.refresh().catch(() => {});
+			return [];
+		}
+		const horizon = this.now(wallMs) - EVENT_HORIZON_MS;
+		const events = rows.filter((r) => FED_TYPES.has(r.type) && r.ts_ms >= horizon).map((r) => ({ ...r, ingested_ms: wallMs }));
+		if (!this.#warm) {
+			this.#held.push(...events);
+			return [];
+		}
+		// With a ClickHouse server the cursor follows the server's clock (ingested_at) alone: ours may differ.
+		const fresh = this.#feedEvents(events, true, wallMs, this.#ownsWrites);
+		this.feed.advance(this.now(wallMs));
+		return fresh;
+	}
+
+	/**
+	 * Feeds events not fed before (by id) to the queues in time order, and for each caller who
+	 * joined a queue live stores every estimator's answer (in the background: the queues do not
+	 * wait for the engine). Returns the events fed.
+	 */
+	#feedEvents(events: EventRow[], warm: boolean, wallMs: number, advanceCursor = true): EventRow[] {
+		const eventClock = this.#config.ewt.clock === 'events';
+		const horizon = this.now(wallMs) - EVENT_HORIZON_MS;
+		const fresh: EventRow[] = [];
+		for (const e of events) {
+			if (this.#seen.has(e.event_id) || (warm && e.ts_ms < horizon)) continue;
+			this.#seen.set(e.event_id, e.ingested_ms);
+			if (advanceCursor && e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
+			fresh.push(e);
+		}
+		// The query sorts so already; sorting here too keeps the feed right if the two drift apart.
+		fresh.sort(byTimeThenLifecycle);
+		if (eventClock) for (const e of fresh) if (this.#streamMs === null || e.ts_ms > this.#streamMs) this.#streamMs = e.ts_ms;
+		const now = this.now(wallMs);
+		for (const [id, at] of this.#seen) if (at < this.#cursorMs - 2 * INGEST_OVERLAP_MS) this.#seen.delete(id);
+		// Staff as read now takes effect at the first event read, or (nothing new) at each queue's
+		// latest event: a read that moved the queues to the clock would make every event stored a
+		// little late (a connector's batch, a followed file) land at that read's time, its waits
+		// and rates squeezed into an instant, and a restart (which reads them in order) disagree.
+		const from = fresh.length ? fresh[0]!.ts_ms : -Infinity;
+		this.feed.staffing(warm || !fresh.length ? from : Math.min(from, now - WARM_UP_MS), (topic) => this.#staff.get(topic)?.agentsServing ?? 0);
+		const estimates: EstimateRow[] = [];
+		this.feed.apply(fresh, (arrival, window, atS) => {
+			// On the event clock every arrival read after the warm-up is live: the stream's time is its own.
+			if (warm && (eventClock || now - arrival.atMs <= LIVE_ARRIVAL_MS)) estimates.push(...this.#shadow(arrival, window, atS));
+		});
+		if (estimates.length) this.#store(estimates);
+		return fresh;
+	}
+
+	/** Stores estimates after those before them; a failure is logged, the queues go on. */
+	#store(rows: EstimateRow[]): void {
+		this.#storing = this.#storing
+			.then(() => this.#db.insert({ table: 'ewt_estimates', values: rows, format: 'JSONEachRow' }))
+			.then(
+				() => {},
+				(e: unknown) => this.#log(`ewt: ${rows.length} estimate(s) not stored for the accuracy figures: ${(e as Error).message}`)
+			);
 	}
 
 	/** Every estimator for a caller as he joins, as rows for ewt_estimates. */

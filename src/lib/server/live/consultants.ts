@@ -11,11 +11,12 @@ import type { LiveState } from '../../live/protocol.ts';
 import { queryRows } from '../clickhouse/sql.ts';
 import { localDateOf, startOfLocalDay } from '../stats/periodRange.ts';
 import { readEveryPart, type PartReader } from './parts.ts';
+import type { AgentRow } from './agents.ts';
 
 /** As live/agents_now: consultant states older than a day are ignored. */
 const AGENT_HORIZON_MS = 24 * 3600_000;
 
-type Row = {
+export type ConsultantRow = {
 	agent: string;
 	site: string;
 	state: string;
@@ -29,17 +30,42 @@ type Row = {
 	handling_ms: number | string;
 };
 
-export async function readConsultants(db: ClickHouseClient, config: Config, now = Date.now(), part: PartReader = readEveryPart): Promise<Consultant[]> {
+/** Tables the consultants' part reads: states, the call being served (answered and not ended) and today's calls. */
+const CONSULTANT_TABLES = ['agent_events', 'call_events:served', 'contacts'] as const;
+
+/**
+ * The consultants' rows as stored (one query, through the tick's `part`): the supervisor's list
+ * and the boards' counts by state (agentsOf) read the same part, once a tick.
+ */
+export function readConsultantRows(db: ClickHouseClient, config: Config, now = Date.now(), part: PartReader = readEveryPart): Promise<ConsultantRow[]> {
 	const dayStart = startOfLocalDay(localDateOf(now, config.timeZone), config.timeZone);
-	// States, the call being served and today's calls: every table new data lands in.
-	const rows = await part('live/consultants_now', ['agent_events', 'call_events', 'contacts'], () =>
-		queryRows<Row>(db, 'live/consultants_now', { since: now - AGENT_HORIZON_MS, day_start: dayStart, now })
-	);
+	return part('live/consultants_now', CONSULTANT_TABLES, () => queryRows<ConsultantRow>(db, 'live/consultants_now', { since: now - AGENT_HORIZON_MS, day_start: dayStart, now }));
+}
+
+export async function readConsultants(db: ClickHouseClient, config: Config, now = Date.now(), part: PartReader = readEveryPart): Promise<Consultant[]> {
+	const rows = await readConsultantRows(db, config, now, part);
 	// Time in state and the long-call flags are the clock's: from the rows, as of this tick.
 	return rows.map((r) => toConsultant(r, config, now));
 }
 
-export function toConsultant(r: Row, config: Config, now: number): Consultant {
+/**
+ * Consultants logged in now, counted by site, state, reason and topics (live/agents_now's rows),
+ * from the consultants' rows: the boards' counts and the supervisor's list are the same people.
+ */
+export function agentsOf(rows: readonly ConsultantRow[]): AgentRow[] {
+	const out = new Map<string, AgentRow>();
+	for (const r of rows) {
+		if (r.state === 'logged_out') continue;
+		const site = r.site || 'unknown';
+		const key = JSON.stringify([site, r.state, r.reason, r.topics]);
+		const row = out.get(key);
+		if (row) row.agents++;
+		else out.set(key, { site, state: r.state, reason: r.reason, topics: r.topics, agents: 1 });
+	}
+	return [...out.values()];
+}
+
+export function toConsultant(r: ConsultantRow, config: Config, now: number): Consultant {
 	const handled = Number(r.handled);
 	const busy = Number(r.busy_ms);
 	const idle = Number(r.idle_ms);

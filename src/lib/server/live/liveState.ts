@@ -13,11 +13,12 @@ import { localDateRange } from '../stats/periodRange.ts';
 import { periodStats } from '../stats/periodStats.ts';
 import type { Backlogs, LiveSite, LiveState, LiveTopic, PeriodBlock } from '../../live/protocol.ts';
 import { staffByTopic, type AgentRow } from './agents.ts';
+import { agentsOf, readConsultantRows } from './consultants.ts';
 import { centreRule } from '../ewt/estimators.ts';
 import type { StaffNow } from '../ewt/topicWindow.ts';
 import { WAIT_HORIZON_MS } from '../ewt/queueFeed.ts';
 import { ageWorkingDays, judgeOpen, readOpenWorkNow, type OpenItems } from '../written/openWork.ts';
-import { readEveryPart, type PartReader } from './parts.ts';
+import { OPEN_WORK_TABLES, readEveryPart, type PartReader } from './parts.ts';
 
 /** A topic's phone queue now: callers waiting and since when the longest has waited (epoch ms). */
 export type QueueNow = { waiting: number; oldestQueuedAt: number | null };
@@ -44,10 +45,14 @@ export async function readLiveState(
 		// Who is waiting has one answer: the EWT service's queues (queueFeed.ts), the ones the IVR's
 		// estimate counts; the same rule read from the stored events only where no service runs yet.
 		queueNow ? Promise.resolve(null) : queryRows<QueueRow>(db, 'live/queue_now', { since: now - QUEUE_HORIZON_MS }),
-		part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS })),
+		// The consultants' part, which the supervisor's list reads in the same tick; agents_now alone if it fails.
+		readConsultantRows(db, config, now, part).then(agentsOf, (e: Error) => {
+			console.error(`live: reading the consultants failed, counting them by state instead: ${e.message}`);
+			return part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }));
+		}),
 		part(`today ${today.fromDate}`, ['contacts'], () => periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone)),
 		part('live/rolling_sums', ['contacts'], () => queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 })),
-		part('written/open', ['call_events', 'contacts'], () => readOpenWorkNow(db, config.timeZone, now))
+		part('written/open', OPEN_WORK_TABLES, () => readOpenWorkNow(db, config.timeZone, now))
 	]);
 	const staff = staffByTopic(agents);
 	const queue = (topic: string): QueueNow => {

@@ -17,7 +17,7 @@ import { queryRows } from '../clickhouse/sql.ts';
 import { WorkingCalendar } from '../calendar/workingDays.ts';
 import { WAIT_HORIZON_MS, type QueueFeed } from '../ewt/queueFeed.ts';
 import { ageWorkingDays, judgeOpen, readOpenWorkNow, type OpenItems } from '../written/openWork.ts';
-import { readEveryPart, type PartReader } from './parts.ts';
+import { OPEN_WORK_TABLES, readEveryPart, type PartReader } from './parts.ts';
 
 /** As live/queue_now: contacts waiting longer than this are not waiting any more. */
 const QUEUE_HORIZON_MS = WAIT_HORIZON_MS;
@@ -41,7 +41,7 @@ export async function readNow(
 ): Promise<LiveNowBlock> {
 	const [queues, written, callers] = await Promise.all([
 		feed ? feedQueues(feed, config, now) : queryRows<QueueRow>(db, 'live/channel_queues_now', { since: now - QUEUE_HORIZON_MS, recent_since: now - RECENT_MS }),
-		part('written/open', ['call_events', 'contacts'], () => readOpenWorkNow(db, config.timeZone, now)),
+		part('written/open', OPEN_WORK_TABLES, () => readOpenWorkNow(db, config.timeZone, now)),
 		feed ? feedCallers(feed) : queryRows<CallerRow>(db, 'live/callers_waiting', { since: now - QUEUE_HORIZON_MS, limit: CALLERS_LISTED })
 	]);
 	return { queues: channelQueues(queues, config), written: writtenQueues(written, new WorkingCalendar(config), config, now), callers: callersWaiting(callers) };

@@ -8,9 +8,44 @@
  * interval apart: they read everything.
  */
 
-/** The tables new data lands in (ingest/pipeline.ts's blocks). */
-export type Table = 'call_events' | 'agent_events' | 'contacts';
-export const TABLES: readonly Table[] = ['call_events', 'agent_events', 'contacts'];
+/**
+ * What new data can change: the tables it lands in (ingest/pipeline.ts's blocks), and for call
+ * events, which come a thousand a second, the kinds a part reads, so that a stream of callers
+ * joining and leaving queues (which the boards take from the EWT service's memory) re-reads no
+ * part: `call_events:served` a call answered, ended or wrapped up (the consultant serving it);
+ * `call_events:written` a callback asked for, an e-inquiry or e-mail received (open written work).
+ * A part that reads any call event names `call_events`.
+ */
+export type Table = 'call_events' | 'call_events:served' | 'call_events:written' | 'agent_events' | 'contacts';
+export const TABLES: readonly Table[] = ['call_events', 'call_events:served', 'call_events:written', 'agent_events', 'contacts'];
+
+/** Open written work (written/open.sql), which the boards' backlogs and the supervisor's queues share. */
+export const OPEN_WORK_TABLES: readonly Table[] = ['call_events:written', 'contacts'];
+
+const SERVED = new Set(['answered', 'ended', 'wrapup_ended']);
+
+/**
+ * What a batch written to `tables` changes. `callEvents`: the batch's call events, when known
+ * (a writer of this process); null says nothing of their kinds, so every call-event part counts.
+ */
+export function changesOf(tables: readonly string[], callEvents: readonly { type: string; channel: string }[] | null): Table[] {
+	const out = new Set<Table>();
+	for (const t of tables) {
+		if (t === 'agent_events' || t === 'contacts') out.add(t);
+		if (t !== 'call_events') continue;
+		out.add('call_events');
+		if (callEvents === null) {
+			out.add('call_events:served');
+			out.add('call_events:written');
+			continue;
+		}
+		for (const e of callEvents) {
+			if (SERVED.has(e.type)) out.add('call_events:served');
+			if (e.type === 'callback_requested' || (e.type === 'queued' && (e.channel === 'einquiry' || e.channel === 'email'))) out.add('call_events:written');
+		}
+	}
+	return [...out];
+}
 
 /** Reads a part named `name` from `tables`, or hands back one still good. */
 export type PartReader = <T>(name: string, tables: readonly Table[], read: () => Promise<T>) => Promise<T>;
