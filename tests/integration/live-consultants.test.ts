@@ -58,7 +58,8 @@ const events = [
 beforeAll(async () => {
 	const config = join(configDir.path, 'config.json');
 	writeFileSync(config, JSON.stringify({ consultants: { longNotReadyMinutes: 10, longCallMinutes: 30 } }));
-	server = await startServer({ CALLBOARD_CONFIG: config });
+	// Every tick reads every part: queries per tick exact (live.test.ts).
+	server = await startServer({ CALLBOARD_CONFIG: config, LIVE_REREAD_MS: '500' });
 	tokens.wallboard = await token('wallboard');
 	tokens.siauliaiBoard = await token('wallboard', 'siauliai');
 	tokens.ingest = await token('ingest');

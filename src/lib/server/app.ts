@@ -12,10 +12,8 @@ import { AccessStore } from './auth/accessStore.ts';
 import { startDefaultMetrics } from './observability/metrics.ts';
 import { IngestService } from '../../../ingest/service.ts';
 import { LiveHub } from './live/hub.ts';
-import { stageDone } from './live/stages.ts';
 import { changesOf } from './live/parts.ts';
-import { insertedCallEvents } from './ewt/insertedEvents.ts';
-import { WAIT_HORIZON_MS } from './ewt/queueFeed.ts';
+import { onBatchInserted } from './live/inserted.ts';
 import { AlertService } from './alerts/service.ts';
 import { EwtService } from './ewt/ewtService.ts';
 import { applyRejectedRetention } from '../../../ingest/rejectedRetention.ts';
@@ -37,6 +35,13 @@ export type App = {
 	startedAt: number;
 };
 
+/**
+ * How old a live part no new data has changed may be, when every write is heard of: the rolling
+ * 15/60-minute windows and today's occupancy lag the clock by at most this (time in state, the
+ * longest wait and ages are the tick's own, every second).
+ */
+const LIVE_PART_MAX_AGE_MS = 5_000;
+
 export type StartOptions = { config?: Config; log?: (line: string) => void };
 
 const KEY = Symbol.for('callboard.app');
@@ -56,7 +61,11 @@ async function start(opts: StartOptions): Promise<App> {
 		config.auth.sessionSecret ?? (await access.sharedSecret('session-key', () => randomBytes(32).toString('base64url')));
 	startDefaultMetrics();
 	const ingest = new IngestService(store.client, config, log);
-	const live = new LiveHub(store.client, config);
+	// Embedded chDB hears of every write (its writer is this process's): parts unchanged by new
+	// data are read again every LIVE_PART_MAX_AGE_MS for the figures that move with the clock.
+	// Other processes' writes to a ClickHouse server are not announced: every interval tick reads all.
+	const partMaxAgeMs = config.wallboard.rereadMs ?? (store.mode === 'embedded' ? LIVE_PART_MAX_AGE_MS : undefined);
+	const live = new LiveHub(store.client, config, 1_000, { partMaxAgeMs });
 	const alerts = new AlertService(store.client, config, log);
 	await alerts.init();
 	live.alerts = alerts;
@@ -64,18 +73,8 @@ async function start(opts: StartOptions): Promise<App> {
 	// Embedded chDB is this process's alone (it locks its directory): every write comes through
 	// this process's writer, which hands its call events to the EWT service's queues.
 	const ewt = new EwtService(store.client, config, log, { ownsWrites: store.mode === 'embedded' });
-	// New data: the queues the boards show (the EWT service's) take the batch's call events in
-	// memory, from the blocks just inserted (no read back from ClickHouse), and the boards tick at
-	// once: one tick shows the batch whole (its consultants and its callers), and re-reads only
-	// the parts the batch can have changed (live/parts.ts).
-	ingest.writer.onInserted = (tables, blocks, exact) => {
-		const inserted = performance.now();
-		const events = insertedCallEvents(blocks, ewt.now() - WAIT_HORIZON_MS);
-		ewt.applyInserted(events, exact);
-		stageDone('feed_refresh', inserted);
-		live.written(changesOf(tables, exact ? events : null));
-		live.nudge();
-	};
+	// New data: the boards' queues take it in memory, and the boards tick at once (live/inserted.ts).
+	ingest.writer.onInserted = onBatchInserted(ewt, live);
 	// The EWT service read new call events (another process's, with a ClickHouse server; or a
 	// batch the engine took only in part).
 	ewt.onApplied = (events) => {

@@ -26,4 +26,10 @@ describe('TV configuration', () => {
 		expect(loadConfig({ WALLBOARD_FORECAST_NOW: '2026-12-02T08:00:00Z' }).wallboard.forecastNow).toBe('2026-12-02T08:00:00Z');
 		expect(() => loadConfig({ WALLBOARD_FORECAST_NOW: 'yesterday' })).toThrow(/wallboard\.forecastNow/);
 	});
+
+	it('leaves how long the live view keeps unchanged figures to the store unless LIVE_REREAD_MS says', () => {
+		expect(loadConfig({}).wallboard.rereadMs).toBeUndefined();
+		expect(loadConfig({ LIVE_REREAD_MS: '2000' }).wallboard.rereadMs).toBe(2000);
+		expect(() => loadConfig({ LIVE_REREAD_MS: '10' })).toThrow(/wallboard\.rereadMs/);
+	});
 });

@@ -115,7 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
 		demo: flag(env, 'CALLBOARD_DEMO'),
 		demoYears: int(env, 'CALLBOARD_DEMO_YEARS'),
 		ewt: { announced: str(env, 'EWT_ANNOUNCED'), refreshMs: int(env, 'EWT_REFRESH_MS'), clock: str(env, 'EWT_CLOCK') },
-		wallboard: { forecastNow: str(env, 'WALLBOARD_FORECAST_NOW') }
+		wallboard: { forecastNow: str(env, 'WALLBOARD_FORECAST_NOW'), rereadMs: int(env, 'LIVE_REREAD_MS') }
 	});
 	// The SMTP password only from the environment: a config file is often readable by many.
 	const smtpPassword = env.SMTP_PASSWORD;

@@ -257,7 +257,14 @@ export const configSchema = z.object({
 		 * the machine's clock: tests and demonstrations of a past working day only, since the line
 		 * is null outside opening hours (`WALLBOARD_FORECAST_NOW`, ISO 8601). Unset in production.
 		 */
-		forecastNow: z.string().datetime({ offset: true }).optional()
+		forecastNow: z.string().datetime({ offset: true }).optional(),
+		/**
+		 * How long the live view keeps a figure no new data has changed before reading it again
+		 * (the rolling windows and occupancy, which move with the clock alone): `LIVE_REREAD_MS`.
+		 * Unset: 5 s with embedded ClickHouse, which hears of every write; every tick with a server
+		 * (src/lib/server/app.ts).
+		 */
+		rereadMs: z.number().int().min(100).max(60_000).optional()
 	})
 });
 

@@ -115,11 +115,18 @@ export class LiveHub {
 	/** Alerts, evaluated once per tick on what the tick read (never per screen). */
 	alerts: AlertService | null = null;
 
-	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000) {
+	/**
+	 * `partMaxAgeMs`: how long a part no new data has changed is kept (parts.ts); half an interval
+	 * by default, so that every interval tick reads everything. A process that hears of every
+	 * write (embedded chDB: every write is its own writer's, live.written) needs the re-reads
+	 * only for what moves with the clock alone (rolling windows, occupancy today), and keeps its
+	 * parts longer: the engine's time then goes to the data that changed.
+	 */
+	constructor(db: ClickHouseClient, config: Config, intervalMs = 1_000, opts: { partMaxAgeMs?: number } = {}) {
 		this.#db = db;
 		this.#config = config;
 		this.#intervalMs = intervalMs;
-		this.#parts = new PartCache(intervalMs / 2);
+		this.#parts = new PartCache(opts.partMaxAgeMs ?? intervalMs / 2);
 	}
 
 	get clients(): number {

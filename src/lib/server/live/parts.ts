@@ -3,9 +3,10 @@
  * its parts (one query each) through a PartReader; the hub's (PartCache) hands back a part read
  * less than maxAgeMs ago whose tables no insert has written since. A tick that new data asked for
  * then reads only what that data can have changed (a consultant's new state re-reads the
- * consultants, not today's rollup), and figures that move with the clock alone (rolling
- * windows, ages, time in state) are never older than maxAgeMs. The interval's ticks come an
- * interval apart: they read everything.
+ * consultants, not today's rollup), and figures that move with the clock alone (the rolling
+ * windows, occupancy today) are never older than maxAgeMs; those the tick computes from stored
+ * times (time in state, the longest wait, working-day ages) are its own. The interval's ticks
+ * re-read the parts older than maxAgeMs (hub.ts: all of them, unless every write is heard of).
  */
 
 /**
