@@ -58,6 +58,16 @@ describe('queues fed from inserted batches', () => {
 		await ewt.refresh();
 		expect(waiting(ewt)).toBe(2);
 		expect(changes.at(-1)?.sort()).toEqual(['call_events', 'call_events:served', 'call_events:written']);
+
+		// A batch that logs a consultant in as a caller joins: the caller's estimate counts him (the
+		// consultants are read again before the batch's callers are fed), not the staff of before.
+		pipeline.addLine(JSON.stringify({ type: 'agent.state', ts: now - 900, agent: 'ona', site: 'siauliai', state: 'available', topics: ['pensions'] }), 'line 2', 'inserted-2');
+		pipeline.addLine(JSON.stringify({ type: 'call.queued', ts: now - 800, call_id: 'c3', topic: 'pensions' }), 'line 3', 'inserted-2');
+		expect(await pipeline.flush({ tokenKey: 'inserted-2', waitMs: 10_000 })).toBe('inserted');
+		await ewt.refresh();
+		expect(waiting(ewt)).toBe(3);
+		const stored = await db.store.client.query({ query: "SELECT DISTINCT agents_serving FROM ewt_estimates WHERE contact_id LIKE 'c3#%'", format: 'JSONEachRow' });
+		expect(await stored.json()).toEqual([{ agents_serving: 1 }]);
 		await writer.stop();
 		await ewt.stop();
 	});
@@ -70,15 +80,15 @@ describe('queues fed from inserted batches', () => {
 		ewt.applyInserted([{ event_id: 'direct-w1', ts_ms: now - 500, call_id: 'w1', type: 'queued', channel: 'voice', topic: 'pensions', wait_ms: 0, talk_ms: 0, hold_ms: 0, wrap_ms: 0, simulated: 0 }]);
 		expect(ewt.ready).toBe(false);
 		await ewt.refresh();
-		// c1, c2 from the test before, and w1 once.
-		expect(waiting(ewt)).toBe(3);
+		// c1, c2, c3 from the test before, and w1 once.
+		expect(waiting(ewt)).toBe(4);
 
 		// With a ClickHouse server others write too: every refresh reads the events stored since.
 		const shared = new EwtService(db.store.client, db.config);
 		await shared.refresh();
 		await storeDirectly('s1', now);
 		await shared.refresh();
-		expect(waiting(shared)).toBe(4);
+		expect(waiting(shared)).toBe(5);
 		await ewt.stop();
 		await shared.stop();
 	});

@@ -150,6 +150,7 @@ export class EwtService {
 	}
 
 	async #refresh(wallMs: number): Promise<void> {
+		let held: EventRow[] = [];
 		try {
 			const warm = this.#warm;
 			let now = this.now(wallMs);
@@ -157,6 +158,8 @@ export class EwtService {
 			// has not handed over already (applyInserted): only the consultants are read.
 			const readEvents = !warm || !this.#ownsWrites || this.#resync;
 			this.#resync = false;
+			// Handed over before this read began: the consultants it reads include their batches'.
+			held = this.#held.splice(0);
 			const [agents, events] = await Promise.all([
 				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
 				readEvents
@@ -168,8 +171,7 @@ export class EwtService {
 					: Promise.resolve([] as EventRow[])
 			]);
 			this.#staff = staffByTopic(agents);
-			// Batches inserted while the warm-up read ran may be in it or not: applied after it, once.
-			const held = warm ? [] : this.#held.splice(0);
+			// A batch stored while the warm-up read ran may be in it or not: applied after it, once.
 			const fresh = this.#feedEvents([...events, ...held], warm, wallMs);
 			now = this.now(wallMs);
 			this.feed.advance(now);
@@ -178,6 +180,8 @@ export class EwtService {
 			if (fresh.length) this.onApplied?.(fresh);
 			await this.#storing;
 		} catch (e) {
+			// Kept for the next refresh: nothing handed over is lost to a failed read.
+			this.#held.unshift(...held);
 			const message = (e as Error).message;
 			if (message !== this.lastError) this.#log(`ewt: refresh failed, the estimates keep their last state: ${message}`);
 			this.lastError = message;
@@ -188,27 +192,29 @@ export class EwtService {
 	/**
 	 * Call events a writer of this process has just inserted (ingest/ingestWriter.ts): fed to the
 	 * queues now, so the boards and the IVR's estimate count them without reading them back from
-	 * ClickHouse (a read of the last seconds of events after every insert, the live view's largest
-	 * cost at 1,000 events/s: bench/liveView.ts). Returns the rows new to the queues. `exact`
-	 * false (the engine refused some of the batch's rows): nothing is taken from the batch, and
-	 * the next refresh reads what was stored instead.
+	 * ClickHouse (a read of the last seconds of events after every insert was the live view's
+	 * largest cost at 1,000 events/s: bench/liveView.ts). Resolves once they are in the queues.
+	 * `staffChanged` (the batch wrote consultants' states): they wait for a refresh that reads
+	 * the consultants first, so each caller's estimate counts the staff of his moment. Until the
+	 * warm-up read is done they wait for it too. `exact` false (the engine refused some of the
+	 * batch's rows): nothing is taken from the batch; the next refresh reads what was stored.
 	 */
-	applyInserted(rows: CallEventRow[], exact = true, wallMs = Date.now()): CallEventRow[] {
+	applyInserted(rows: CallEventRow[], exact = true, opts: { staffChanged?: boolean; wallMs?: number } = {}): Promise<void> {
+		const wallMs = opts.wallMs ?? Date.now();
 		if (!exact) {
 			this.#resync = true;
-			void this.refresh().catch(() => {});
-			return [];
+			return this.refresh().catch(() => {});
 		}
 		const horizon = this.now(wallMs) - EVENT_HORIZON_MS;
 		const events = rows.filter((r) => FED_TYPES.has(r.type) && r.ts_ms >= horizon).map((r) => ({ ...r, ingested_ms: wallMs }));
-		if (!this.#warm) {
+		if (!this.#warm || opts.staffChanged) {
 			this.#held.push(...events);
-			return [];
+			return this.refresh().catch(() => {});
 		}
 		// With a ClickHouse server the cursor follows the server's clock (ingested_at) alone: ours may differ.
-		const fresh = this.#feedEvents(events, true, wallMs, this.#ownsWrites);
+		this.#feedEvents(events, true, wallMs, this.#ownsWrites);
 		this.feed.advance(this.now(wallMs));
-		return fresh;
+		return Promise.resolve();
 	}
 
 	/**

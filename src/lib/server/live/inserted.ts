@@ -1,8 +1,9 @@
 /**
- * What happens when a batch lands (ingest/ingestWriter.ts onInserted): the EWT service's queues
- * take its call events in memory, from the blocks just inserted (no read back from ClickHouse),
- * the live view's parts the batch can have changed are marked (parts.ts), and the boards tick at
- * once. One tick shows the batch whole (its consultants and its callers).
+ * What happens when a batch lands (ingest/ingestWriter.ts onInserted): the live view's parts the
+ * batch can have changed are marked (parts.ts), the EWT service's queues take its call events in
+ * memory, from the blocks just inserted (no read back from ClickHouse; after the consultants are
+ * read again if the batch changed them), and then the boards tick: one tick shows the batch whole
+ * (its consultants and its callers).
  */
 import type { IngestWriter } from '../../../../ingest/ingestWriter.ts';
 import type { EwtService } from '../ewt/ewtService.ts';
@@ -17,9 +18,11 @@ export function onBatchInserted(ewt: EwtService, live: Hub): NonNullable<IngestW
 	return (tables, blocks, exact) => {
 		const inserted = performance.now();
 		const events = insertedCallEvents(blocks, ewt.now() - WAIT_HORIZON_MS);
-		ewt.applyInserted(events, exact);
-		stageDone('feed_refresh', inserted);
+		// What the batch can have changed is read again by the next tick, whenever it comes.
 		live.written(changesOf(tables, exact ? events : null));
-		live.nudge();
+		void ewt.applyInserted(events, exact, { staffChanged: tables.includes('agent_events') }).then(() => {
+			stageDone('feed_refresh', inserted);
+			live.nudge();
+		});
 	};
 }
