@@ -59,7 +59,8 @@ export type EwtAnswer = {
 	asOf: string;
 };
 
-type EventRow = CallEventRow & { ingested_ms: number };
+/** An event to feed, and whether a writer of this process handed it over (not read from the store). */
+type EventRow = CallEventRow & { ingested_ms: number; handed?: boolean };
 
 export class EwtService {
 	readonly feed = new QueueFeed();
@@ -177,7 +178,9 @@ export class EwtService {
 			this.feed.advance(now);
 			this.#warm = true;
 			this.lastError = null;
-			if (fresh.length) this.onApplied?.(fresh);
+			// The boards hear of handed-over batches from their writer (live/inserted.ts): only what the read found.
+			const found = fresh.filter((e) => !e.handed);
+			if (found.length) this.onApplied?.(found);
 			await this.#storing;
 		} catch (e) {
 			// Kept for the next refresh: nothing handed over is lost to a failed read.
@@ -206,7 +209,7 @@ export class EwtService {
 			return this.refresh().catch(() => {});
 		}
 		const horizon = this.now(wallMs) - EVENT_HORIZON_MS;
-		const events = rows.filter((r) => FED_TYPES.has(r.type) && r.ts_ms >= horizon).map((r) => ({ ...r, ingested_ms: wallMs }));
+		const events = rows.filter((r) => FED_TYPES.has(r.type) && r.ts_ms >= horizon).map((r) => ({ ...r, ingested_ms: wallMs, handed: true }));
 		if (!this.#warm || opts.staffChanged) {
 			this.#held.push(...events);
 			return this.refresh().catch(() => {});
