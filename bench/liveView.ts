@@ -182,7 +182,8 @@ export async function benchLiveView(): Promise<void> {
 			if (round === WARMUP) vs0 = await stages();
 			const counted = round >= WARMUP;
 			const agent = `bench-a-${round}`;
-			const row = Buffer.from(`"agent":"${agent}","site":"siauliai","state":"on_call"`);
+			// The consultant's row as the socket carries it (protocol.ts WireState: agent, site, state first).
+			const row = Buffer.from(`["${agent}","siauliai","on_call",`);
 			const alert = Buffer.from('"figure":"waiting","scope":"other"');
 			const seen = screens.map(
 				(s) =>

@@ -12,7 +12,7 @@ import { WebSocket } from 'ws';
 import { signedInCookie, startServer, type TestServer } from '../helpers/server.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { earlierToday } from '../helpers/today.ts';
-import type { LiveMessage, LiveState } from '../../src/lib/live/protocol.ts';
+import { decodeState, type LiveState, type WireMessage } from '../../src/lib/live/protocol.ts';
 import { FED_QUERIES_PER_TICK, QUERIES_PER_TICK } from '../../src/lib/server/live/hub.ts';
 
 let server: TestServer;
@@ -82,11 +82,12 @@ function frame(query: string, headers: Record<string, string>, pred: (s: LiveSta
 		const timer = setTimeout(() => (ws.close(), reject(new Error('no matching frame in 5 s'))), 5_000);
 		ws.on('message', (data) => {
 			const raw = String(data);
-			const m = JSON.parse(raw) as LiveMessage;
-			if (!pred(m.state)) return;
+			const m = JSON.parse(raw) as WireMessage;
+			const state = decodeState(m.state);
+			if (!pred(state)) return;
 			clearTimeout(timer);
 			ws.close();
-			resolve({ state: m.state, raw });
+			resolve({ state, raw });
 		});
 		ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)));
 		ws.once('error', reject);

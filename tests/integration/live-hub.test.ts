@@ -11,7 +11,7 @@ import { LiveHub } from '../../src/lib/server/live/hub.ts';
 import { TABLES } from '../../src/lib/server/live/parts.ts';
 import { newWriter } from '../helpers/ingest.ts';
 import { SourcePipeline } from '../../ingest/pipeline.ts';
-import type { LiveMessage } from '../../src/lib/live/protocol.ts';
+import { decodeState, type LiveMessage, type WireMessage } from '../../src/lib/live/protocol.ts';
 
 let db: Embedded;
 let hub: LiveHub;
@@ -47,7 +47,8 @@ function screen(view = 'all', names = false, which = 'hub'): Promise<Screen> {
 	return new Promise((resolve, reject) => {
 		const s: Screen = { ws: new WebSocket(`${url}/?view=${view}&names=${names ? 1 : 0}&hub=${which}`), messages: [] };
 		s.ws.on('message', (data, binary) => {
-			s.messages.push({ ...(JSON.parse(String(data)) as LiveMessage), binary });
+			const m = JSON.parse(String(data)) as WireMessage;
+			s.messages.push({ ...m, state: decodeState(m.state), binary });
 			if (s.messages.length === 1) resolve(s);
 		});
 		s.ws.once('error', reject);

@@ -34,3 +34,31 @@ export type Consultant = {
 	 */
 	flag: 'long_call' | 'long_not_ready' | null;
 };
+
+/**
+ * A consultant on the live socket: the fields of Consultant as one array, in this order. A
+ * supervisor's frame is nearly all consultants (300: 60 kB as objects, under half as arrays),
+ * sent every second to every supervisor screen; GET /api/live keeps the objects.
+ */
+export type ConsultantOnWire = [
+	agent: string,
+	site: string,
+	state: string,
+	reason: string,
+	since: number,
+	topics: string[],
+	callTopic: string,
+	handledToday: number,
+	ahtS: number | null,
+	occupancy: number | null,
+	flag: Consultant['flag']
+];
+
+export function consultantToWire(c: Consultant): ConsultantOnWire {
+	return [c.agent, c.site, c.state, c.reason, c.since, c.topics, c.callTopic, c.handledToday, c.ahtS, c.occupancy, c.flag];
+}
+
+export function consultantFromWire(w: ConsultantOnWire): Consultant {
+	const [agent, site, state, reason, since, topics, callTopic, handledToday, ahtS, occupancy, flag] = w;
+	return { agent, site, state, reason, since, topics, callTopic, handledToday, ahtS, occupancy, flag };
+}

@@ -5,14 +5,16 @@
  * bytes.
  *
  * Messages (JSON text frames, server → client):
- *   { "type": "snapshot", "seq": N, "state": LiveState }   once, on connect
- *   { "type": "update",   "seq": N, "state": LiveState }   every tick (about once a second)
+ *   { "type": "snapshot", "seq": N, "state": WireState }   once, on connect
+ *   { "type": "update",   "seq": N, "state": WireState }   every tick (about once a second)
+ * WireState is LiveState with its consultants as arrays (./consultants.ts ConsultantOnWire):
+ * decodeState gives the LiveState back. GET /api/live sends LiveState itself.
  * `seq` grows by one per tick; a client that sees a gap simply takes the newer state.
  * A client that hears nothing for STALE_AFTER_MS shows its last values as stale and
  * reconnects with backoff; it never shows a false 0.
  */
 import type { PeriodMetrics } from '../metrics/definitions.ts';
-import type { Consultant } from './consultants.ts';
+import { consultantFromWire, consultantToWire, type Consultant, type ConsultantOnWire } from './consultants.ts';
 import type { LiveNowBlock } from './now.ts';
 import type { ActiveAlert } from './alerts.ts';
 
@@ -96,4 +98,17 @@ export type LiveState = {
 	alerts?: ActiveAlert[];
 };
 
+/** A LiveState as the socket carries it: the consultants as arrays. */
+export type WireState = Omit<LiveState, 'consultants'> & { consultants?: ConsultantOnWire[] };
+
+export function encodeState(state: LiveState): WireState {
+	return state.consultants ? { ...state, consultants: state.consultants.map(consultantToWire) } : (state as WireState);
+}
+
+export function decodeState(wire: WireState): LiveState {
+	return wire.consultants ? { ...wire, consultants: wire.consultants.map(consultantFromWire) } : (wire as LiveState);
+}
+
+/** A message as the socket carries it, and as a screen reads it (decodeState). */
+export type WireMessage = { type: 'snapshot' | 'update'; seq: number; state: WireState };
 export type LiveMessage = { type: 'snapshot' | 'update'; seq: number; state: LiveState };

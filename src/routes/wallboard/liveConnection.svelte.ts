@@ -5,7 +5,7 @@
  * A socket that closes without ever opening may have been refused: then it asks why (see
  * refusal.ts) and says so, retrying at the slowest pace until a connection succeeds.
  */
-import { STALE_AFTER_MS, type LiveMessage, type LiveState } from '$lib/live/protocol.ts';
+import { STALE_AFTER_MS, decodeState, type LiveMessage, type LiveState, type WireMessage } from '$lib/live/protocol.ts';
 import { ClockOffset } from './clockOffset.ts';
 import { probeUrlFor, refusalFor, type Refusal } from './refusal.ts';
 
@@ -109,13 +109,14 @@ export class LiveConnection {
 	}
 
 	#receive(text: string): void {
-		let message: LiveMessage;
+		let wire: WireMessage;
 		try {
-			message = JSON.parse(text) as LiveMessage;
+			wire = JSON.parse(text) as WireMessage;
 		} catch {
 			return;
 		}
-		if (!message || typeof message !== 'object' || !message.state || typeof message.seq !== 'number') return;
+		if (!wire || typeof wire !== 'object' || !wire.state || typeof wire.seq !== 'number') return;
+		const message: LiveMessage = { ...wire, state: decodeState(wire.state) };
 		// A snapshot starts a new sequence (a restarted server counts from scratch); an update
 		// older than what we show is late and dropped; a gap just means we take the newer state.
 		if (message.type !== 'snapshot' && message.seq <= this.#lastSeq) return;

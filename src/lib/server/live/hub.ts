@@ -9,7 +9,7 @@
 import type { WebSocket } from 'ws';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
-import type { LiveState } from '../../live/protocol.ts';
+import { encodeState, type LiveState } from '../../live/protocol.ts';
 import { readLiveState, siteView, type QueueNow } from './liveState.ts';
 import type { QueueFeed } from '../ewt/queueFeed.ts';
 import { EXTRA_QUERIES, FED_QUERIES_SPARED, readExtras, withExtras, type Extras } from './extras.ts';
@@ -293,7 +293,7 @@ export class LiveHub {
 		let json = this.#frames.get(sub.view);
 		if (json === undefined) {
 			const state = sub.site === 'all' ? this.#state! : siteView(this.#state!, sub.site);
-			json = JSON.stringify(withExtras(state, this.#extras, sub.names));
+			json = JSON.stringify(encodeState(withExtras(state, this.#extras, sub.names)));
 			this.#frames.set(sub.view, json);
 			this.serializations++;
 			metrics.serialized.inc();
