@@ -99,8 +99,8 @@ function stageTable(before: Hist, after: Hist): string {
 
 /**
  * A screen of the bench: its frames as the bytes that came. One process plays every screen, on
- * the server's machine: decoding and searching each 60 kB frame as text, which a real screen
- * does on its own machine, put the bench's own work for 1,000 screens into the figure it measures.
+ * the server's machine: decoding and searching each frame as text, which a real screen does on
+ * its own machine, put the bench's own work for 1,000 screens into the figure it measures.
  */
 type Screen = { ws: WebSocket; onFrame: ((frame: Buffer, at: number) => void) | null };
 
