@@ -6,7 +6,7 @@
  * - follow_read: a followed log's bytes read → their batch handed to the writer (parse, assemble);
  * - follow_room: a followed log waiting for the writer to have room (backpressure);
  * - insert (callboard_ingest_flush_seconds, the writer's own): a batch written to ClickHouse;
- * - feed_refresh: a batch inserted → the EWT service's queues (who is waiting) have read it;
+ * - feed_refresh: a batch inserted → the EWT service's queues (who is waiting) have taken it (in memory; after a read of the consultants when the batch changed them);
  * - nudge_wait: new data announced to the hub → the tick that shows it starts;
  * - read: the tick's ClickHouse queries and the alerts judged on them;
  * - serialize: the frames of the views screens have open, once each;
