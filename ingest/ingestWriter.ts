@@ -152,11 +152,7 @@ export class IngestWriter {
 			ingestMetrics.batches.inc({ result: resolve ? 'inserted' : 'replayed' });
 			resolve?.('inserted');
 			const written = entry.blocks.filter((b) => b.rows > 0);
-			this.onInserted?.(
-				written.map((b) => b.table),
-				written,
-				this.#refused === 0
-			);
+			this.onInserted?.(written.map((b) => b.table), written, this.#refused === 0);
 			this.#metrics();
 			if (!this.congested) for (const r of this.#roomWaiters.splice(0)) r();
 		}

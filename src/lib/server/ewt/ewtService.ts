@@ -214,8 +214,7 @@ export class EwtService {
 			this.#held.push(...events);
 			return this.refresh().catch(() => {});
 		}
-		// With a ClickHouse server the cursor follows the server's clock (ingested_at) alone: ours may differ.
-		this.#feedEvents(events, true, wallMs, this.#ownsWrites);
+		this.#feedEvents(events, true, wallMs);
 		this.feed.advance(this.now(wallMs));
 		return Promise.resolve();
 	}
@@ -225,14 +224,16 @@ export class EwtService {
 	 * joined a queue live stores every estimator's answer (in the background: the queues do not
 	 * wait for the engine). Returns the events fed.
 	 */
-	#feedEvents(events: EventRow[], warm: boolean, wallMs: number, advanceCursor = true): EventRow[] {
+	#feedEvents(events: EventRow[], warm: boolean, wallMs: number): EventRow[] {
 		const eventClock = this.#config.ewt.clock === 'events';
 		const horizon = this.now(wallMs) - EVENT_HORIZON_MS;
 		const fresh: EventRow[] = [];
 		for (const e of events) {
 			if (this.#seen.has(e.event_id) || (warm && e.ts_ms < horizon)) continue;
 			this.#seen.set(e.event_id, e.ingested_ms);
-			if (advanceCursor && e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
+			// A handed-over event's time is our clock's; with a ClickHouse server the cursor follows the
+			// server's (ingested_at), which ours may not match.
+			if ((!e.handed || this.#ownsWrites) && e.ingested_ms > this.#cursorMs) this.#cursorMs = e.ingested_ms;
 			fresh.push(e);
 		}
 		// The query sorts so already; sorting here too keeps the feed right if the two drift apart.

@@ -65,9 +65,8 @@ const metrics = {
 /**
  * Queries one tick makes at most: readLiveState's five (queue until the EWT service is ready,
  * consultants, today, rolling windows, open written work) and the supervisor view's (extras.ts),
- * but the consultants and open written work once for both (parts.ts). A tick new data asked for
- * within half an interval of the last makes fewer: it reads only the parts the data can have
- * changed (parts.ts).
+ * but the consultants and open written work once for both (parts.ts). Most ticks make fewer:
+ * they read only the parts new data can have changed and those past their age (parts.ts).
  */
 export const QUERIES_PER_TICK = 5 + EXTRA_QUERIES - 2;
 /** Queries one tick makes once the EWT service's queues are ready: who is waiting comes from its memory. */
