@@ -12,6 +12,7 @@ import { SourcePipeline } from '../../ingest/pipeline.ts';
 import type { Block } from '../../ingest/spool.ts';
 import { EwtService } from '../../src/lib/server/ewt/ewtService.ts';
 import { onBatchInserted } from '../../src/lib/server/live/inserted.ts';
+import { readLiveState } from '../../src/lib/server/live/liveState.ts';
 
 let db: Embedded;
 beforeAll(async () => {
@@ -91,5 +92,24 @@ describe('queues fed from inserted batches', () => {
 		expect(waiting(shared)).toBe(5);
 		await ewt.stop();
 		await shared.stop();
+	});
+
+	it('counts a consultant whose state is stamped ahead of the clock nowhere until its time: the estimate and the boards alike', async () => {
+		const now = Date.now();
+		await db.store.client.insert({
+			table: 'agent_events',
+			values: [{ event_id: 'ahead-1', ts: now + 60_000, agent: 'ahead', site: 'siauliai', state: 'available', reason: '', topics: ['contributions'], source: 'test' }],
+			format: 'JSONEachRow'
+		});
+		const ewt = new EwtService(db.store.client, db.config);
+		await ewt.refresh(now);
+		expect(ewt.estimate('contributions').agentsServing).toBe(0);
+		const board = await readLiveState(db.store.client, db.config, now);
+		expect(board.topics.find((t) => t.topic === 'contributions')).toMatchObject({ agentsServing: 0, agentsAvailable: 0 });
+		// At its time, both count him.
+		await ewt.refresh(now + 61_000);
+		expect(ewt.estimate('contributions').agentsServing).toBe(1);
+		expect((await readLiveState(db.store.client, db.config, now + 61_000)).topics.find((t) => t.topic === 'contributions')).toMatchObject({ agentsServing: 1, agentsAvailable: 1 });
+		await ewt.stop();
 	});
 });

@@ -37,6 +37,8 @@ const EVENT_HORIZON_MS = WARM_UP_MS;
 /** An arrival read later than this (a late file, a replay) gets no stored estimate: the staff now is not the staff then. */
 const LIVE_ARRIVAL_MS = 60_000;
 const AGENT_HORIZON_MS = 24 * 3600_000;
+/** The latest instant a DateTime64 holds: no upper bound. */
+const LATEST_MS = Date.UTC(2299, 11, 31);
 /** The event types that move a queue (ewt/events_since reads these). */
 const FED_TYPES = new Set(['queued', 'wait_announced', 'answered', 'ended', 'wrapup_ended', 'abandoned', 'timed_out', 'left', 'callback_requested', 'closed_unknown']);
 
@@ -162,7 +164,8 @@ export class EwtService {
 			// Handed over before this read began: the consultants it reads include their batches'.
 			held = this.#held.splice(0);
 			const [agents, events] = await Promise.all([
-				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }),
+				// Up to now, as the boards count them; on the event clock (a replay) every state sent so far.
+				queryRows<AgentRow>(this.#db, 'live/agents_now', { since: now - AGENT_HORIZON_MS, now: this.#config.ewt.clock === 'events' ? LATEST_MS : now }),
 				readEvents
 					? queryRows<EventRow>(this.#db, 'ewt/events_since', {
 							min_ts: now - (warm ? EVENT_HORIZON_MS : WARM_UP_MS),

@@ -48,7 +48,7 @@ export async function readLiveState(
 		// The consultants' part, which the supervisor's list reads in the same tick; agents_now alone if it fails.
 		readConsultantRows(db, config, now, part).then(agentsOf, (e: Error) => {
 			console.error(`live: reading the consultants failed, counting them by state instead: ${e.message}`);
-			return part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS }));
+			return part('live/agents_now', ['agent_events'], () => queryRows<AgentRow>(db, 'live/agents_now', { since: now - AGENT_HORIZON_MS, now }));
 		}),
 		part(`today ${today.fromDate}`, ['contacts'], () => periodStats(db, today, { topic: null, site: null, channel: 'voice' }, config.timeZone)),
 		part('live/rolling_sums', ['contacts'], () => queryRows<RollingRow>(db, 'live/rolling_sums', { from15: now - 15 * 60_000, from60: now - 60 * 60_000 })),
