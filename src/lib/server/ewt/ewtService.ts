@@ -3,11 +3,12 @@
  * ClickHouse, so GET /api/ewt answers from memory (no query per request) in every deployment
  * (embedded, or many servers and ingest workers around one ClickHouse).
  *
- * Every `refreshMs` it reads the consultants now and the call events stored since the last
- * read, feeds them to the queues in time order, and for each caller who joined a queue
- * computes every estimator (shadow mode) and stores them (ewt_estimates) for the accuracy
- * figures. At start it warms up on the last hour of events without storing estimates: the
- * consultants then were not the ones logged in now.
+ * The batches this process's writer stores are handed over as they land (applyInserted). Every
+ * `refreshMs` it reads the consultants now and, where other processes may write (a ClickHouse
+ * server), the call events stored since the last read. Events are fed to the queues in time
+ * order, and for each caller who joined a queue every estimator is computed (shadow mode) and
+ * stored (ewt_estimates) for the accuracy figures. At start it warms up on the last hour of
+ * events without storing estimates: the consultants then were not the ones logged in now.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Config } from '../config/schema.ts';
