@@ -69,6 +69,12 @@ describe('queues fed from inserted batches', () => {
 		expect(waiting(ewt)).toBe(3);
 		const stored = await db.store.client.query({ query: "SELECT DISTINCT agents_serving FROM ewt_estimates WHERE contact_id LIKE 'c3#%'", format: 'JSONEachRow' });
 		expect(await stored.json()).toEqual([{ agents_serving: 1 }]);
+
+		// An e-inquiry received three days ago, from a late file: older than the queues' hour, so
+		// not read whole, and open written work is read again all the same.
+		pipeline.addLine(JSON.stringify({ type: 'call.queued', ts: now - 3 * 86_400_000, call_id: 'e1', topic: 'pensions', channel: 'einquiry' }), 'line 4', 'inserted-3');
+		expect(await pipeline.flush({ tokenKey: 'inserted-3', waitMs: 10_000 })).toBe('inserted');
+		expect(changes.at(-1)).toContain('call_events:written');
 		await writer.stop();
 		await ewt.stop();
 	});

@@ -2,14 +2,16 @@
  * The call events of batches a writer has just inserted, read back from the blocks' own text
  * (ingest/tsv.ts) rather than from ClickHouse: what the EWT service's queues take in memory
  * (ewtService.ts applyInserted). Only events at or after `minTsMs` are read whole: a backfill of
- * years costs a look at each line's time, not a parse of it.
+ * years costs a look at each line's time, not a parse of it; `older` counts the others.
  */
 import type { Block } from '../../../../ingest/spool.ts';
 import { tsvUnescape } from '../../../../ingest/tsv.ts';
 import type { CallEventRow } from './queueFeed.ts';
 
-export function insertedCallEvents(blocks: readonly Pick<Block, 'table' | 'columns' | 'tsv' | 'rows'>[], minTsMs: number): CallEventRow[] {
+export function insertedCallEvents(blocks: readonly Pick<Block, 'table' | 'columns' | 'tsv' | 'rows'>[], minTsMs: number): { events: CallEventRow[]; older: number } {
 	const out: CallEventRow[] = [];
+	/** Lines before `minTsMs`, not read whole. */
+	let older = 0;
 	for (const block of blocks) {
 		if (block.table !== 'call_events' || block.rows === 0) continue;
 		const col = (name: string) => block.columns.indexOf(name);
@@ -26,7 +28,10 @@ export function insertedCallEvents(blocks: readonly Pick<Block, 'table' | 'colum
 			if (line === '') continue;
 			// The time first (a field of digits, never escaped): most of a backfill stops here.
 			const tsMs = Number(fieldAt(line, at.ts));
-			if (!(tsMs >= minTsMs)) continue;
+			if (!(tsMs >= minTsMs)) {
+				older++;
+				continue;
+			}
 			const f = line.split('\t');
 			const text_ = (i: number) => (i < 0 ? '' : (tsvUnescape(f[i] ?? '') ?? ''));
 			const num = (i: number) => (i < 0 ? 0 : Number(f[i] ?? 0));
@@ -47,7 +52,7 @@ export function insertedCallEvents(blocks: readonly Pick<Block, 'table' | 'colum
 			});
 		}
 	}
-	return out;
+	return { events: out, older };
 }
 
 /** The field at `index` of a TabSeparated line, as it stands (escaped). */

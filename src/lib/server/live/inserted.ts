@@ -17,9 +17,10 @@ type Hub = { written(tables: readonly string[]): void; nudge(): void };
 export function onBatchInserted(ewt: EwtService, live: Hub): NonNullable<IngestWriter['onInserted']> {
 	return (tables, blocks, exact) => {
 		const inserted = performance.now();
-		const events = insertedCallEvents(blocks, ewt.now() - WAIT_HORIZON_MS);
-		// What the batch can have changed is read again by the next tick, whenever it comes.
-		live.written(changesOf(tables, exact ? events : null));
+		const { events, older } = insertedCallEvents(blocks, ewt.now() - WAIT_HORIZON_MS);
+		// What the batch can have changed is read again by the next tick, whenever it comes: by the
+		// kinds of its call events when all were read (older ones, a late file's, went unread).
+		live.written(changesOf(tables, exact && older === 0 ? events : null));
 		void ewt.applyInserted(events, exact, { staffChanged: tables.includes('agent_events') }).then(() => {
 			stageDone('feed_refresh', inserted);
 			live.nudge();
