@@ -12,6 +12,7 @@ import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { callboard } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { exportContact } from '../helpers/exportContact.ts';
 import { localDateOf, startOfLocalDay } from '../../src/lib/server/stats/periodRange.ts';
 import { addMonths, lastDayOf } from '../../src/lib/server/reports/month.ts';
 import type { MonthlyReport } from '../../src/lib/server/reports/types.ts';
@@ -25,25 +26,8 @@ let browser: Browser;
 let page: Page;
 let cliOutput = '';
 
-function contact(id: string, day: number, topic: string, outcome: string, waitS: number, talkS = 0) {
-	const q = startOfLocalDay(`${month}-${String(day).padStart(2, '0')}`, TZ) + 10 * 3_600_000;
-	const answered = outcome === 'answered';
-	return JSON.stringify({
-		type: 'contact',
-		contact_id: `rb-${id}`,
-		channel: 'voice',
-		topic,
-		site: answered ? 'siauliai' : undefined,
-		agent: answered ? 'ona' : null,
-		queued_at: q,
-		answered_at: answered ? q + waitS * 1000 : null,
-		ended_at: q + (waitS + talkS) * 1000,
-		outcome,
-		wait_ms: waitS * 1000,
-		talk_ms: talkS * 1000,
-		hold_ms: 0,
-		wrap_ms: 0
-	});
+function contact(id: string, day: number, topic: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0) {
+	return exportContact(`rb-${id}`, startOfLocalDay(`${month}-${String(day).padStart(2, '0')}`, TZ) + 10 * 3_600_000, outcome, waitS, talkS, 0, topic);
 }
 
 beforeAll(async () => {

@@ -1,15 +1,16 @@
 /**
- * One finished voice contact for pensions as an NDJSON line (the canonical `contact` record),
- * answered by "ona" at Šiauliai or abandoned: the scheduled-export tests' data.
+ * One finished voice contact (pensions unless `topic` says) as an NDJSON line (the canonical
+ * `contact` record), answered by "ona" at Šiauliai or abandoned: the scheduled-export and report
+ * tests' data. `queued`: an ISO instant or epoch ms.
  */
-export function exportContact(id: string, queued: string, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0): string {
-	const q = Date.parse(queued);
+export function exportContact(id: string, queued: string | number, outcome: 'answered' | 'abandoned', waitS: number, talkS = 0, wrapS = 0, topic = 'pensions'): string {
+	const q = typeof queued === 'number' ? queued : Date.parse(queued);
 	const answered = outcome === 'answered';
 	return JSON.stringify({
 		type: 'contact',
 		contact_id: id,
 		channel: 'voice',
-		topic: 'pensions',
+		topic,
 		site: answered ? 'siauliai' : undefined,
 		agent: answered ? 'ona' : null,
 		queued_at: q,

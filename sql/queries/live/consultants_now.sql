@@ -4,7 +4,9 @@
 -- latest run of the same state and reason: a source that repeats a state does not restart the
 -- clock), the topics and site from the latest event that named them (sources name them only at
 -- login; see agents_now for "unknown"), time today in each kind of state (for occupancy), the topic of the call being served,
--- and today's answered calls with their handling time (AHT).
+-- and today's answered calls with their handling time (AHT), and today's not-ready spells in
+-- order (each as its start and reason: the breaks already taken, which the forecast's planned
+-- breaks read, forecast/breaks.ts).
 -- Rows not yet merged away (a replayed batch) are harmless: a repeated event is not a change of
 -- state and lasts 0 ms.
 WITH
@@ -21,7 +23,9 @@ SELECT
     s.idle_ms                                AS idle_ms,
     ifNull(c.topic, '')                      AS call_topic,
     toUInt64(ifNull(h.handled, 0))           AS handled,
-    toUInt64(ifNull(h.handling_ms, 0))       AS handling_ms
+    toUInt64(ifNull(h.handling_ms, 0))       AS handling_ms,
+    arrayMap(x -> x.1, s.spells)             AS spell_ms,
+    arrayMap(x -> x.2, s.spells)             AS spell_reasons
 FROM
 (
     SELECT
@@ -33,6 +37,7 @@ FROM
         toUnixTimestamp64Milli(maxIf(ts, changed))                AS since_ms,
         toUInt64(sumIf(span_ms, state IN ('on_call', 'wrap_up'))) AS busy_ms,
         toUInt64(sumIf(span_ms, state = 'available'))             AS idle_ms,
+        arraySort(x -> x.1, groupArrayIf((toUnixTimestamp64Milli(ts), reason), changed AND state = 'not_ready' AND ts >= day_start)) AS spells,
         max(ts)                                                   AS last_ts
     FROM
     (

@@ -27,7 +27,7 @@ import type { BreakRule, Config } from '../config/schema.ts';
 const Q_MS = 15 * 60_000;
 const MIN_MS = 60_000;
 
-/** A consultant logged in now, as sql/queries/forecast/consultant_breaks.sql reads him. */
+/** A consultant logged in now, from his row of sql/queries/live/consultants_now.sql. */
 export type ConsultantBreaks = {
 	site: string;
 	topics: string[];

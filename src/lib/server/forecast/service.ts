@@ -16,6 +16,7 @@ import { forecastAccuracy, type AccuracyRow } from './accuracy.ts';
 import { projectedDayServiceLevel, restInterval, type RestInterval } from './rest.ts';
 import { awayByTopic, emptyAway, type Away, type ConsultantBreaks } from './breaks.ts';
 import { breakWarnings, type BreakWarning } from './breakWarnings.ts';
+import { readConsultantRows, type ConsultantRow } from '../live/consultants.ts';
 
 const Q_MS = 15 * 60_000;
 /** Quarter-hour history kept for levels and profiles; older days are day totals only. */
@@ -24,8 +25,6 @@ const SLOT_DAYS = 70;
 const TOTAL_DAYS = 430;
 const UPCOMING_DAYS = 5;
 const CACHE_MS = 55_000;
-/** As live/agents_now: consultant states older than a day are ignored. */
-const AGENT_HORIZON_MS = 24 * 3600_000;
 
 export type SlotView = { slot: number; time: string; expected: number; low: number; high: number; dayAhead: number; actual: number | null };
 export type SeriesView = { topic: string; channel: string; dayAhead: number; projected: number; actualSoFar: number; ratio: number; slots: SlotView[] };
@@ -64,7 +63,6 @@ export type ForecastView = {
 	accuracy: AccuracyRow[];
 };
 
-type BreakRow = { agent: string; site: string; state: string; reason: string; topics: string[]; since_ms: number | string; spell_ms: (number | string)[]; spell_reasons: string[] };
 type SlotRow = { date: string; slot: number; topic: string; channel: string; offered: number; short_abandoned: number; answered_in_sl: number };
 type TotalRow = { date: string; topic: string; channel: string; offered: number };
 
@@ -116,9 +114,10 @@ export class ForecastService {
 		const [slotRows, totalRows, breakRows] = await Promise.all([
 			queryRows<SlotRow>(this.#db, 'forecast/slots', { tz, from: iso(slotFrom), to: iso(this.#midnight(addDays(today, 1))) }),
 			queryRows<TotalRow>(this.#db, 'forecast/day_totals', { tz, from: iso(this.#midnight(addDays(today, -TOTAL_DAYS))), to: iso(slotFrom) }),
-			queryRows<BreakRow>(this.#db, 'forecast/consultant_breaks', { since: now - AGENT_HORIZON_MS, day_start: midnight, now })
+			// The consultants as the live view reads them (one definition of who is logged in, and since when).
+			readConsultantRows(this.#db, this.#config, now)
 		]);
-		const away = awayByTopic(this.#config, breakRows.map(toConsultantBreaks), midnight, now, SLOTS);
+		const away = awayByTopic(this.#config, breakRows.filter((r) => r.state !== 'logged_out').map(toConsultantBreaks), midnight, now, SLOTS);
 		const series = new Map<string, Series>();
 		const pooled = new Map<string, Series>();
 		const todaySl = new Map<string, { counted: number; answeredInSl: number }>();
@@ -296,11 +295,11 @@ export class ForecastService {
 	}
 }
 
-function toConsultantBreaks(r: BreakRow): ConsultantBreaks {
+function toConsultantBreaks(r: ConsultantRow): ConsultantBreaks {
 	const sinceMs = Number(r.since_ms);
 	// The spells before the current state: the current one, if a break, is read from the state.
 	const pastBreaks = r.spell_reasons.filter((_, i) => Number(r.spell_ms[i]) < sinceMs);
-	return { site: r.site, topics: r.topics, state: r.state, reason: r.reason, sinceMs, pastBreaks };
+	return { site: r.site || 'unknown', topics: r.topics, state: r.state, reason: r.reason, sinceMs, pastBreaks };
 }
 
 /**

@@ -28,6 +28,9 @@ export type ConsultantRow = {
 	call_topic: string;
 	handled: number | string;
 	handling_ms: number | string;
+	/** Today's not-ready spells in order: when each began (epoch ms) and why. */
+	spell_ms: (number | string)[];
+	spell_reasons: string[];
 };
 
 /** Tables the consultants' part reads: states, the call being served (answered and not ended) and today's calls. */
