@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, signInToDashboard } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { sendBreakScene } from '../helpers/breakScene.ts';
 import { loadConfig } from '../../src/lib/server/config/index.ts';
@@ -39,10 +39,7 @@ beforeAll(async () => {
 	}
 	browser = await launchBrowser();
 	page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-	await page.goto(`${server.url}/login`);
-	await page.fill('input[name=username]', 'vedeja');
-	await page.fill('input[name=password]', 'correct-horse-battery');
-	await Promise.all([page.waitForURL(`${server.url}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
+	await signInToDashboard(page, server.url, 'vedeja', 'correct-horse-battery');
 }, 300_000);
 afterAll(async () => {
 	await closeBrowser(browser);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { closeBrowser, launchBrowser } from '../helpers/browser.ts';
+import { closeBrowser, launchBrowser, signInToDashboard } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { sendSimulatedHistory } from '../helpers/simulatedHistory.ts';
 import { loadConfig } from '../../src/lib/server/config/index.ts';
@@ -29,10 +29,7 @@ beforeAll(async () => {
 	await sendSimulatedHistory(server.url, token, loadConfig({}), 63);
 	browser = await launchBrowser();
 	page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-	await page.goto(`${server.url}/login`);
-	await page.fill('input[name=username]', 'rasa');
-	await page.fill('input[name=password]', 'correct-horse-battery');
-	await Promise.all([page.waitForURL(`${server.url}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
+	await signInToDashboard(page, server.url, 'rasa', 'correct-horse-battery');
 }, 240_000);
 afterAll(async () => {
 	await closeBrowser(browser);

@@ -59,3 +59,11 @@ export async function recordCspViolations(page: Page): Promise<string[]> {
 	});
 	return violations;
 }
+
+/** Signs in through the login page and waits for the dashboard (`/`) the sign-in leads to. */
+export async function signInToDashboard(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.fill('input[name=username]', username);
+	await page.fill('input[name=password]', password);
+	await Promise.all([page.waitForURL(`${baseUrl}/`, { waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
+}

@@ -163,6 +163,9 @@ describe('who is waiting, on the running server', () => {
 			{ type: 'call.queued', ts: now - 30 * S, call_id: 'c-3', topic: 'benefits', channel: 'chat' },
 			{ type: 'call.queued', ts: now - 20 * S, call_id: 'v-5', topic: 'benefits' }
 		];
+		// Sent once the service is warm: the batches reach the queues as the writer hands them over
+		// (live/inserted.ts), not through the warm-up read.
+		for (let attempt = 0; attempt < 100 && !(await api.ewt()); attempt++) await sleep(100);
 		await api.post(exitsFirst);
 		await api.post(rest);
 		type Now = { queues: { channel: string; topic: string; waiting: number; oldestQueuedAt: number | null }[]; callers?: { position: number; topic: string; channel: string; queuedAt: number; announcedS: number | null; from: string }[] };
@@ -196,5 +199,13 @@ describe('who is waiting, on the running server', () => {
 			expect(live!.callers!.filter((c) => c.channel === channel && c.topic === topic).length).toBe(waiting);
 		}
 		expect(((await (await fetch(`${server.url}/api/live`, { headers: admin })).json()) as Live).topics.find((t) => t.topic === 'pensions')!.waiting).toBe(2);
+
+		// The same bodies sent again (a connector's retry): nobody is counted twice.
+		await api.post(exitsFirst);
+		await api.post(rest);
+		await sleep(1_500);
+		const again = await read();
+		expect(again.callers!.map((c) => [c.channel, c.topic, c.position, c.queuedAt, c.announcedS])).toEqual(expected);
+		expect([(await position('pensions', 'voice')) - 1, (await position('benefits', 'chat')) - 1]).toEqual([2, 2]);
 	}, 120_000);
 });
