@@ -2,8 +2,9 @@
  * The EWT service's queues fed from the batches the writer inserts (live/inserted.ts), on chDB
  * through the real pipeline and writer: the queues count a batch as soon as it is stored, without
  * reading it back from ClickHouse; a store only this process writes is not read again for events
- * once warm; a replayed batch counts once; a batch the engine took only in part, and batches
- * stored during the warm-up read, are read from the store, once.
+ * once warm; a replayed batch counts once; a batch the engine took only in part is read from the
+ * store; a batch both handed over before the warm-up and found by it counts once. Through the
+ * running server: tests/integration/ewt-live-queue.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbedded, type Embedded } from '../helpers/embedded.ts';
@@ -79,7 +80,7 @@ describe('queues fed from inserted batches', () => {
 		await ewt.stop();
 	});
 
-	it('applies batches stored during the warm-up after it, once, and reads a shared store every refresh', async () => {
+	it('counts a batch handed over before the warm-up read, and in it too, once; and reads a shared store every refresh', async () => {
 		const now = Date.now();
 		const ewt = new EwtService(db.store.client, db.config, () => {}, { ownsWrites: true });
 		// Handed over before the warm-up read, and stored: in the read and in the hand-over.
